@@ -1,0 +1,66 @@
+// The one message protocol between the page and the training worker.
+// Every message is a member of a discriminated union on `type`; both sides switch exhaustively.
+
+import type {
+  BackendInfo,
+  BackendPreference,
+  ClassSlug,
+  EpochMetrics,
+  TrainConfig,
+} from '../core/types';
+
+export type TrainerStatus = 'idle' | 'loading' | 'training' | 'paused' | 'done';
+
+/** Page → worker. */
+export type ToWorker =
+  /** Pick the backend (WebGPU → WebGL → CPU unless forced). Answered by `backend`. */
+  | { type: 'init'; backend: BackendPreference }
+  /** Fetch (lazily, cached, verified) the pair and send a few sample images. Answered by `samples`. */
+  | { type: 'preview'; classes: [ClassSlug, ClassSlug]; perClass: number }
+  /** Build data + model for `config` (if no run exists) and train until the last epoch. */
+  | { type: 'train'; config: TrainConfig }
+  /** Like `train`, but stop after the current (or next) epoch completes. */
+  | { type: 'step'; config: TrainConfig }
+  /** Stop at the next batch boundary; `train`/`step` continue the same run. */
+  | { type: 'pause' }
+  /** Dispose the run (model, optimizer, device-resident data). Answered by `status: idle`. */
+  | { type: 'reset' };
+
+export interface SampleImages {
+  /** Class slug and display name of each class, index-aligned with `pixels`. */
+  classes: [ClassSlug, ClassSlug];
+  /** Per class: `perClass` images of 28×28 uint8 pixels, concatenated row-major. */
+  pixels: [Uint8Array, Uint8Array];
+  perClass: number;
+}
+
+export interface Progress {
+  epoch: number; // 1-based epoch being trained
+  epochs: number;
+  batch: number; // batches completed in this epoch
+  batchesPerEpoch: number;
+  imagesPerSecond: number;
+  /** Training time so far, pauses excluded. */
+  elapsedMs: number;
+}
+
+/** Worker → page. */
+export type FromWorker =
+  | { type: 'backend'; info: BackendInfo }
+  | { type: 'samples'; samples: SampleImages }
+  | { type: 'status'; status: TrainerStatus; detail?: string }
+  | { type: 'progress'; progress: Progress }
+  | {
+      type: 'epoch';
+      metrics: EpochMetrics;
+      /** Every validation example's logits from this epoch, [z0, z1] interleaved, dataset order. */
+      validationLogits: Float32Array;
+      /** Sent with epoch 1 only (they never change during a run): validation labels, dataset order. */
+      validationLabels?: Uint8Array;
+    }
+  | { type: 'error'; message: string };
+
+/** Narrowing helper for exhaustive switches. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled message: ${JSON.stringify(value)}`);
+}
