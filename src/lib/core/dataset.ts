@@ -182,11 +182,14 @@ export interface PairData {
  * The binary task's data. Training: the first ceil(n/2) training images of class 0, then the
  * first floor(n/2) of class 1 (the trainer shuffles with its own seeded PRNG). Validation: every
  * held-out image of class 0, then of class 1 — "dataset order", which run files refer to.
+ * `validationSize` (default: all) takes the first ceil(v/2) and floor(v/2) held-out images, so
+ * a run on an emulated GPU can evaluate a small subset.
  */
 export async function loadPair(
   store: DatasetStore,
   classes: [ClassSlug, ClassSlug],
   trainSize: number,
+  validationSize?: number,
 ): Promise<PairData> {
   const [first, second] = classes;
   if (first === second) {
@@ -206,6 +209,9 @@ export async function loadPair(
     }
   });
 
+  if (validationSize !== undefined && (!Number.isInteger(validationSize) || validationSize < 2)) {
+    throw new RangeError(`validationSize must be an integer ≥ 2, got ${validationSize}`);
+  }
   const [train0, train1, test0, test1] = await Promise.all([
     store.loadSplit(first, 'train'),
     store.loadSplit(second, 'train'),
@@ -217,7 +223,10 @@ export async function loadPair(
       train0.subarray(0, perClass[0] * IMAGE_PIXELS),
       train1.subarray(0, perClass[1] * IMAGE_PIXELS),
     ),
-    validation: concatLabelled(test0, test1),
+    validation: validationSize === undefined ? concatLabelled(test0, test1) : concatLabelled(
+      test0.subarray(0, Math.min(Math.ceil(validationSize / 2) * IMAGE_PIXELS, test0.length)),
+      test1.subarray(0, Math.min(Math.floor(validationSize / 2) * IMAGE_PIXELS, test1.length)),
+    ),
   };
 }
 

@@ -70,12 +70,14 @@ export class Trainer {
   readonly #config: TrainConfig;
   readonly #trainImages: tf.Tensor4D;
   readonly #trainLabelsOneHot: tf.Tensor2D;
-  /** Validation images padded to a multiple of EVAL_BATCH_SIZE, so every chunk has one shape. */
+  /** Validation images padded to a multiple of evalBatchSize, so every chunk has one shape. */
   readonly #validationImages: tf.Tensor4D;
   readonly #validationLabels: Uint8Array;
   /** min(config.batchSize, train count): the one batch shape used for the whole run. */
   readonly effectiveBatchSize: number;
   readonly batchesPerEpoch: number;
+  /** min(EVAL_BATCH_SIZE, validation count): one predict shape for the whole run. */
+  readonly evalBatchSize: number;
   /** This epoch's shuffled order, on the device; null between epochs. */
   #epochOrder: tf.Tensor1D | null = null;
   #batchInEpoch = 0;
@@ -105,7 +107,8 @@ export class Trainer {
     const oneHot = new Float32Array(trainCount * NUM_CLASSES);
     for (let i = 0; i < trainCount; i++) oneHot[2 * i + (data.train.labels[i] === 1 ? 1 : 0)] = 1;
     this.#trainLabelsOneHot = tf.tensor2d(oneHot, [trainCount, NUM_CLASSES]);
-    const paddedRows = Math.ceil(validationCount / EVAL_BATCH_SIZE) * EVAL_BATCH_SIZE;
+    this.evalBatchSize = Math.min(EVAL_BATCH_SIZE, validationCount);
+    const paddedRows = Math.ceil(validationCount / this.evalBatchSize) * this.evalBatchSize;
     this.#validationImages = uploadImages(data.validation.images, validationCount, paddedRows);
     this.#validationLabels = data.validation.labels.slice(0, validationCount);
     this.#runningSums = tf.zeros([2]);
@@ -186,9 +189,10 @@ export class Trainer {
     try {
       const logitsTensor = tf.tidy(() => {
         const chunks: tf.Tensor[] = [];
-        for (let start = 0; start < this.#validationImages.shape[0]; start += EVAL_BATCH_SIZE) {
-          const chunk = tf.slice(this.#validationImages, start, EVAL_BATCH_SIZE);
-          const logits = this.#model.predict(chunk, { batchSize: EVAL_BATCH_SIZE });
+        const size = this.evalBatchSize;
+        for (let start = 0; start < this.#validationImages.shape[0]; start += size) {
+          const chunk = tf.slice(this.#validationImages, start, size);
+          const logits = this.#model.predict(chunk, { batchSize: size });
           if (!(logits instanceof tf.Tensor)) throw new Error('Expected one output tensor');
           chunks.push(logits);
         }

@@ -39,6 +39,8 @@ export interface TrainConfig {
   classes: [ClassSlug, ClassSlug];
   /** Training examples in total, split evenly between the two classes. */
   trainSize: number;
+  /** Held-out examples evaluated each epoch (first half from each class); 2000 = all shipped. */
+  validationSize: number;
   epochs: number;
   batchSize: number;
   learningRate: number;

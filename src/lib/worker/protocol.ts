@@ -14,7 +14,12 @@ export type TrainerStatus = 'idle' | 'loading' | 'training' | 'paused' | 'done';
 /** Page → worker. */
 export type ToWorker =
   /** Pick the backend (WebGPU → WebGL → CPU unless forced). Answered by `backend`. */
-  | { type: 'init'; backend: BackendPreference }
+  | {
+      type: 'init';
+      backend: BackendPreference;
+      /** Absolute URL of the dataset folder (a worker resolves relative URLs against its script). */
+      dataUrl: string;
+    }
   /** Fetch (lazily, cached, verified) the pair and send a few sample images. Answered by `samples`. */
   | { type: 'preview'; classes: [ClassSlug, ClassSlug]; perClass: number }
   /** Build data + model for `config` (if no run exists) and train until the last epoch. */

@@ -1,0 +1,49 @@
+// Shared fixture: every test fails on a console error, an uncaught page error, or a request
+// that leaves the page's origin.
+
+import { test as base, expect, type Page } from '@playwright/test';
+
+interface Guard {
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+export const test = base.extend<{ guard: Guard }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+      const guard: Guard = { consoleErrors: [], foreignRequests: [] };
+      page.on('console', (message) => {
+        if (message.type() === 'error') guard.consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => guard.consoleErrors.push(`pageerror: ${error.message}`));
+      // context-level: also sees requests made by the training worker.
+      page.context().on('request', (request) => {
+        const url = request.url();
+        if (url.startsWith('data:') || url.startsWith('blob:')) return;
+        if (new URL(url).origin !== origin) guard.foreignRequests.push(url);
+      });
+      await use(guard);
+      expect(guard.foreignRequests, 'requests that left the page origin').toEqual([]);
+      expect(guard.consoleErrors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** A tiny run for emulated GPUs: small model, 64 training and 100 validation images. */
+export const TINY = 'classes=pullover,coat&train=64&val=100&epochs=2&batch=32&model=small&seed=7';
+
+export async function openApp(page: Page, hash: string): Promise<void> {
+  await page.goto(`/#${hash}`);
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', /webgpu|webgl|cpu/, {
+    timeout: 120_000,
+  });
+}
+
+/** Waits until the status word is `status` — training on SwiftShader can take minutes. */
+export async function waitForStatus(page: Page, status: string, timeout = 300_000): Promise<void> {
+  await expect(page.getByTestId('status')).toHaveText(new RegExp(`\\b${status}\\b`, 'i'), { timeout });
+}
