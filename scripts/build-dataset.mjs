@@ -204,13 +204,16 @@ function main() {
       slug,
       name,
       splits: {
-        train: writeSplit(`${slug}-train.idx.gz`, trainSplit),
-        test: writeSplit(`${slug}-test.idx.gz`, testSplit),
+        train: writeSplit(`${slug}-train.bin`, trainSplit),
+        test: writeSplit(`${slug}-test.bin`, testSplit),
       },
     };
   });
   const manifest = {
     format: FORMAT,
+    // `.bin`, not `.gz`: static servers (vite preview among them) send `.gz` files with
+    // Content-Encoding: gzip, the browser unpacks them, and the sha256 no longer matches.
+    encoding: 'idx3-ubyte (uint8, 28×28), gzip-compressed',
     source:
       'Fashion-MNIST (Zalando Research), MIT licence, via Debian package dataset-fashion-mnist',
     license: 'MIT',

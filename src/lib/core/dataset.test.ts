@@ -94,11 +94,11 @@ describe('DatasetStore', () => {
     expect(pair.validation.images.length).toBe(2000 * IMAGE_PIXELS);
     expect(store.bytesFetched).toBeLessThanOrEqual(PAIR_BUDGET_BYTES);
     expect([...requests].sort()).toEqual([
-      'coat-test.idx.gz',
-      'coat-train.idx.gz',
+      'coat-test.bin',
+      'coat-train.bin',
       'manifest.json',
-      'pullover-test.idx.gz',
-      'pullover-train.idx.gz',
+      'pullover-test.bin',
+      'pullover-train.bin',
     ]);
 
     const fetchedBefore = store.bytesFetched;
@@ -116,11 +116,11 @@ describe('DatasetStore', () => {
       store.loadSplit('bag', 'test'),
     ]);
     expect(a).toBe(b);
-    expect(requests).toEqual(['manifest.json', 'bag-test.idx.gz']);
+    expect(requests).toEqual(['manifest.json', 'bag-test.bin']);
   });
 
   it('rejects a tampered file with ChecksumError naming file and hashes', async () => {
-    const file = 'coat-test.idx.gz';
+    const file = 'coat-test.bin';
     const { fetchFn } = fakeFetch((requested) => {
       if (requested !== file) return undefined;
       const bytes = readStatic(file);
@@ -138,7 +138,7 @@ describe('DatasetStore', () => {
   });
 
   it('hints at Content-Encoding when the server already decompressed the file', async () => {
-    const file = 'bag-test.idx.gz';
+    const file = 'bag-test.bin';
     const raw = await gunzip(readStatic(file));
     const { fetchFn } = fakeFetch((requested) =>
       requested === file ? new Response(raw as Uint8Array<ArrayBuffer>) : undefined,
@@ -150,7 +150,7 @@ describe('DatasetStore', () => {
   it('reports a 404 as DatasetFetchError and recovers on retry', async () => {
     let failing = true;
     const { fetchFn, requests } = fakeFetch((file) =>
-      failing && file === 'coat-train.idx.gz'
+      failing && file === 'coat-train.bin'
         ? new Response('not here', { status: 404, statusText: 'Not Found' })
         : undefined,
     );
@@ -160,12 +160,12 @@ describe('DatasetStore', () => {
     );
     expect(error).toBeInstanceOf(DatasetFetchError);
     expect((error as DatasetFetchError).status).toBe(404);
-    expect((error as DatasetFetchError).message).toMatch(/coat-train\.idx\.gz.*HTTP 404 Not Found/);
+    expect((error as DatasetFetchError).message).toMatch(/coat-train\.bin.*HTTP 404 Not Found/);
 
     failing = false;
     const pair = await loadPair(store, ['pullover', 'coat'], 10);
     expect(pair.train.count).toBe(10);
-    expect(requests.filter((file) => file === 'coat-train.idx.gz').length).toBe(2);
+    expect(requests.filter((file) => file === 'coat-train.bin').length).toBe(2);
     expect(requests.filter((file) => file === 'manifest.json').length).toBe(1);
   });
 

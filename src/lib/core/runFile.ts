@@ -44,11 +44,14 @@ export interface RunFileInput {
 export function buildRunFile(input: RunFileInput): RunFile {
   const count = input.validationLabels.length;
   if (input.validationLogits.length !== 2 * count) {
-    throw new Error(`Expected ${2 * count} logits for ${count} labels, got ${input.validationLogits.length}`);
+    throw new Error(
+      `Expected ${2 * count} logits for ${count} labels, got ${input.validationLogits.length}`,
+    );
   }
   const logits: [number, number][] = [];
   // Float32 → number is exact, so the file's logits reproduce the reported loss to the bit.
-  for (let i = 0; i < count; i++) logits.push([input.validationLogits[2 * i], input.validationLogits[2 * i + 1]]);
+  for (let i = 0; i < count; i++)
+    logits.push([input.validationLogits[2 * i], input.validationLogits[2 * i + 1]]);
   return {
     format: RUN_FILE_FORMAT,
     createdAt: input.createdAt.toISOString(),
@@ -68,6 +71,9 @@ export function buildRunFile(input: RunFileInput): RunFile {
 
 /** `run-<timestamp>.json`, e.g. run-2026-01-31T12-34-56Z.json (no characters file systems reject). */
 export function runFileName(date: Date): string {
-  const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const stamp = date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
   return `run-${stamp}.json`;
 }

@@ -33,6 +33,7 @@ const tinyData: PairData = { train: synthetic(8, 3), validation: synthetic(4, 4)
 const config: TrainConfig = {
   classes: ['tshirt', 'trouser'],
   trainSize: 32,
+  validationSize: 32,
   epochs: 3,
   batchSize: 8,
   learningRate: 0.01,

@@ -1,0 +1,38 @@
+// Without --enable-unsafe-webgpu there is no WebGPU adapter: the app must say so and use WebGL.
+import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { downloadRun, expectConsistentRunFile } from './run-file';
+
+test('falls back to WebGL with the reason, trains, and the run file matches the page', async ({ page }) => {
+  await openApp(page, TINY);
+  const badge = page.getByTestId('backend-badge');
+  await expect(badge).toHaveAttribute('data-backend', 'webgl');
+  await expect(badge).toContainText(/WebGL/);
+  await expect(badge).toContainText(/WebGPU unavailable/);
+  await expect(badge).toContainText(/no adapter/);
+
+  // The two classes are previewed before training starts.
+  const preview = page.getByTestId('dataset-preview');
+  await expect(preview).toContainText('Pullover');
+  await expect(preview).toContainText('Coat');
+  expect(await preview.locator('canvas').count()).toBeGreaterThanOrEqual(2);
+
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await waitForStatus(page, 'done');
+  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '2');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
+
+  const { file } = await downloadRun(page);
+  expectConsistentRunFile(file, { backend: 'webgl', epochs: 2, validation: 100 });
+  expect(file.environment.fallbackReason).toMatch(/no adapter/);
+  // The page shows the same validation accuracy as the file.
+  const accuracy = file.epochs[1].validationAccuracy;
+  await expect(page.getByTestId('latest-metrics')).toContainText(`${(accuracy * 100).toFixed(1)}`);
+});
+
+test('a forced CPU backend is honoured', async ({ page }) => {
+  await openApp(page, `${TINY}&backend=cpu&epochs=1&train=16&val=20&batch=16`);
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'cpu');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await waitForStatus(page, 'done');
+  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '1');
+});

@@ -1,0 +1,23 @@
+// The WebGPU path: Chromium launched with --enable-unsafe-webgpu (SwiftShader adapter here).
+import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { downloadRun, expectConsistentRunFile } from './run-file';
+
+test('trains a tiny config on WebGPU and downloads a consistent run file', async ({ page }) => {
+  await openApp(page, TINY);
+  const badge = page.getByTestId('backend-badge');
+  await expect(badge).toHaveAttribute('data-backend', 'webgpu');
+  await expect(badge).toContainText(/WebGPU/);
+  await expect(badge).not.toContainText(/unavailable/i);
+
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await waitForStatus(page, 'done');
+  await expect(page.getByTestId('progress')).toContainText('Epoch 2 of 2');
+  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '2');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
+  await expect(page.getByTestId('chart-histogram')).toHaveAttribute('data-points', '2');
+
+  const { file } = await downloadRun(page);
+  expectConsistentRunFile(file, { backend: 'webgpu', epochs: 2, validation: 100 });
+  expect(file.environment.fallbackReason).toBeNull();
+  expect(file.config).toMatchObject({ trainSize: 64, validationSize: 100, batchSize: 32, model: 'small', seed: 7 });
+});

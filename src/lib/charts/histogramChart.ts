@@ -1,0 +1,151 @@
+// The logit-gap histogram's Chart.js side: stacked bars (correct / wrong) over the fixed bins of
+// |z1 − z0|, plus epoch 1's total as a stepped outline. Built once; bars are updated in place.
+
+import type { Chart, ChartDataset, Point } from 'chart.js';
+import type { LogitGapHistogram } from '../core/types';
+import { formatEdge } from '../format';
+import { registeredChart } from './register';
+import { hatchPattern, type ChartTheme } from './theme';
+
+export type HistogramChart = Chart<'bar' | 'line', Point[], string>;
+
+const CORRECT = 0;
+const WRONG = 1;
+const FIRST_EPOCH = 2;
+
+/** "0–1.5", "1.5–3", …, and "≥ 28.5" for the last bin, which also holds everything above. */
+export function binLabels(edges: readonly number[]): string[] {
+  const bins = edges.length - 1;
+  return Array.from({ length: bins }, (_, bin) =>
+    bin === bins - 1
+      ? `≥ ${formatEdge(edges[bin])}`
+      : `${formatEdge(edges[bin])}–${formatEdge(edges[bin + 1])}`,
+  );
+}
+
+/** The tallest stacked bar over a run's epochs, so the y-axis holds still while scrubbing. */
+export function peakBinCount(histograms: readonly LogitGapHistogram[]): number {
+  let peak = 0;
+  for (const histogram of histograms) {
+    histogram.correct.forEach((count, bin) => {
+      peak = Math.max(peak, count + (histogram.wrong[bin] ?? 0));
+    });
+  }
+  return peak;
+}
+
+export function createHistogramChart(canvas: HTMLCanvasElement): HistogramChart {
+  const ChartConstructor = registeredChart();
+  const bar = (label: string): ChartDataset<'bar', Point[]> => ({
+    type: 'bar',
+    label,
+    data: [],
+    stack: 'validation',
+    borderWidth: 1.5,
+    barPercentage: 1,
+    categoryPercentage: 0.9,
+  });
+  const outline: ChartDataset<'line', Point[]> = {
+    type: 'line',
+    label: 'Epoch 1, all examples',
+    data: [],
+    stack: 'first-epoch', // its own stack: drawn at its height, not on top of the bars
+    stepped: 'middle',
+    fill: false,
+    borderWidth: 2,
+    borderDash: [5, 3],
+    pointRadius: 0,
+    pointHoverRadius: 3,
+  };
+  return new ChartConstructor<'bar' | 'line', Point[], string>(canvas, {
+    type: 'bar',
+    data: { labels: [], datasets: [bar('Correct'), bar('Wrong (hatched)'), outline] },
+    options: {
+      animation: false,
+      parsing: false,
+      normalized: true,
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: {
+          type: 'category',
+          stacked: true,
+          title: { display: true, text: 'Logit gap |z₁ − z₀| (bigger = more confident)' },
+          ticks: { maxRotation: 0, autoSkipPadding: 8 },
+        },
+        y: {
+          type: 'linear',
+          stacked: true,
+          beginAtZero: true,
+          title: { display: true, text: 'Validation examples' },
+          ticks: { precision: 0 },
+        },
+      },
+      plugins: {
+        legend: { position: 'bottom' },
+        tooltip: {
+          callbacks: {
+            title: (items) => (items.length > 0 ? `Gap ${items[0].label}` : ''),
+          },
+        },
+      },
+    },
+  });
+}
+
+export function applyHistogramTheme(chart: HistogramChart, theme: ChartTheme): void {
+  const [correct, wrong, firstEpoch] = chart.data.datasets;
+  correct.backgroundColor = theme.correct;
+  correct.borderColor = theme.correctBorder;
+  wrong.backgroundColor = hatchPattern(theme.wrong, theme.wrongHatch);
+  wrong.borderColor = theme.wrongBorder;
+  firstEpoch.borderColor = theme.reference;
+  firstEpoch.backgroundColor = 'transparent';
+  const options = chart.options;
+  options.color = theme.text;
+  options.font = { ...options.font, family: theme.fontFamily, size: 13 };
+  for (const scale of Object.values(options.scales ?? {})) {
+    if (scale === undefined) continue;
+    scale.ticks = { ...scale.ticks, color: theme.text };
+    scale.grid = { ...scale.grid, color: theme.grid };
+    if ('title' in scale) scale.title = { ...scale.title, color: theme.text };
+  }
+}
+
+function setCounts(data: Point[], counts: readonly number[]): void {
+  data.forEach((point, bin) => {
+    point.y = counts[bin] ?? 0;
+  });
+}
+
+/**
+ * Show `shown` as bars and `reference` (epoch 1) as the outline. Points are updated in place;
+ * only a different number of bins (a new run with other edges) replaces the arrays.
+ */
+export function showHistogram(
+  chart: HistogramChart,
+  shown: LogitGapHistogram | null,
+  reference: LogitGapHistogram | null,
+  peak: number,
+): void {
+  const datasets = chart.data.datasets;
+  const edges = shown?.edges ?? reference?.edges ?? [];
+  const bins = Math.max(edges.length - 1, 0);
+  if (datasets[CORRECT].data.length !== bins) {
+    chart.data.labels = binLabels(edges);
+    for (const dataset of datasets) {
+      dataset.data = Array.from({ length: bins }, (_, bin) => ({ x: bin, y: 0 }));
+    }
+  }
+  const zeros = new Array<number>(bins).fill(0);
+  setCounts(datasets[CORRECT].data, shown?.correct ?? zeros);
+  setCounts(datasets[WRONG].data, shown?.wrong ?? zeros);
+  const referenceTotals = reference
+    ? reference.correct.map((count, bin) => count + (reference.wrong[bin] ?? 0))
+    : zeros;
+  setCounts(datasets[FIRST_EPOCH].data, referenceTotals);
+  const yScale = chart.options.scales?.y;
+  if (yScale) yScale.suggestedMax = peak;
+  chart.update('none');
+}

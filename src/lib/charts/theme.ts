@@ -1,0 +1,91 @@
+// Chart colours come from CSS custom properties (app.css), so light/dark and print stay in CSS.
+// Palette: Okabe–Ito (colour-blind safe); correct vs wrong also differ by hatching, not hue alone.
+
+export interface ChartTheme {
+  text: string;
+  grid: string;
+  validationLoss: string;
+  trainingLoss: string;
+  validationAccuracy: string;
+  trainingAccuracy: string;
+  correct: string;
+  correctBorder: string;
+  wrong: string;
+  wrongBorder: string;
+  wrongHatch: string;
+  reference: string;
+  fontFamily: string;
+}
+
+const FALLBACK: ChartTheme = {
+  text: '#1f2328',
+  grid: 'rgba(0, 0, 0, 0.08)',
+  validationLoss: '#d55e00',
+  trainingLoss: 'rgba(213, 94, 0, 0.55)',
+  validationAccuracy: '#0072b2',
+  trainingAccuracy: 'rgba(0, 114, 178, 0.55)',
+  correct: '#0072b2',
+  correctBorder: '#00507d',
+  wrong: '#e69f00',
+  wrongBorder: '#8a5f00',
+  wrongHatch: 'rgba(0, 0, 0, 0.45)',
+  reference: '#1f2328',
+  fontFamily: 'system-ui, sans-serif',
+};
+
+const VARIABLES: Record<keyof ChartTheme, string> = {
+  text: '--chart-text',
+  grid: '--chart-grid',
+  validationLoss: '--chart-validation-loss',
+  trainingLoss: '--chart-training-loss',
+  validationAccuracy: '--chart-validation-accuracy',
+  trainingAccuracy: '--chart-training-accuracy',
+  correct: '--chart-correct',
+  correctBorder: '--chart-correct-border',
+  wrong: '--chart-wrong',
+  wrongBorder: '--chart-wrong-border',
+  wrongHatch: '--chart-wrong-hatch',
+  reference: '--chart-reference',
+  fontFamily: '--font-sans',
+};
+
+export function readChartTheme(element: Element): ChartTheme {
+  const style = getComputedStyle(element);
+  const theme = { ...FALLBACK };
+  for (const key of Object.keys(VARIABLES) as (keyof ChartTheme)[]) {
+    const value = style.getPropertyValue(VARIABLES[key]).trim();
+    if (value !== '') theme[key] = value;
+  }
+  return theme;
+}
+
+/** Calls `onChange` when the OS switches light/dark; returns the unsubscribe function. */
+export function watchColorScheme(onChange: () => void): () => void {
+  const query = window.matchMedia('(prefers-color-scheme: dark)');
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+/** Diagonal hatching over `fill`, so "wrong" bars read as different without colour vision. */
+export function hatchPattern(fill: string, hatch: string): CanvasPattern | string {
+  const TILE_PX = 8;
+  const tile = document.createElement('canvas');
+  tile.width = TILE_PX;
+  tile.height = TILE_PX;
+  const context = tile.getContext('2d');
+  if (context === null) return fill;
+  context.fillStyle = fill;
+  context.fillRect(0, 0, TILE_PX, TILE_PX);
+  context.strokeStyle = hatch;
+  context.lineWidth = 1.5;
+  context.beginPath();
+  // One diagonal plus the two corner stubs, so tiles join into continuous stripes.
+  context.moveTo(0, TILE_PX);
+  context.lineTo(TILE_PX, 0);
+  context.moveTo(-TILE_PX / 2, TILE_PX / 2);
+  context.lineTo(TILE_PX / 2, -TILE_PX / 2);
+  context.moveTo(TILE_PX / 2, TILE_PX * 1.5);
+  context.lineTo(TILE_PX * 1.5, TILE_PX / 2);
+  context.stroke();
+  return context.createPattern(tile, 'repeat') ?? fill;
+}

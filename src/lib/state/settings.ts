@@ -1,0 +1,200 @@
+// Every user setting in one typed table (after tensorflow/playground's state.ts): hash key,
+// default, bounds or choices, label and help text, plus how to read and write it as text.
+// Pure: no DOM, no window — the hash codec and the settings form are both built on this table.
+
+import {
+  CLASS_NAMES,
+  CLASS_SLUGS,
+  type BackendPreference,
+  type ClassSlug,
+  type ModelPreset,
+  type OptimizerName,
+  type TrainConfig,
+} from '../core/types';
+import { choice, classPair, decimal, flag, integer, type SettingSpec } from './settingKinds';
+
+export type { Parsed, SettingControl, SettingSpec } from './settingKinds';
+
+/** One field per hash key; the field names ARE the hash keys. */
+export interface Settings {
+  classes: [ClassSlug, ClassSlug];
+  train: number;
+  val: number;
+  epochs: number;
+  batch: number;
+  lr: number;
+  optimizer: OptimizerName;
+  model: ModelPreset;
+  seed: number;
+  backend: BackendPreference;
+  autostart: boolean;
+}
+
+export type SettingKey = keyof Settings;
+
+export type SettingsTable = { [K in SettingKey]: SettingSpec<Settings[K]> };
+
+/** Fashion-MNIST ships 6000 training images per class; we keep 3000 per class. */
+export const TRAIN_EXAMPLES_PER_CLASS = 3000;
+/** Validation examples evaluated each epoch: all shipped (1000 held-out images per class). */
+export const VALIDATION_SIZE = 2000;
+
+export const SETTINGS: SettingsTable = {
+  classes: classPair({
+    label: 'Classes',
+    help: 'The two Fashion-MNIST classes the network must tell apart. Similar-looking pairs (pullover vs coat) make the effect easiest to see.',
+    default: ['pullover', 'coat'],
+  }),
+  train: integer({
+    label: 'Training examples',
+    help: `Total training images, split evenly between the two classes (at most ${TRAIN_EXAMPLES_PER_CLASS} per class). Fewer examples over-fit sooner.`,
+    default: 2000,
+    min: 10,
+    max: 2 * TRAIN_EXAMPLES_PER_CLASS,
+  }),
+  val: integer({
+    label: 'Validation examples',
+    help: `Held-out images evaluated after every epoch, half per class (at most ${VALIDATION_SIZE}: all that ship). Fewer make each epoch faster on a slow GPU.`,
+    default: VALIDATION_SIZE,
+    min: 10,
+    max: VALIDATION_SIZE,
+  }),
+  epochs: integer({
+    label: 'Epochs',
+    help: 'Passes over the training set. Over-confidence shows after the validation loss reaches its minimum.',
+    default: 40,
+    min: 1,
+    max: 500,
+  }),
+  batch: integer({
+    label: 'Batch size',
+    help: 'Images per gradient step.',
+    default: 64,
+    min: 1,
+    max: 1024,
+  }),
+  lr: decimal({
+    label: 'Learning rate',
+    help: 'Step size of the optimizer. Too large and training diverges; too small and nothing happens within the epochs.',
+    default: 0.001,
+    min: 1e-6,
+    max: 10,
+  }),
+  optimizer: choice<OptimizerName>({
+    label: 'Optimizer',
+    help: 'Adam adapts the step per weight; SGD uses the plain gradient; momentum SGD smooths it.',
+    default: 'adam',
+    options: [
+      { value: 'adam', label: 'Adam' },
+      { value: 'sgd', label: 'SGD' },
+      { value: 'momentum', label: 'SGD with momentum' },
+    ],
+  }),
+  model: choice<ModelPreset>({
+    label: 'Model',
+    help: 'The wide CNN has plenty of capacity to memorise, so it grows over-confident; the small one less so.',
+    default: 'wide',
+    options: [
+      { value: 'wide', label: 'Wide CNN' },
+      { value: 'small', label: 'Small CNN' },
+    ],
+  }),
+  seed: integer({
+    label: 'Random seed',
+    help: 'Fixes the data sample, shuffling and initial weights, so a link reproduces a run.',
+    default: 1,
+    min: 0,
+    max: 2147483647,
+  }),
+  backend: choice<BackendPreference>({
+    label: 'Compute backend',
+    help: 'Automatic tries WebGPU, then WebGL, then the (slow) CPU. Changing it restarts the training worker.',
+    default: 'auto',
+    options: [
+      { value: 'auto', label: 'Automatic' },
+      { value: 'webgpu', label: 'WebGPU' },
+      { value: 'webgl', label: 'WebGL' },
+      { value: 'cpu', label: 'CPU' },
+    ],
+  }),
+  autostart: flag({
+    label: 'Start training when the link is opened',
+    help: 'For classrooms: a shared link with autostart=1 starts training as soon as the page is ready.',
+    default: false,
+  }),
+};
+
+/** Table order: the order of the hash and of the form. */
+export const SETTING_KEYS: readonly SettingKey[] = [
+  'classes',
+  'train',
+  'val',
+  'epochs',
+  'batch',
+  'lr',
+  'optimizer',
+  'model',
+  'seed',
+  'backend',
+  'autostart',
+];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return (SETTING_KEYS as readonly string[]).includes(key);
+}
+
+export function defaultSettings(): Settings {
+  return {
+    classes: [...SETTINGS.classes.default],
+    train: SETTINGS.train.default,
+    val: SETTINGS.val.default,
+    epochs: SETTINGS.epochs.default,
+    batch: SETTINGS.batch.default,
+    lr: SETTINGS.lr.default,
+    optimizer: SETTINGS.optimizer.default,
+    model: SETTINGS.model.default,
+    seed: SETTINGS.seed.default,
+    backend: SETTINGS.backend.default,
+    autostart: SETTINGS.autostart.default,
+  };
+}
+
+/**
+ * Parse `text` with the table entry for `key` and return a copy of `settings` with it applied,
+ * or the reason it was rejected. Typed per key, so forms and the hash codec need no casts.
+ */
+export function withSetting<K extends SettingKey>(
+  settings: Settings,
+  key: K,
+  text: string,
+): { ok: true; settings: Settings } | { ok: false; reason: string } {
+  const spec: SettingSpec<Settings[K]> = SETTINGS[key];
+  const parsed = spec.parse(text);
+  if (!parsed.ok) return parsed;
+  const next = { ...settings };
+  next[key] = parsed.value;
+  return { ok: true, settings: next };
+}
+
+export function formatSetting<K extends SettingKey>(settings: Settings, key: K): string {
+  const spec: SettingSpec<Settings[K]> = SETTINGS[key];
+  return spec.format(settings[key]);
+}
+
+export function className(slug: ClassSlug): string {
+  return CLASS_NAMES[CLASS_SLUGS.indexOf(slug)];
+}
+
+export function toTrainConfig(settings: Settings): TrainConfig {
+  return {
+    classes: [settings.classes[0], settings.classes[1]],
+    trainSize: settings.train,
+    validationSize: settings.val,
+    epochs: settings.epochs,
+    batchSize: settings.batch,
+    learningRate: settings.lr,
+    optimizer: settings.optimizer,
+    model: settings.model,
+    seed: settings.seed,
+  };
+}

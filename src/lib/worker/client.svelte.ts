@@ -1,0 +1,227 @@
+// Main-thread façade over the training worker (after svelte.dev's repl client): the Worker is
+// private, every reply is narrowed on the FromWorker union, and what the UI needs is exposed as
+// reactive fields. The page never sees a tensor — only plain numbers and typed arrays.
+
+import type {
+  BackendInfo,
+  BackendPreference,
+  ClassSlug,
+  EpochMetrics,
+  TrainConfig,
+} from '../core/types';
+import {
+  assertNever,
+  type FromWorker,
+  type Progress,
+  type SampleImages,
+  type ToWorker,
+  type TrainerStatus,
+} from './protocol';
+
+/** Sample images requested per class for the dataset preview. */
+export const PREVIEW_IMAGES_PER_CLASS = 8;
+
+export interface TrainerClientOptions {
+  /** Absolute URL of the dataset folder (the worker resolves relative URLs against itself). */
+  dataUrl: string;
+  /** For tests: make something Worker-shaped instead of the real training worker. */
+  createWorker?: () => Worker;
+}
+
+function createTrainingWorker(): Worker {
+  return new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
+}
+
+export class TrainerClient {
+  status = $state<TrainerStatus>('idle');
+  /** Optional words from the worker about the status, e.g. "downloading coat…". */
+  statusDetail = $state<string | null>(null);
+  backend = $state.raw<BackendInfo | null>(null);
+  samples = $state.raw<SampleImages | null>(null);
+  progress = $state.raw<Progress | null>(null);
+  /** One entry per completed epoch; replaced (never mutated) on each new epoch. */
+  epochs = $state.raw<EpochMetrics[]>([]);
+  validationLabels = $state.raw<Uint8Array | null>(null);
+  /** The latest epoch's validation logits, [z0, z1] interleaved. */
+  latestLogits = $state.raw<Float32Array | null>(null);
+  error = $state<string | null>(null);
+  /** The config the current run was started with (settings may differ once it is reset). */
+  runConfig = $state.raw<TrainConfig | null>(null);
+
+  /** True from a run's first train/step until reset: settings are locked meanwhile. */
+  get hasRun(): boolean {
+    return this.status !== 'idle' || this.epochs.length > 0;
+  }
+
+  #createWorker: () => Worker;
+  #dataUrl: string;
+  #worker: Worker;
+  #backendPreference: BackendPreference = 'auto';
+  #previewClasses: [ClassSlug, ClassSlug] | null = null;
+  /** After `reset`, messages of the old run may still be in flight until the worker says idle. */
+  #discardingRun = false;
+
+  constructor({ dataUrl, createWorker = createTrainingWorker }: TrainerClientOptions) {
+    this.#createWorker = createWorker;
+    this.#dataUrl = dataUrl;
+    this.#worker = this.#spawn();
+  }
+
+  /** Choose the backend. The worker answers with `backend`. */
+  init(backend: BackendPreference): void {
+    this.#backendPreference = backend;
+    this.#post({ type: 'init', backend, dataUrl: this.#dataUrl });
+  }
+
+  /** Ask for sample images of a class pair (again after a worker restart). */
+  preview(classes: [ClassSlug, ClassSlug]): void {
+    this.#previewClasses = [classes[0], classes[1]];
+    this.#post({
+      type: 'preview',
+      classes: this.#previewClasses,
+      perClass: PREVIEW_IMAGES_PER_CLASS,
+    });
+  }
+
+  /** Start a run with `config`, or resume the current (paused) run — its config is kept. */
+  train(config: TrainConfig): void {
+    this.#start('train', config);
+  }
+
+  /** Like train, but stop after one epoch. */
+  step(config: TrainConfig): void {
+    this.#start('step', config);
+  }
+
+  pause(): void {
+    this.#post({ type: 'pause' });
+  }
+
+  /** Forget the run. Figures clear at once; stale messages of the old run are dropped. */
+  reset(): void {
+    this.#post({ type: 'reset' });
+    this.#discardingRun = true;
+    this.#clearRun();
+    this.status = 'idle'; // optimistic; the worker confirms with `status: idle`
+    this.statusDetail = null;
+  }
+
+  /** A backend is chosen once per worker, so switching means a fresh worker (and no run). */
+  setBackend(preference: BackendPreference): void {
+    this.#terminate();
+    this.#clearRun();
+    this.status = 'idle';
+    this.statusDetail = null;
+    this.backend = null;
+    this.#discardingRun = false;
+    this.#worker = this.#spawn();
+    this.init(preference);
+    if (this.#previewClasses !== null) this.preview(this.#previewClasses);
+  }
+
+  /** Retry the current backend preference in a fresh worker (after a crash). */
+  restart(): void {
+    this.setBackend(this.#backendPreference);
+  }
+
+  dispose(): void {
+    this.#terminate();
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+
+  #start(type: 'train' | 'step', config: TrainConfig): void {
+    if (this.status === 'idle') {
+      // An idle worker holds no run (never started, reset, or dropped after an error): start
+      // afresh, so a new run's epochs never append to an old run's figures.
+      this.#clearRun();
+      this.runConfig = config;
+    }
+    const runConfig = this.runConfig ?? config;
+    this.error = null;
+    this.status = 'loading'; // optimistic: disables Train at once; the worker confirms
+    this.#post({ type, config: runConfig });
+  }
+
+  #clearRun(): void {
+    this.epochs = [];
+    this.progress = null;
+    this.validationLabels = null;
+    this.latestLogits = null;
+    this.runConfig = null;
+    this.error = null;
+  }
+
+  #spawn(): Worker {
+    const worker = this.#createWorker();
+    // Handlers check `worker === this.#worker` so a terminated worker's last words are ignored.
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      if (worker === this.#worker) this.#receive(event.data);
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      if (worker !== this.#worker) return;
+      const where = event.message ? `: ${event.message}` : ' (it may have failed to load)';
+      this.#fail(`The training worker stopped with an error${where}`);
+    };
+    worker.onmessageerror = () => {
+      if (worker === this.#worker)
+        this.#fail('A message from the training worker could not be read.');
+    };
+    return worker;
+  }
+
+  #terminate(): void {
+    this.#worker.onmessage = null;
+    this.#worker.onerror = null;
+    this.#worker.onmessageerror = null;
+    this.#worker.terminate();
+  }
+
+  #post(message: ToWorker): void {
+    this.#worker.postMessage(message);
+  }
+
+  #fail(message: string): void {
+    this.error = message;
+    // A stopped run can be reset (or resumed if the worker still lives); it is not "training".
+    if (this.status === 'loading' || this.status === 'training') {
+      this.status = this.epochs.length > 0 ? 'paused' : 'idle';
+    }
+    this.#discardingRun = false;
+  }
+
+  #receive(message: FromWorker): void {
+    switch (message.type) {
+      case 'backend':
+        this.backend = message.info;
+        break;
+      case 'samples':
+        this.samples = message.samples;
+        break;
+      case 'status':
+        if (this.#discardingRun && message.status !== 'idle') break;
+        if (message.status === 'idle') this.#discardingRun = false;
+        this.status = message.status;
+        this.statusDetail = message.detail ?? null;
+        break;
+      case 'progress':
+        if (!this.#discardingRun) this.progress = message.progress;
+        break;
+      case 'epoch':
+        if (this.#discardingRun) break;
+        if (message.validationLabels !== undefined)
+          this.validationLabels = message.validationLabels;
+        this.latestLogits = message.validationLogits;
+        this.epochs = [...this.epochs, message.metrics];
+        break;
+      case 'error':
+        this.#fail(message.message);
+        break;
+      default:
+        assertNever(message);
+    }
+  }
+}
