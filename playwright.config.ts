@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test';
 
 // Browser: $CHROMIUM_PATH if set, else Debian's `chromium`, else Playwright's own download
 // (on machines where `npx playwright install` works).
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) =>
+  existsSync(path),
+);
 const executablePath = process.env.CHROMIUM_PATH || systemChromium || undefined;
 
 // Needed as root and on closed networks; harmless elsewhere.

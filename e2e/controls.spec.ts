@@ -43,7 +43,9 @@ test('pause, resume, step and reset behave', async ({ page }) => {
 test('Step on a fresh page trains exactly one epoch', async ({ page }) => {
   await openApp(page, TINY);
   await page.getByRole('button', { name: 'Step' }).click();
-  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '1', { timeout: 300_000 });
+  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '1', {
+    timeout: 300_000,
+  });
   await waitForStatus(page, 'paused');
   await expect(page.getByTestId('chart-histogram')).toHaveAttribute('data-points', '1');
 });

@@ -38,12 +38,18 @@ export const TINY = 'classes=pullover,coat&train=64&val=100&epochs=2&batch=32&mo
 
 export async function openApp(page: Page, hash: string): Promise<void> {
   await page.goto(`/#${hash}`);
-  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', /webgpu|webgl|cpu/, {
-    timeout: 120_000,
-  });
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute(
+    'data-backend',
+    /webgpu|webgl|cpu/,
+    {
+      timeout: 120_000,
+    },
+  );
 }
 
 /** Waits until the status word is `status` — training on SwiftShader can take minutes. */
 export async function waitForStatus(page: Page, status: string, timeout = 300_000): Promise<void> {
-  await expect(page.getByTestId('status')).toHaveText(new RegExp(`\\b${status}\\b`, 'i'), { timeout });
+  await expect(page.getByTestId('status')).toHaveText(new RegExp(`\\b${status}\\b`, 'i'), {
+    timeout,
+  });
 }

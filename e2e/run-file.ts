@@ -29,7 +29,13 @@ export function expectConsistentRunFile(
     Array.from({ length: expected.epochs }, (_, i) => i + 1),
   );
   for (const epoch of file.epochs) {
-    for (const key of ['trainLoss', 'trainAccuracy', 'validationLoss', 'validationAccuracy', 'imagesPerSecond'] as const) {
+    for (const key of [
+      'trainLoss',
+      'trainAccuracy',
+      'validationLoss',
+      'validationAccuracy',
+      'imagesPerSecond',
+    ] as const) {
       expect(Number.isFinite(epoch[key]), `${key} of epoch ${epoch.epoch}`).toBe(true);
     }
     const { edges, correct, wrong } = epoch.logitGapHistogram;

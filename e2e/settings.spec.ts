@@ -2,7 +2,9 @@
 // and the page still trains. The hash follows every change.
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
 
-test('bad hash values show messages, fall back to defaults, and the page still trains', async ({ page }) => {
+test('bad hash values show messages, fall back to defaults, and the page still trains', async ({
+  page,
+}) => {
   await openApp(page, `${TINY}&lr=abc&optimizer=rmsprop&batch=100000&classes=pullover,unicorn`);
   const problems = page.getByTestId('settings-problems');
   await expect(problems).toBeVisible();
@@ -16,7 +18,9 @@ test('bad hash values show messages, fall back to defaults, and the page still t
 
   // batch fell back to 64, which is larger than 64 training images would allow twice; use Step.
   await page.getByRole('button', { name: 'Step' }).click();
-  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '1', { timeout: 300_000 });
+  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '1', {
+    timeout: 300_000,
+  });
   await waitForStatus(page, 'paused');
 });
 

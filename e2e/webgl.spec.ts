@@ -2,7 +2,9 @@
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 
-test('falls back to WebGL with the reason, trains, and the run file matches the page', async ({ page }) => {
+test('falls back to WebGL with the reason, trains, and the run file matches the page', async ({
+  page,
+}) => {
   await openApp(page, TINY);
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toHaveAttribute('data-backend', 'webgl');

@@ -19,5 +19,11 @@ test('trains a tiny config on WebGPU and downloads a consistent run file', async
   const { file } = await downloadRun(page);
   expectConsistentRunFile(file, { backend: 'webgpu', epochs: 2, validation: 100 });
   expect(file.environment.fallbackReason).toBeNull();
-  expect(file.config).toMatchObject({ trainSize: 64, validationSize: 100, batchSize: 32, model: 'small', seed: 7 });
+  expect(file.config).toMatchObject({
+    trainSize: 64,
+    validationSize: 100,
+    batchSize: 32,
+    model: 'small',
+    seed: 7,
+  });
 });

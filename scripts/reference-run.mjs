@@ -9,21 +9,33 @@ import { chromium } from '@playwright/test';
 const hash = process.argv[2] ?? '';
 const out = process.argv[3] ?? 'reference-run.json';
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173/';
-const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const executablePath =
+  process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const args = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 if (process.env.WEBGPU) args.push('--enable-unsafe-webgpu');
 
 const browser = await chromium.launch({ executablePath, args });
 const page = await browser.newPage({ acceptDownloads: true });
-await page.goto(`${base}${hash.startsWith('#') ? hash : `#${hash}`}${hash.includes('autostart') ? '' : '&autostart=1'}`);
+await page.goto(
+  `${base}${hash.startsWith('#') ? hash : `#${hash}`}${hash.includes('autostart') ? '' : '&autostart=1'}`,
+);
 let last = '';
 for (;;) {
   const status = await page.getByTestId('status').textContent();
   const epoch = await page.getByTestId('latest-metrics').getAttribute('data-epoch');
-  if (`${status}/${epoch}` !== last) console.log(new Date().toISOString(), status?.trim(), 'epoch', epoch);
+  if (`${status}/${epoch}` !== last)
+    console.log(new Date().toISOString(), status?.trim(), 'epoch', epoch);
   last = `${status}/${epoch}`;
   if (/done/i.test(status ?? '')) break;
-  if (await page.getByTestId('error').isVisible()) throw new Error(await page.getByTestId('error').innerText());
+  if (await page.getByTestId('error').isVisible())
+    throw new Error(await page.getByTestId('error').innerText());
   await page.waitForTimeout(5000); // a polling script, not a test
 }
 const downloadPromise = page.waitForEvent('download');
@@ -32,12 +44,17 @@ const download = await downloadPromise;
 await download.saveAs(out);
 await browser.close();
 const { readFile } = await import('node:fs/promises');
+/** @type {import('../src/lib/core/runFile').RunFile} */
 const run = JSON.parse(await readFile(out, 'utf8'));
 for (const e of run.epochs) {
-  console.log(`${String(e.epoch).padStart(3)}  train ${e.trainLoss.toFixed(4)} ${e.trainAccuracy.toFixed(3)}  val ${e.validationLoss.toFixed(4)} ${e.validationAccuracy.toFixed(4)}  ${e.imagesPerSecond.toFixed(1)} img/s`);
+  console.log(
+    `${String(e.epoch).padStart(3)}  train ${e.trainLoss.toFixed(4)} ${e.trainAccuracy.toFixed(3)}  val ${e.validationLoss.toFixed(4)} ${e.validationAccuracy.toFixed(4)}  ${e.imagesPerSecond.toFixed(1)} img/s`,
+  );
 }
 const losses = run.epochs.map((e) => e.validationLoss);
 const accs = run.epochs.map((e) => e.validationAccuracy);
 const min = Math.min(...losses);
-console.log(`min val loss ${min.toFixed(4)} at epoch ${losses.indexOf(min) + 1}; final ${losses.at(-1).toFixed(4)} (+${((losses.at(-1) / min - 1) * 100).toFixed(0)}%); best acc ${Math.max(...accs).toFixed(4)}, final ${accs.at(-1).toFixed(4)}`);
+console.log(
+  `min val loss ${min.toFixed(4)} at epoch ${losses.indexOf(min) + 1}; final ${losses[losses.length - 1].toFixed(4)} (+${((losses[losses.length - 1] / min - 1) * 100).toFixed(0)}%); best acc ${Math.max(...accs).toFixed(4)}, final ${accs[accs.length - 1].toFixed(4)}`,
+);
 await writeFile(out, JSON.stringify(run, null, 1));

@@ -23,7 +23,8 @@ function fakeEnvironment(options: FakeOptions): BackendEnvironment & { tried: Ba
       if (failure === 'throw') throw new Error(`${name} exploded`);
       return failure !== 'false';
     },
-    describeActive: (name) => (name === 'webgl' ? 'ANGLE (SwiftShader)' : name === 'cpu' ? 'JS' : ''),
+    describeActive: (name) =>
+      name === 'webgl' ? 'ANGLE (SwiftShader)' : name === 'cpu' ? 'JS' : '',
     tfjsVersion: '4.22.0',
   };
 }
@@ -83,6 +84,8 @@ describe('selectBackend', () => {
 
   it('throws with every reason when nothing starts', async () => {
     const env = fakeEnvironment({ gpuApi: false, failing: { webgl: 'false', cpu: 'false' } });
-    await expect(selectBackend('auto', env)).rejects.toThrow(/No TensorFlow.js backend.*WebGL.*CPU/);
+    await expect(selectBackend('auto', env)).rejects.toThrow(
+      /No TensorFlow.js backend.*WebGL.*CPU/,
+    );
   });
 });

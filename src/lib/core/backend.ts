@@ -25,14 +25,19 @@ async function tryBackend(name: BackendName, env: BackendEnvironment): Promise<A
   let adapter: string | null = null;
   if (name === 'webgpu') {
     // Asking for the adapter ourselves gives a precise reason and spares tfjs a noisy failed init.
-    if (!env.hasWebGpuApi()) return { ok: false, reason: 'this browser has no WebGPU (navigator.gpu is missing)' };
+    if (!env.hasWebGpuApi())
+      return { ok: false, reason: 'this browser has no WebGPU (navigator.gpu is missing)' };
     try {
       adapter = await env.requestWebGpuAdapter();
     } catch (error) {
       return { ok: false, reason: `requesting a WebGPU adapter failed (${errorText(error)})` };
     }
     if (adapter === null) {
-      return { ok: false, reason: 'WebGPU returned no adapter (disabled, blocklisted GPU, or a headless browser without --enable-unsafe-webgpu)' };
+      return {
+        ok: false,
+        reason:
+          'WebGPU returned no adapter (disabled, blocklisted GPU, or a headless browser without --enable-unsafe-webgpu)',
+      };
     }
   }
   try {
@@ -40,7 +45,10 @@ async function tryBackend(name: BackendName, env: BackendEnvironment): Promise<A
       return { ok: false, reason: `the ${DISPLAY_NAME[name]} backend failed to initialise` };
     }
   } catch (error) {
-    return { ok: false, reason: `the ${DISPLAY_NAME[name]} backend failed to initialise (${errorText(error)})` };
+    return {
+      ok: false,
+      reason: `the ${DISPLAY_NAME[name]} backend failed to initialise (${errorText(error)})`,
+    };
   }
   return { ok: true, adapter };
 }

@@ -32,7 +32,12 @@ describe('buildRunFile', () => {
     config,
     backendPreference: 'auto',
     link: '#classes=pullover,coat',
-    backend: { name: 'webgl', adapter: 'SwiftShader', fallbackReason: 'no adapter', tfjsVersion: '4.22.0' },
+    backend: {
+      name: 'webgl',
+      adapter: 'SwiftShader',
+      fallbackReason: 'no adapter',
+      tfjsVersion: '4.22.0',
+    },
     userAgent: 'test',
     epochs: [epoch],
     validationLabels: labels,
@@ -42,7 +47,11 @@ describe('buildRunFile', () => {
 
   it('uses the documented names', () => {
     expect(file.format).toBe(RUN_FILE_FORMAT);
-    expect(file.environment).toMatchObject({ backend: 'webgl', adapter: 'SwiftShader', tfjs: '4.22.0' });
+    expect(file.environment).toMatchObject({
+      backend: 'webgl',
+      adapter: 'SwiftShader',
+      tfjs: '4.22.0',
+    });
     expect(file.config.backend).toBe('auto');
     expect(file.validation.labels).toEqual([0, 1, 1]);
     expect(file.validation.logits).toHaveLength(3);
@@ -58,7 +67,16 @@ describe('buildRunFile', () => {
 
   it('rejects mismatched logits and labels', () => {
     expect(() =>
-      buildRunFile({ ...file, config, backendPreference: 'auto', backend: { name: 'cpu', adapter: '', fallbackReason: null, tfjsVersion: '' }, userAgent: '', validationLabels: labels, validationLogits: new Float32Array(2), createdAt: new Date() }),
+      buildRunFile({
+        ...file,
+        config,
+        backendPreference: 'auto',
+        backend: { name: 'cpu', adapter: '', fallbackReason: null, tfjsVersion: '' },
+        userAgent: '',
+        validationLabels: labels,
+        validationLogits: new Float32Array(2),
+        createdAt: new Date(),
+      }),
     ).toThrow(/Expected 6 logits/);
   });
 });

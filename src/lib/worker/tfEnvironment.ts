@@ -9,8 +9,9 @@ let adapterDescription = '';
 
 function describeAdapter(adapter: GPUAdapter): string {
   const info = adapter.info;
-  const parts = [info?.vendor, info?.architecture, info?.device, info?.description]
-    .filter((part): part is string => typeof part === 'string' && part.length > 0);
+  const parts = [info?.vendor, info?.architecture, info?.device, info?.description].filter(
+    (part): part is string => typeof part === 'string' && part.length > 0,
+  );
   return [...new Set(parts)].join(' ') || 'WebGPU adapter';
 }
 

@@ -19,7 +19,7 @@ let store: DatasetStore | null = null;
 let backendReady: Promise<unknown> | null = null;
 let trainer: Trainer | null = null;
 let runConfig: TrainConfig | null = null;
-let labelsSent = false;
+/** The run's validation labels: sent once, with epoch 1 (they never change during a run). */ let labelsSent = false;
 
 // Commands run one after another on this chain. Every message gets a sequence number; a
 // `pause` or `reset` stops the loop that a *earlier* command started (and cancels earlier
@@ -87,6 +87,7 @@ function disposeRun(): void {
   trainer?.dispose();
   trainer = null;
   runConfig = null;
+  validationLabels = null;
   labelsSent = false;
 }
 
@@ -107,8 +108,6 @@ async function ensureRun(config: TrainConfig): Promise<Trainer> {
   return trainer;
 }
 
-let validationLabels: Uint8Array | null = null;
-
 /** Trains the run (creating it if needed) until the last epoch, a stop, or one epoch for Step. */
 async function runUntil(seq: number, config: TrainConfig, stepOnly: boolean): Promise<void> {
   if (seq < stopBefore) return; // paused or reset before this command got its turn
@@ -125,7 +124,10 @@ async function runUntil(seq: number, config: TrainConfig, stepOnly: boolean): Pr
       const outcome = await run.trainEpoch({
         shouldStop,
         onProgress: (progress) =>
-          post({ type: 'progress', progress: { ...progress, epoch: run.epochsCompleted + 1, epochs } }),
+          post({
+            type: 'progress',
+            progress: { ...progress, epoch: run.epochsCompleted + 1, epochs },
+          }),
       });
       if (outcome === 'stopped') break;
       const { metrics, validationLogits } = await run.finishEpoch();
