@@ -13,5 +13,5 @@ test('README screenshot of the playground mid-run', async ({ page }) => {
   await expect.poll(epochsDone, { timeout: 300_000 }).toBeGreaterThanOrEqual(20);
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByTestId('status')).toHaveText(/paused/i);
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
 });
