@@ -89,3 +89,21 @@ export function hatchPattern(fill: string, hatch: string): CanvasPattern | strin
   context.stroke();
   return context.createPattern(tile, 'repeat') ?? fill;
 }
+
+/**
+ * Colours `chart` from the CSS variables now and again whenever the colour scheme changes.
+ * Returns the function that stops watching. A full update (instant: animation is off), since
+ * 'none' would keep Chart.js's shared element options, so markers and bars kept old colours.
+ */
+export function followTheme<C extends { update(): void }>(
+  canvas: HTMLCanvasElement,
+  chart: C,
+  applyTheme: (chart: C, theme: ChartTheme) => void,
+): () => void {
+  const apply = () => {
+    applyTheme(chart, readChartTheme(canvas));
+    chart.update();
+  };
+  apply();
+  return watchColorScheme(apply);
+}

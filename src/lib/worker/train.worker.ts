@@ -19,7 +19,9 @@ let store: DatasetStore | null = null;
 let backendReady: Promise<unknown> | null = null;
 let trainer: Trainer | null = null;
 let runConfig: TrainConfig | null = null;
-/** The run's validation labels: sent once, with epoch 1 (they never change during a run). */ let labelsSent = false;
+/** The run's validation labels: sent once, with epoch 1 (they never change during a run). */ /** The run's validation labels: sent once, with epoch 1 (they never change during a run). */
+let validationLabels: Uint8Array | null = null;
+let labelsSent = false;
 
 // Commands run one after another on this chain. Every message gets a sequence number; a
 // `pause` or `reset` stops the loop that a *earlier* command started (and cancels earlier
