@@ -1,23 +1,7 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable, WEBGPU_ARG } from './scripts/chromium.mjs';
 
-// Browser: $CHROMIUM_PATH if set, else Debian's `chromium`, else Playwright's own download
-// (on machines where `npx playwright install` works).
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) =>
-  existsSync(path),
-);
-const executablePath = process.env.CHROMIUM_PATH || systemChromium || undefined;
-
-// Needed as root and on closed networks; harmless elsewhere.
-const baseArgs = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
+const executablePath = chromiumExecutable();
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -41,13 +25,13 @@ export default defineConfig({
       // WebGPU path: with this flag headless Chromium offers a SwiftShader WebGPU adapter.
       name: 'webgpu',
       testMatch: /webgpu\.spec\.ts/,
-      use: { launchOptions: { executablePath, args: [...baseArgs, '--enable-unsafe-webgpu'] } },
+      use: { launchOptions: { executablePath, args: [...CHROMIUM_ARGS, WEBGPU_ARG] } },
     },
     {
       // Without the flag there is no adapter, so the app must fall back to WebGL.
       name: 'webgl',
       testIgnore: /webgpu\.spec\.ts/,
-      use: { launchOptions: { executablePath, args: baseArgs } },
+      use: { launchOptions: { executablePath, args: CHROMIUM_ARGS } },
     },
   ],
   webServer: {

@@ -2,24 +2,15 @@
 // and prints its per-epoch figures; the run file is saved beside it. Used to check that the
 // defaults show the phenomenon (slow on an emulated GPU: expect over an hour for the defaults).
 //   node scripts/reference-run.mjs '#backend=webgl' out.json
-import { writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable, WEBGPU_ARG } from './chromium.mjs';
 
 const hash = process.argv[2] ?? '';
 const out = process.argv[3] ?? 'reference-run.json';
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173/';
-const executablePath =
-  process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const args = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-if (process.env.WEBGPU) args.push('--enable-unsafe-webgpu');
+const executablePath = chromiumExecutable();
+const args = process.env.WEBGPU ? [...CHROMIUM_ARGS, WEBGPU_ARG] : CHROMIUM_ARGS;
 
 const browser = await chromium.launch({ executablePath, args });
 const page = await browser.newPage({ acceptDownloads: true });
@@ -43,7 +34,6 @@ await page.getByRole('button', { name: 'Download run' }).click();
 const download = await downloadPromise;
 await download.saveAs(out);
 await browser.close();
-const { readFile } = await import('node:fs/promises');
 /** @type {import('../src/lib/core/runFile').RunFile} */
 const run = JSON.parse(await readFile(out, 'utf8'));
 for (const e of run.epochs) {
