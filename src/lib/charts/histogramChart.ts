@@ -4,7 +4,7 @@
 import type { Chart, ChartDataset, Point } from 'chart.js';
 import type { LogitGapHistogram } from '../core/types';
 import { formatEdge } from '../format';
-import { registeredChart } from './register';
+import { registeredChart, STREAMING_OPTIONS } from './register';
 import { hatchPattern, type ChartTheme } from './theme';
 
 export type HistogramChart = Chart<'bar' | 'line', Point[], string>;
@@ -61,11 +61,7 @@ export function createHistogramChart(canvas: HTMLCanvasElement): HistogramChart 
     type: 'bar',
     data: { labels: [], datasets: [bar('Correct'), bar('Wrong (hatched)'), outline] },
     options: {
-      animation: false,
-      parsing: false,
-      normalized: true,
-      responsive: true,
-      maintainAspectRatio: false,
+      ...STREAMING_OPTIONS,
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: {

@@ -6,7 +6,7 @@ import type { Chart, ChartDataset, LegendItem, Point } from 'chart.js';
 import type { EpochMetrics } from '../core/types';
 import { formatPercent } from '../format';
 import { bestEpochs } from '../state/summary';
-import { registeredChart } from './register';
+import { registeredChart, STREAMING_OPTIONS } from './register';
 import type { ChartTheme } from './theme';
 
 export type LossChart = Chart<'line', Point[]>;
@@ -80,11 +80,7 @@ export function createLossChart(canvas: HTMLCanvasElement, totalEpochs: number):
       ],
     },
     options: {
-      animation: false,
-      parsing: false,
-      normalized: true,
-      responsive: true,
-      maintainAspectRatio: false,
+      ...STREAMING_OPTIONS,
       interaction: { mode: 'x', intersect: false },
       scales: {
         x: {
