@@ -17,16 +17,19 @@ const page = await browser.newPage({ acceptDownloads: true });
 await page.goto(
   `${base}${hash.startsWith('#') ? hash : `#${hash}`}${hash.includes('autostart') ? '' : '&autostart=1'}`,
 );
-let last = '';
+// Prints each epoch's row of the loss chart's figures table as it appears.
+let printed = 0;
 for (;;) {
-  const status = await page.getByTestId('status').textContent();
-  const epoch = await page.getByTestId('latest-metrics').getAttribute('data-epoch');
-  if (`${status}/${epoch}` !== last)
-    console.log(new Date().toISOString(), status?.trim(), 'epoch', epoch);
-  last = `${status}/${epoch}`;
-  if (/done/i.test(status ?? '')) break;
-  if (await page.getByTestId('error').isVisible())
+  const rows = await page
+    .getByTestId('chart-loss')
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => tr.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+  for (; printed < rows.length; printed++) console.log(new Date().toISOString(), rows[printed]);
+  const status = (await page.getByTestId('status').textContent()) ?? '';
+  if (/done/i.test(status)) break;
+  if (await page.getByTestId('error').isVisible()) {
     throw new Error(await page.getByTestId('error').innerText());
+  }
   await page.waitForTimeout(5000); // a polling script, not a test
 }
 const downloadPromise = page.waitForEvent('download');
