@@ -23,7 +23,9 @@ for (;;) {
   const rows = await page
     .getByTestId('chart-loss')
     .locator('tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => tr.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((cell) => cell.textContent?.trim()).join('  ')),
+    );
   for (; printed < rows.length; printed++) console.log(new Date().toISOString(), rows[printed]);
   const status = (await page.getByTestId('status').textContent()) ?? '';
   if (/done/i.test(status)) break;
