@@ -223,10 +223,16 @@ export async function loadPair(
       train0.subarray(0, perClass[0] * IMAGE_PIXELS),
       train1.subarray(0, perClass[1] * IMAGE_PIXELS),
     ),
-    validation: validationSize === undefined ? concatLabelled(test0, test1) : concatLabelled(
-      test0.subarray(0, Math.min(Math.ceil(validationSize / 2) * IMAGE_PIXELS, test0.length)),
-      test1.subarray(0, Math.min(Math.floor(validationSize / 2) * IMAGE_PIXELS, test1.length)),
-    ),
+    validation:
+      validationSize === undefined
+        ? concatLabelled(test0, test1)
+        : concatLabelled(
+            test0.subarray(0, Math.min(Math.ceil(validationSize / 2) * IMAGE_PIXELS, test0.length)),
+            test1.subarray(
+              0,
+              Math.min(Math.floor(validationSize / 2) * IMAGE_PIXELS, test1.length),
+            ),
+          ),
   };
 }
 
