@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, chromiumExecutable, WEBGPU_ARG } from './scripts/chromiu
 
 const executablePath = chromiumExecutable();
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// Another build folder (e.g. `vite build --outDir /tmp/x`) lets two checkouts test side by side.
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -36,7 +38,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production build, as users get it (`npm test` builds first).
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -32,6 +32,8 @@ export type OptimizerName = 'adam' | 'sgd' | 'momentum';
 export type ModelPreset = 'wide' | 'small';
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;
+/** Which validation metric early stopping watches; 'off' trains every epoch. */
+export type EarlyStopMetric = 'loss' | 'accuracy' | 'off';
 
 /** Everything that defines a run. Names match the URL hash keys' meaning (see state/settings.ts). */
 export interface TrainConfig {
@@ -47,6 +49,15 @@ export interface TrainConfig {
   optimizer: OptimizerName;
   model: ModelPreset;
   seed: number;
+  /** Label smoothing α in [0, 0.5): targets become (1 − α)·onehot + α/2. Training loss only. */
+  labelSmoothing: number;
+  /** L2 weight-decay coefficient λ on every kernel (loss += λ·Σw²); 0 = off. */
+  l2: number;
+  /** Dropout rate before each dense layer during training; 0 = no dropout layers. */
+  dropout: number;
+  /** Stop when this validation metric has not improved for `patience` epochs, restoring the best weights. */
+  earlyStop: EarlyStopMetric;
+  patience: number;
 }
 
 export interface LogitGapHistogram {
@@ -54,6 +65,21 @@ export interface LogitGapHistogram {
   edges: number[];
   correct: number[];
   wrong: number[];
+}
+
+/**
+ * Reliability diagram over equal-width confidence bins (Guo et al. 2017). Confidence is the
+ * softmax probability of the predicted class, in [0.5, 1] for two classes, but the bins span
+ * [0, 1] as in the paper. accuracy[i] / confidence[i] are 0 where count[i] is 0.
+ */
+export interface ReliabilityDiagram {
+  /** Bin edges, length = bins + 1: 0, 1/15, …, 1. */
+  edges: number[];
+  count: number[];
+  /** Fraction of the bin's examples classified correctly. */
+  accuracy: number[];
+  /** Mean confidence of the bin's examples. */
+  confidence: number[];
 }
 
 export interface EpochMetrics {
@@ -64,6 +90,42 @@ export interface EpochMetrics {
   validationAccuracy: number;
   imagesPerSecond: number;
   logitGapHistogram: LogitGapHistogram;
+  /** Sum over correctly classified examples of their loss / all examples: part of validationLoss. */
+  validationLossCorrect: number;
+  /** Same for the wrongly classified ones; validationLossCorrect + validationLossWrong = validationLoss. */
+  validationLossWrong: number;
+  wrongCount: number;
+  /** Expected calibration error over the 15 reliability bins. */
+  ece: number;
+  /** Maximum calibration error: the largest |accuracy − confidence| over non-empty bins. */
+  mce: number;
+  reliability: ReliabilityDiagram;
+}
+
+/** Why and where early stopping ended a run; the model then holds bestEpoch's weights. */
+export interface EarlyStopInfo {
+  metric: Exclude<EarlyStopMetric, 'off'>;
+  /** The epoch (1-based) with the best validation metric; ties keep the earlier one. */
+  bestEpoch: number;
+  /** The last epoch trained: bestEpoch + patience. */
+  stoppedAfterEpoch: number;
+}
+
+/**
+ * Temperature scaling (Guo et al. 2017): one T > 0 divides every logit. It is fitted on half of
+ * the held-out examples (calibration) and judged on the other half (evaluation), before (T = 1)
+ * and after. Accuracy cannot change: dividing both logits by T > 0 keeps their order.
+ */
+export interface TemperatureFit {
+  T: number;
+  nllBefore: number;
+  nllAfter: number;
+  eceBefore: number;
+  eceAfter: number;
+  accuracyBefore: number;
+  accuracyAfter: number;
+  calibrationCount: number;
+  evaluationCount: number;
 }
 
 export interface BackendInfo {

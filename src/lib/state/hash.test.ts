@@ -12,7 +12,7 @@ import {
 } from './settings';
 
 const DEFAULT_HASH =
-  '#classes=pullover,coat&train=2000&val=2000&epochs=40&batch=64&lr=0.001&optimizer=adam&model=wide&seed=1&backend=auto';
+  '#classes=pullover,coat&train=2000&val=2000&epochs=40&batch=64&lr=0.001&optimizer=adam&model=wide&seed=1&smoothing=0&l2=0&dropout=0&earlyStop=off&patience=5&backend=auto';
 
 function messages(hash: string): string[] {
   return parseHash(hash).problems.map((problem) => problem.message);
@@ -43,7 +43,27 @@ describe('settings table', () => {
       optimizer: 'adam',
       model: 'wide',
       seed: 1,
+      labelSmoothing: 0,
+      l2: 0,
+      dropout: 0,
+      earlyStop: 'off',
+      patience: 5,
     });
+  });
+
+  it('writes view flags only when set, and reads hide lists in table order', () => {
+    const settings = {
+      ...defaultSettings(),
+      hide: ['backend', 'settings'] as const,
+      projector: true,
+    };
+    const hash = formatHash(settings);
+    expect(hash).toBe(`${DEFAULT_HASH}&hide=backend,settings&projector=1`);
+    expect(parseHash('#hide=settings,backend').settings.hide).toEqual(['backend', 'settings']);
+    const { problems } = parseHash('#hide=settings,<script>');
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'hide=settings,<script> names unknown parts ("<script>"; known: intro, backend, controls, settings, preview, metrics, loss, histogram, split, reliability, calibration, temperature, gallery, worked); using the default (none)',
+    ]);
   });
 
   it('applies a single setting from text, typed per key', () => {
@@ -78,8 +98,16 @@ describe('parseHash round trip', () => {
       optimizer: 'momentum',
       model: 'small',
       seed: 2147483647,
+      smoothing: 0.1,
+      l2: 0.0005,
+      dropout: 0.5,
+      earlyStop: 'loss',
+      patience: 3,
       backend: 'webgpu',
       autostart: true,
+      hide: ['backend', 'settings'],
+      tour: true,
+      projector: true,
     },
     { ...defaultSettings(), classes: ['boot', 'sneaker'], lr: 0.0123, seed: 0, backend: 'cpu' },
     { ...defaultSettings(), lr: 1e-7 * 10, train: 6000, optimizer: 'sgd', backend: 'webgl' },

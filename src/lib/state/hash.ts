@@ -3,6 +3,7 @@
 // that says what was wrong and what was used instead, so a mistyped link still opens.
 
 import {
+  OPTIONAL_KEYS,
   SETTING_KEYS,
   defaultSettings,
   formatSetting,
@@ -91,7 +92,8 @@ function splitHash(hash: string): Occurrence[] {
 }
 
 function defaultText(key: SettingKey): string {
-  return `the default ${formatSetting(defaultSettings(), key)}`;
+  const text = formatSetting(defaultSettings(), key);
+  return `the default ${text === '' ? '(none)' : text}`;
 }
 
 export function parseHash(hash: string): { settings: Settings; problems: SettingProblem[] } {
@@ -183,10 +185,15 @@ function capProblems(problems: SettingProblem[]): SettingProblem[] {
   ];
 }
 
-/** All keys in table order; `autostart` only when on (so ordinary shared links never autostart). */
+/**
+ * All keys in table order; optional ones (autostart, view flags) only when not at their default,
+ * so ordinary shared links never autostart and stay short.
+ */
 export function formatHash(settings: Settings): string {
-  const parts = SETTING_KEYS.filter((key) => key !== 'autostart' || settings.autostart).map(
-    (key) => `${key}=${encodeValue(formatSetting(settings, key))}`,
-  );
+  const defaults = defaultSettings();
+  const parts = SETTING_KEYS.filter(
+    (key) =>
+      !OPTIONAL_KEYS.includes(key) || formatSetting(settings, key) !== formatSetting(defaults, key),
+  ).map((key) => `${key}=${encodeValue(formatSetting(settings, key))}`);
   return `#${parts.join('&')}`;
 }

@@ -12,7 +12,8 @@ export type SettingControl =
   | { kind: 'number'; min: number; max: number }
   | { kind: 'choice'; options: readonly { value: string; label: string }[] }
   | { kind: 'classPair' }
-  | { kind: 'flag' };
+  | { kind: 'flag' }
+  | { kind: 'list'; options: readonly string[] };
 
 export interface SettingSpec<V> {
   label: string;
@@ -130,5 +131,37 @@ export function flag(spec: Described<boolean>): SettingSpec<boolean> {
       return { ok: false, reason: 'is not 0 or 1' };
     },
     format: (value) => (value ? '1' : '0'),
+  };
+}
+
+/**
+ * A set of names from a fixed list, written "settings,backend" (table order, no repeats);
+ * empty means none. Unknown names reject the whole value, so a typo is reported, not ignored.
+ */
+export function list<V extends string>(
+  spec: Described<readonly V[]> & { options: readonly V[] },
+): SettingSpec<readonly V[]> {
+  return {
+    ...spec,
+    control: { kind: 'list', options: spec.options },
+    parse(text) {
+      const wanted = text
+        .split(',')
+        .map((part) => part.trim().toLowerCase())
+        .filter((part) => part !== '');
+      const unknown = wanted.filter((part) => !(spec.options as readonly string[]).includes(part));
+      if (unknown.length > 0) {
+        const shown = unknown
+          .slice(0, 3)
+          .map((part) => `"${part.slice(0, 20)}"`)
+          .join(', ');
+        return {
+          ok: false,
+          reason: `names unknown parts (${shown}; known: ${spec.options.join(', ')})`,
+        };
+      }
+      return { ok: true, value: spec.options.filter((option) => wanted.includes(option)) };
+    },
+    format: (value) => value.join(','),
   };
 }

@@ -7,11 +7,12 @@ import {
   CLASS_SLUGS,
   type BackendPreference,
   type ClassSlug,
+  type EarlyStopMetric,
   type ModelPreset,
   type OptimizerName,
   type TrainConfig,
 } from '../core/types';
-import { choice, classPair, decimal, flag, integer, type SettingSpec } from './settingKinds';
+import { choice, classPair, decimal, flag, integer, list, type SettingSpec } from './settingKinds';
 
 export type { Parsed, SettingControl, SettingSpec } from './settingKinds';
 
@@ -26,9 +27,36 @@ export interface Settings {
   optimizer: OptimizerName;
   model: ModelPreset;
   seed: number;
+  smoothing: number;
+  l2: number;
+  dropout: number;
+  earlyStop: EarlyStopMetric;
+  patience: number;
   backend: BackendPreference;
   autostart: boolean;
+  hide: readonly HideablePart[];
+  tour: boolean;
+  projector: boolean;
 }
+
+/** Parts of the page a shared link can hide (`hide=settings,backend`), for focused classroom views. */
+export const HIDEABLE_PARTS = [
+  'intro',
+  'backend',
+  'controls',
+  'settings',
+  'preview',
+  'metrics',
+  'loss',
+  'histogram',
+  'split',
+  'reliability',
+  'calibration',
+  'temperature',
+  'gallery',
+  'worked',
+] as const;
+export type HideablePart = (typeof HIDEABLE_PARTS)[number];
 
 export type SettingKey = keyof Settings;
 
@@ -106,6 +134,44 @@ export const SETTINGS: SettingsTable = {
     min: 0,
     max: 2147483647,
   }),
+  smoothing: decimal({
+    label: 'Label smoothing α',
+    help: 'Trains towards (1 − α) on the true class and α on the other, so the network gains nothing by growing its logits without bound (Müller et al. 2019). Validation loss is still measured against the hard labels.',
+    default: 0,
+    min: 0,
+    max: 0.49,
+  }),
+  l2: decimal({
+    label: 'L2 weight decay λ',
+    help: 'Adds λ·Σw² over every kernel to the training loss: large weights, and so large logits, cost something.',
+    default: 0,
+    min: 0,
+    max: 1,
+  }),
+  dropout: decimal({
+    label: 'Dropout rate',
+    help: 'Fraction of activations zeroed at random before each dense layer while training (seeded). 0 = off.',
+    default: 0,
+    min: 0,
+    max: 0.9,
+  }),
+  earlyStop: choice<EarlyStopMetric>({
+    label: 'Early stopping',
+    help: 'Stop when this validation metric has not improved for "patience" epochs, and restore the weights of its best epoch. Stopping on loss catches the over-confidence; stopping on accuracy does not.',
+    default: 'off',
+    options: [
+      { value: 'off', label: 'Off' },
+      { value: 'loss', label: 'On validation loss' },
+      { value: 'accuracy', label: 'On validation accuracy' },
+    ],
+  }),
+  patience: integer({
+    label: 'Patience (epochs)',
+    help: 'Epochs without improvement before early stopping ends the run.',
+    default: 5,
+    min: 1,
+    max: 100,
+  }),
   backend: choice<BackendPreference>({
     label: 'Compute backend',
     help: 'Automatic tries WebGPU, then WebGL, then the (slow) CPU. Changing it restarts the training worker.',
@@ -122,6 +188,22 @@ export const SETTINGS: SettingsTable = {
     help: 'For classrooms: a shared link with autostart=1 starts training as soon as the page is ready.',
     default: false,
   }),
+  hide: list<HideablePart>({
+    label: 'Hidden parts',
+    help: `For presenters: parts of the page a shared link hides (${HIDEABLE_PARTS.join(', ')}).`,
+    default: [],
+    options: HIDEABLE_PARTS,
+  }),
+  tour: flag({
+    label: 'Start the guided tour',
+    help: 'Opens the step-by-step tour of the question when the link is opened.',
+    default: false,
+  }),
+  projector: flag({
+    label: 'Projector mode',
+    help: 'Large type, thick lines and high contrast for a room.',
+    default: false,
+  }),
 };
 
 /** Table order: the order of the hash and of the form. */
@@ -135,9 +217,26 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'optimizer',
   'model',
   'seed',
+  'smoothing',
+  'l2',
+  'dropout',
+  'earlyStop',
+  'patience',
   'backend',
   'autostart',
+  'hide',
+  'tour',
+  'projector',
 ];
+
+/** Keys that change how the page looks, not the run: never in the settings form, never locked. */
+export const VIEW_KEYS: readonly SettingKey[] = ['hide', 'tour', 'projector'];
+/** Written to the hash only when not at their default, so ordinary links stay short. */
+export const OPTIONAL_KEYS: readonly SettingKey[] = ['autostart', ...VIEW_KEYS];
+/** The settings form's fields, in table order. */
+export const FORM_KEYS: readonly SettingKey[] = SETTING_KEYS.filter(
+  (key) => key !== 'classes' && !VIEW_KEYS.includes(key),
+);
 
 export function isSettingKey(key: string): key is SettingKey {
   return (SETTING_KEYS as readonly string[]).includes(key);
@@ -154,8 +253,16 @@ export function defaultSettings(): Settings {
     optimizer: SETTINGS.optimizer.default,
     model: SETTINGS.model.default,
     seed: SETTINGS.seed.default,
+    smoothing: SETTINGS.smoothing.default,
+    l2: SETTINGS.l2.default,
+    dropout: SETTINGS.dropout.default,
+    earlyStop: SETTINGS.earlyStop.default,
+    patience: SETTINGS.patience.default,
     backend: SETTINGS.backend.default,
     autostart: SETTINGS.autostart.default,
+    hide: [],
+    tour: false,
+    projector: false,
   };
 }
 
@@ -196,5 +303,10 @@ export function toTrainConfig(settings: Settings): TrainConfig {
     optimizer: settings.optimizer,
     model: settings.model,
     seed: settings.seed,
+    labelSmoothing: settings.smoothing,
+    l2: settings.l2,
+    dropout: settings.dropout,
+    earlyStop: settings.earlyStop,
+    patience: settings.patience,
   };
 }

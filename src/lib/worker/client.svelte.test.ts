@@ -48,6 +48,11 @@ const CONFIG: TrainConfig = {
   optimizer: 'adam',
   model: 'wide',
   seed: 1,
+  labelSmoothing: 0,
+  l2: 0,
+  dropout: 0,
+  earlyStop: 'off',
+  patience: 5,
 };
 
 function metrics(epoch: number): EpochMetrics {

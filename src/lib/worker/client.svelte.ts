@@ -6,6 +6,7 @@ import type {
   BackendInfo,
   BackendPreference,
   ClassSlug,
+  EarlyStopInfo,
   EpochMetrics,
   TrainConfig,
 } from '../core/types';
@@ -14,6 +15,7 @@ import {
   type FromWorker,
   type Progress,
   type SampleImages,
+  type TensorMemory,
   type ToWorker,
   type TrainerStatus,
 } from './protocol';
@@ -42,8 +44,21 @@ export class TrainerClient {
   /** One entry per completed epoch; replaced (never mutated) on each new epoch. */
   epochs = $state.raw<EpochMetrics[]>([]);
   validationLabels = $state.raw<Uint8Array | null>(null);
-  /** The latest epoch's validation logits, [z0, z1] interleaved. */
+  /** Validation images of the run (28×28 uint8 each, dataset order), for the gallery. */
+  validationImages = $state.raw<Uint8Array | null>(null);
+  /**
+   * The logits the run's model now gives, [z0, z1] interleaved: the latest epoch's, or the
+   * best epoch's once early stopping restored its weights.
+   */
   latestLogits = $state.raw<Float32Array | null>(null);
+  /** Every completed epoch's validation logits: index e − 1 holds epoch e's. */
+  logitsHistory = $state.raw<Float32Array[]>([]);
+  /** Set when early stopping ended the run. */
+  earlyStop = $state.raw<EarlyStopInfo | null>(null);
+  /** The previous run's epochs and config, kept for the faint "ghost" curves. */
+  previousRun = $state.raw<{ epochs: EpochMetrics[]; config: TrainConfig | null } | null>(null);
+  /** The worker's tf.memory() after the latest epoch or reset. */
+  memory = $state.raw<TensorMemory | null>(null);
   error = $state<string | null>(null);
   /** The config the current run was started with (settings may differ once it is reset). */
   runConfig = $state.raw<TrainConfig | null>(null);
@@ -146,10 +161,16 @@ export class TrainerClient {
   }
 
   #clearRun(): void {
+    if (this.epochs.length > 0) {
+      this.previousRun = { epochs: this.epochs, config: this.runConfig };
+    }
     this.epochs = [];
     this.progress = null;
     this.validationLabels = null;
+    this.validationImages = null;
     this.latestLogits = null;
+    this.logitsHistory = [];
+    this.earlyStop = null;
     this.runConfig = null;
     this.error = null;
   }
@@ -214,8 +235,20 @@ export class TrainerClient {
         if (this.#discardingRun) break;
         if (message.validationLabels !== undefined)
           this.validationLabels = message.validationLabels;
+        if (message.validationImages !== undefined)
+          this.validationImages = message.validationImages;
+        this.logitsHistory = [...this.logitsHistory, message.validationLogits];
         this.latestLogits = message.validationLogits;
+        if (message.earlyStop !== undefined) {
+          this.earlyStop = message.earlyStop;
+          // The model now holds the best epoch's weights: its logits are that epoch's.
+          this.latestLogits =
+            this.logitsHistory[message.earlyStop.bestEpoch - 1] ?? message.validationLogits;
+        }
         this.epochs = [...this.epochs, message.metrics];
+        break;
+      case 'memory':
+        this.memory = message.memory;
         break;
       case 'error':
         this.#fail(message.message);

@@ -5,6 +5,7 @@ import type {
   BackendInfo,
   BackendPreference,
   ClassSlug,
+  EarlyStopInfo,
   EpochMetrics,
   TrainConfig,
 } from '../core/types';
@@ -49,6 +50,13 @@ export interface Progress {
   elapsedMs: number;
 }
 
+export interface TensorMemory {
+  numTensors: number;
+  numBytes: number;
+  /** Bytes on the GPU where the backend reports them (webgl: numBytesInGPU); null elsewhere. */
+  numBytesInGPU: number | null;
+}
+
 /** Worker → page. */
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
@@ -62,7 +70,13 @@ export type FromWorker =
       validationLogits: Float32Array;
       /** Sent with epoch 1 only (they never change during a run): validation labels, dataset order. */
       validationLabels?: Uint8Array;
+      /** Sent with epoch 1 only: validation images, 28×28 uint8 each, dataset order (for the gallery). */
+      validationImages?: Uint8Array;
+      /** Set on the epoch after which early stopping ended the run (the best weights are restored). */
+      earlyStop?: EarlyStopInfo;
     }
+  /** tf.memory() after each epoch and after a reset, for leak checks and the diagnostics line. */
+  | { type: 'memory'; memory: TensorMemory }
   | { type: 'error'; message: string };
 
 /** Narrowing helper for exhaustive switches. */

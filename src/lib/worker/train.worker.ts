@@ -2,6 +2,7 @@
 // The training worker: the only place tensors live. It receives ToWorker messages, trains with
 // the core Trainer, and posts small FromWorker messages (plain numbers, one epoch at a time).
 
+import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../core/backend';
 import { DatasetStore, loadPair, samplePixels } from '../core/dataset';
 import { Trainer } from '../core/trainer';
@@ -19,9 +20,9 @@ let store: DatasetStore | null = null;
 let backendReady: Promise<unknown> | null = null;
 let trainer: Trainer | null = null;
 let runConfig: TrainConfig | null = null;
-/** The run's validation labels: sent once, with epoch 1 (they never change during a run). */ /** The run's validation labels: sent once, with epoch 1 (they never change during a run). */
-let validationLabels: Uint8Array | null = null;
-let labelsSent = false;
+/** The run's validation labels and images: sent once, with epoch 1 (they never change during a run). */
+let validation: { labels: Uint8Array; images: Uint8Array } | null = null;
+let validationSent = false;
 
 // Commands run one after another on this chain. Every message gets a sequence number; a
 // `pause` or `reset` stops the loop that a *earlier* command started (and cancels earlier
@@ -72,6 +73,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       stopBefore = seq;
       enqueue(async () => {
         disposeRun();
+        postMemory();
         post({ type: 'status', status: 'idle' });
       });
       return;
@@ -79,6 +81,18 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       assertNever(message);
   }
 };
+
+function postMemory(): void {
+  const memory = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+  post({
+    type: 'memory',
+    memory: {
+      numTensors: memory.numTensors,
+      numBytes: memory.numBytes,
+      numBytesInGPU: typeof memory.numBytesInGPU === 'number' ? memory.numBytesInGPU : null,
+    },
+  });
+}
 
 function requireStore(): DatasetStore {
   if (!store) throw new Error('The worker was not initialised (no init message)');
@@ -89,8 +103,8 @@ function disposeRun(): void {
   trainer?.dispose();
   trainer = null;
   runConfig = null;
-  validationLabels = null;
-  labelsSent = false;
+  validation = null;
+  validationSent = false;
 }
 
 async function ensureRun(config: TrainConfig): Promise<Trainer> {
@@ -106,7 +120,11 @@ async function ensureRun(config: TrainConfig): Promise<Trainer> {
   }
   trainer = Trainer.create(data, config);
   runConfig = config;
-  validationLabels = data.validation.labels;
+  const pixels = data.validation.count * 28 * 28;
+  validation = {
+    labels: data.validation.labels.slice(0, data.validation.count),
+    images: data.validation.images.slice(0, pixels),
+  };
   return trainer;
 }
 
@@ -115,14 +133,14 @@ async function runUntil(seq: number, config: TrainConfig, stepOnly: boolean): Pr
   if (seq < stopBefore) return; // paused or reset before this command got its turn
   const run = await ensureRun(config);
   const epochs = (runConfig ?? config).epochs;
-  if (run.epochsCompleted >= epochs) {
+  if (run.epochsCompleted >= epochs || run.stoppedEarly) {
     post({ type: 'status', status: 'done' });
     return;
   }
   post({ type: 'status', status: 'training' });
   const shouldStop = () => seq < stopBefore;
   try {
-    while (run.epochsCompleted < epochs) {
+    while (run.epochsCompleted < epochs && !run.stoppedEarly) {
       const outcome = await run.trainEpoch({
         shouldStop,
         onProgress: (progress) =>
@@ -132,13 +150,22 @@ async function runUntil(seq: number, config: TrainConfig, stepOnly: boolean): Pr
           }),
       });
       if (outcome === 'stopped') break;
-      const { metrics, validationLogits } = await run.finishEpoch();
-      const labels = labelsSent || !validationLabels ? undefined : validationLabels.slice();
-      labelsSent = true;
-      post({ type: 'epoch', metrics, validationLogits, validationLabels: labels }, [
-        validationLogits.buffer,
-        ...(labels ? [labels.buffer] : []),
-      ]);
+      const { metrics, validationLogits, earlyStop } = await run.finishEpoch();
+      const first = validationSent || !validation ? null : validation;
+      validationSent = true;
+      const transfer: Transferable[] = [validationLogits.buffer];
+      if (first) transfer.push(first.labels.buffer, first.images.buffer);
+      post(
+        {
+          type: 'epoch',
+          metrics,
+          validationLogits,
+          ...(first ? { validationLabels: first.labels, validationImages: first.images } : {}),
+          ...(earlyStop ? { earlyStop } : {}),
+        },
+        transfer,
+      );
+      postMemory();
       if (stepOnly || shouldStop()) break;
     }
   } catch (error) {
@@ -147,5 +174,6 @@ async function runUntil(seq: number, config: TrainConfig, stepOnly: boolean): Pr
     throw error;
   }
   if (trainer !== run) return; // reset while stopping: the reset task reports idle
-  post({ type: 'status', status: run.epochsCompleted >= epochs ? 'done' : 'paused' });
+  const finished = run.epochsCompleted >= epochs || run.stoppedEarly;
+  post({ type: 'status', status: finished ? 'done' : 'paused' });
 }
