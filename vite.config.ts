@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { reliabilityPlugins } from './scripts/vite/plugins.mjs';
 
 // `static/` is the public directory: the dataset files are served as-is, never bundled.
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), reliabilityPlugins()],
   publicDir: 'static',
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

@@ -1,12 +1,16 @@
 // The loss/accuracy chart's Chart.js side: built once per canvas, then fed one epoch at a time.
 // Streaming habits from the Chart.js performance docs: no animation, no parsing ({x, y} points),
-// fixed x bounds, points appended in place and `update('none')`.
+// fixed x bounds, points appended in place and `update('none')`. Optionally a previous run's
+// validation lines drawn faint ("ghosts"), and a band between the two best epochs.
 
 import type { Chart, ChartDataset, LegendItem, Point } from 'chart.js';
 import type { EpochMetrics } from '../core/types';
 import { formatPercent } from '../format';
 import { bestEpochs } from '../state/summary';
+import { epochBandPlugin } from './epochBand';
 import { registeredChart, STREAMING_OPTIONS } from './register';
+import type { OverlayEpoch } from '../state/compare';
+import { createHistoryTracker } from './streaming';
 import type { ChartTheme } from './theme';
 
 export type LossChart = Chart<'line', Point[]>;
@@ -18,8 +22,12 @@ const VALIDATION_ACCURACY = 2;
 const TRAINING_ACCURACY = 3;
 const BEST_LOSS_MARKER = 4;
 const BEST_ACCURACY_MARKER = 5;
+const GHOST_LOSS = 6;
+const GHOST_ACCURACY = 7;
 
 const TRAINING_DASH = [6, 4];
+/** Dotted, thinner than the training lines' dashes, so a ghost never reads as this run. */
+const GHOST_DASH = [2, 3];
 const MARKER_RADIUS_PX = 8;
 
 function line(label: string, axis: 'loss' | 'accuracy', width: number, dash: number[]) {
@@ -49,17 +57,27 @@ function marker(label: string, axis: 'loss' | 'accuracy', style: 'triangle' | 'r
   } satisfies ChartDataset<'line', Point[]>;
 }
 
+function isMarker(index: number): boolean {
+  return index === BEST_LOSS_MARKER || index === BEST_ACCURACY_MARKER;
+}
+
+function dashOf(index: number): number[] {
+  if (index === TRAINING_LOSS || index === TRAINING_ACCURACY) return TRAINING_DASH;
+  if (index === GHOST_LOSS || index === GHOST_ACCURACY) return GHOST_DASH;
+  return [];
+}
+
 /** Lines show as dashed/solid strokes in the legend, markers as their point style. */
 function legendLabels(chart: Chart): LegendItem[] {
   const items = registeredChart().defaults.plugins.legend.labels.generateLabels(chart);
   return items.map((item) => {
     const index = item.datasetIndex ?? 0;
-    if (index >= BEST_LOSS_MARKER) return item;
+    if (isMarker(index)) return item;
     const dataset = chart.data.datasets[index] as ChartDataset<'line', Point[]>;
     return {
       ...item,
       pointStyle: 'line',
-      lineDash: index === TRAINING_LOSS || index === TRAINING_ACCURACY ? TRAINING_DASH : [],
+      lineDash: dashOf(index),
       lineWidth: typeof dataset.borderWidth === 'number' ? dataset.borderWidth : 2,
     };
   });
@@ -77,8 +95,11 @@ export function createLossChart(canvas: HTMLCanvasElement, totalEpochs: number):
         line('Training accuracy', 'accuracy', 1.5, TRAINING_DASH),
         marker('Lowest validation loss', 'loss', 'triangle'),
         marker('Highest validation accuracy', 'accuracy', 'rectRot'),
+        line('Previous run: validation loss', 'loss', 2, GHOST_DASH),
+        line('Previous run: validation accuracy', 'accuracy', 2, GHOST_DASH),
       ],
     },
+    plugins: [epochBandPlugin],
     options: {
       ...STREAMING_OPTIONS,
       interaction: { mode: 'x', intersect: false },
@@ -107,6 +128,7 @@ export function createLossChart(canvas: HTMLCanvasElement, totalEpochs: number):
         },
       },
       plugins: {
+        epochBand: { from: null, to: null, color: 'transparent' },
         legend: {
           position: 'bottom',
           labels: {
@@ -141,13 +163,19 @@ export function applyLossTheme(chart: LossChart, theme: ChartTheme): void {
     theme.trainingAccuracy,
     theme.validationLoss,
     theme.validationAccuracy,
+    theme.ghostLoss,
+    theme.ghostAccuracy,
   ];
   chart.data.datasets.forEach((dataset, index) => {
+    if (index >= FIRST_OVERLAY) return; // compared runs keep their own hues
     // Markers: filled with their line's colour, outlined in the text colour to stand out.
-    dataset.borderColor = index >= BEST_LOSS_MARKER ? theme.text : colours[index];
+    dataset.borderColor = isMarker(index) ? theme.text : colours[index];
     dataset.backgroundColor = colours[index];
   });
   const options = chart.options;
+  // Set through the options proxy field by field: spreading the proxy would copy its internals.
+  const band = options.plugins?.epochBand;
+  if (band) band.color = theme.band;
   options.color = theme.text;
   options.font = { ...options.font, family: theme.fontFamily, size: 13 };
   for (const [id, scale] of Object.entries(options.scales ?? {})) {
@@ -166,30 +194,90 @@ export function applyLossTheme(chart: LossChart, theme: ChartTheme): void {
   }
 }
 
+/** A compared run (imported file or saved run), drawn as two extra validation lines. */
+export interface Overlay {
+  label: string;
+  epochs: readonly OverlayEpoch[];
+}
+
+/** Okabe–Ito hues not used by the live run's lines: told apart by colour-blind viewers too. */
+const OVERLAY_COLOURS = ['#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7f7f7f', '#000000'];
+const OVERLAY_LOSS_DASH = [10, 3];
+const OVERLAY_ACCURACY_DASH = [2, 2, 8, 2];
+const FIRST_OVERLAY = GHOST_ACCURACY + 1;
+
+function overlayDatasets(overlays: readonly Overlay[]): ChartDataset<'line', Point[]>[] {
+  return overlays.flatMap((overlay, index) => {
+    const colour = OVERLAY_COLOURS[index % OVERLAY_COLOURS.length];
+    const loss = line(`${overlay.label}: validation loss`, 'loss', 2, OVERLAY_LOSS_DASH);
+    const accuracy = line(
+      `${overlay.label}: validation accuracy`,
+      'accuracy',
+      2,
+      OVERLAY_ACCURACY_DASH,
+    );
+    loss.data = overlay.epochs.map((epoch) => ({ x: epoch.epoch, y: epoch.validationLoss }));
+    accuracy.data = overlay.epochs.map((epoch) => ({
+      x: epoch.epoch,
+      y: epoch.validationAccuracy,
+    }));
+    return [loss, accuracy].map((dataset) => ({
+      ...dataset,
+      borderColor: colour,
+      backgroundColor: colour,
+    }));
+  });
+}
+
+/** The previous run's validation points, or none. */
+export function ghostPoints(ghost: readonly EpochMetrics[] | null): {
+  loss: Point[];
+  accuracy: Point[];
+} {
+  return {
+    loss: (ghost ?? []).map((metrics) => ({ x: metrics.epoch, y: metrics.validationLoss })),
+    accuracy: (ghost ?? []).map((metrics) => ({ x: metrics.epoch, y: metrics.validationAccuracy })),
+  };
+}
+
 /**
  * Bring the chart in line with `epochs`: append new epochs' points in place; start over when the
- * history no longer extends what is plotted (a reset or a new run). Returns the epochs plotted.
+ * history no longer extends what is plotted (a reset or a new run). `ghost` (a previous run) is
+ * redrawn only when it is a different array. Returns the epochs plotted.
  */
 export function createLossSync(
   chart: LossChart,
-): (epochs: readonly EpochMetrics[], totalEpochs: number) => number {
-  let plotted: readonly EpochMetrics[] = [];
+): (
+  epochs: readonly EpochMetrics[],
+  totalEpochs: number,
+  ghost?: readonly EpochMetrics[] | null,
+  overlays?: readonly Overlay[],
+) => number {
+  const track = createHistoryTracker<EpochMetrics>();
+  let ghostShown: readonly EpochMetrics[] | null = null;
+  let overlaysShown: readonly Overlay[] = [];
+  const lines = [VALIDATION_LOSS, TRAINING_LOSS, VALIDATION_ACCURACY, TRAINING_ACCURACY];
 
-  return (epochs, totalEpochs) => {
+  return (epochs, totalEpochs, ghost = null, overlays = []) => {
     const datasets = chart.data.datasets;
-    const extendsPlotted =
-      plotted.length <= epochs.length && plotted.every((entry, i) => entry === epochs[i]);
-    if (!extendsPlotted) {
-      for (const dataset of datasets) dataset.data = [];
-      plotted = [];
+    if (overlays !== overlaysShown) {
+      datasets.splice(FIRST_OVERLAY, datasets.length - FIRST_OVERLAY, ...overlayDatasets(overlays));
+      overlaysShown = overlays;
     }
-    for (const metrics of epochs.slice(plotted.length)) {
+    const { restart, added } = track(epochs);
+    if (restart) for (const index of lines) datasets[index].data = [];
+    if (ghost !== ghostShown) {
+      const points = ghostPoints(ghost);
+      datasets[GHOST_LOSS].data = points.loss;
+      datasets[GHOST_ACCURACY].data = points.accuracy;
+      ghostShown = ghost;
+    }
+    for (const metrics of added) {
       datasets[VALIDATION_LOSS].data.push({ x: metrics.epoch, y: metrics.validationLoss });
       datasets[TRAINING_LOSS].data.push({ x: metrics.epoch, y: metrics.trainLoss });
       datasets[VALIDATION_ACCURACY].data.push({ x: metrics.epoch, y: metrics.validationAccuracy });
       datasets[TRAINING_ACCURACY].data.push({ x: metrics.epoch, y: metrics.trainAccuracy });
     }
-    plotted = epochs.slice();
 
     const best = bestEpochs(epochs);
     const lowest = best.lowestValidationLoss;
@@ -204,9 +292,15 @@ export function createLossSync(
     datasets[BEST_ACCURACY_MARKER].label = highest
       ? `Highest validation accuracy (epoch ${highest.epoch})`
       : 'Highest validation accuracy';
+    const band = chart.options.plugins?.epochBand;
+    if (band) {
+      band.from = lowest?.epoch ?? null;
+      band.to = highest?.epoch ?? null;
+    }
 
     const xScale = chart.options.scales?.x;
-    if (xScale) xScale.max = Math.max(totalEpochs, 2);
+    const longestOverlay = Math.max(0, ...overlays.map((overlay) => overlay.epochs.length));
+    if (xScale) xScale.max = Math.max(totalEpochs, longestOverlay, 2);
     chart.update('none');
     return datasets[VALIDATION_LOSS].data.length;
   };

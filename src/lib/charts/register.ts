@@ -1,4 +1,5 @@
-// Register only the Chart.js pieces the two charts use, once, so the rest is tree-shaken.
+// Register only the Chart.js pieces the charts use, once, so the rest is tree-shaken. (The
+// loss chart's epoch band is a plugin passed to that chart alone: see epochBand.ts.)
 // (No Decimation: at most 500 epochs stay far below the ~4 points per pixel where it would act.)
 
 import {

@@ -14,6 +14,18 @@ export interface ChartTheme {
   wrongBorder: string;
   wrongHatch: string;
   reference: string;
+  /** Translucent band between the lowest-loss and highest-accuracy epochs. */
+  band: string;
+  /** The previous run's validation lines, drawn faint. */
+  ghostLoss: string;
+  ghostAccuracy: string;
+  /** Reliability diagram: the gap between a bin's accuracy and its mean confidence. */
+  gap: string;
+  gapBorder: string;
+  /** Reliability diagram: examples per confidence bin. */
+  count: string;
+  ece: string;
+  mce: string;
   fontFamily: string;
 }
 
@@ -30,6 +42,14 @@ const FALLBACK: ChartTheme = {
   wrongBorder: '#8a5f00',
   wrongHatch: 'rgba(0, 0, 0, 0.45)',
   reference: '#1f2328',
+  band: 'rgba(230, 159, 0, 0.13)',
+  ghostLoss: 'rgba(213, 94, 0, 0.45)',
+  ghostAccuracy: 'rgba(0, 114, 178, 0.45)',
+  gap: 'rgba(213, 94, 0, 0.3)',
+  gapBorder: '#c75400',
+  count: 'rgba(87, 96, 106, 0.55)',
+  ece: '#a8457f',
+  mce: '#007a5a',
   fontFamily: 'system-ui, sans-serif',
 };
 
@@ -46,6 +66,14 @@ const VARIABLES: Record<keyof ChartTheme, string> = {
   wrongBorder: '--chart-wrong-border',
   wrongHatch: '--chart-wrong-hatch',
   reference: '--chart-reference',
+  band: '--chart-band',
+  ghostLoss: '--chart-ghost-loss',
+  ghostAccuracy: '--chart-ghost-accuracy',
+  gap: '--chart-gap',
+  gapBorder: '--chart-gap-border',
+  count: '--chart-count',
+  ece: '--chart-ece',
+  mce: '--chart-mce',
   fontFamily: '--font-sans',
 };
 
@@ -106,4 +134,23 @@ export function followTheme<C extends { update(): void }>(
   };
   apply();
   return watchColorScheme(apply);
+}
+
+/** Text, font, tick, grid and axis-title colours every chart here shares. */
+export function applyBaseTheme(
+  options: {
+    color?: unknown;
+    font?: object;
+    scales?: Record<string, { ticks?: object; grid?: object } | undefined>;
+  },
+  theme: ChartTheme,
+): void {
+  options.color = theme.text;
+  options.font = { ...options.font, family: theme.fontFamily, size: 13 };
+  for (const scale of Object.values(options.scales ?? {})) {
+    if (scale === undefined) continue;
+    scale.ticks = { ...scale.ticks, color: theme.text };
+    scale.grid = { ...scale.grid, color: theme.grid };
+    if ('title' in scale) scale.title = { ...(scale.title as object), color: theme.text };
+  }
 }

@@ -36,7 +36,7 @@ async function tryBackend(name: BackendName, env: BackendEnvironment): Promise<A
       return {
         ok: false,
         reason:
-          'WebGPU returned no adapter (disabled, blocklisted GPU, or a headless browser without --enable-unsafe-webgpu)',
+          'WebGPU returned no adapter (WebGPU is off, or this GPU is not supported)',
       };
     }
   }

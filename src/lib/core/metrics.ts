@@ -27,7 +27,8 @@ export function predictedClass(z0: number, z1: number): 0 | 1 {
   return z1 > z0 ? 1 : 0;
 }
 
-function checkShapes(logits: Float32Array, labels: Uint8Array): void {
+/** Throws unless there are exactly two logits per label. */
+export function checkLogitShapes(logits: Float32Array, labels: Uint8Array): void {
   if (logits.length !== labels.length * 2) {
     throw new Error(
       `Expected 2 logits per label, got ${logits.length} logits for ${labels.length} labels`,
@@ -44,7 +45,7 @@ export function validationMetrics(
   logits: Float32Array,
   labels: Uint8Array,
 ): { loss: number; accuracy: number } {
-  checkShapes(logits, labels);
+  checkLogitShapes(logits, labels);
   let lossSum = 0;
   let correct = 0;
   for (let i = 0; i < labels.length; i++) {
@@ -94,7 +95,7 @@ export function logitGapHistogram(
   labels: Uint8Array,
   edges: readonly number[] = LOGIT_GAP_EDGES,
 ): LogitGapHistogram {
-  checkShapes(logits, labels);
+  checkLogitShapes(logits, labels);
   if (edges.length < 2) throw new Error('A histogram needs at least two edges');
   const bins = edges.length - 1;
   const correct = new Array<number>(bins).fill(0);

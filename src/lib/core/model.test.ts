@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crossEntropyFromLogits } from './metrics';
-import { createModel, MODEL_PRESETS } from './model';
+import { createModel, MODEL_PRESETS, modelKernels } from './model';
 import { mulberry32 } from './prng';
+import { SeededDropout, setDropoutStep } from './seededDropout';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -51,6 +52,78 @@ describe('createModel', () => {
     // Biases start at zero.
     expect(a[1].every((v) => v === 0)).toBe(true);
     [first, second, other].forEach((model) => model.dispose());
+  });
+});
+
+describe('createModel with dropout', () => {
+  const layerKinds = (model: tf.Sequential) => model.layers.map((layer) => layer.getClassName());
+
+  it('rate 0 builds exactly the layers of a model without dropout', () => {
+    const model = createModel('small', 3, 0);
+    expect(layerKinds(model)).toEqual([
+      'Conv2D',
+      'MaxPooling2D',
+      'Conv2D',
+      'MaxPooling2D',
+      'Flatten',
+      'Dense',
+      'Dense',
+    ]);
+    const plain = createModel('small', 3);
+    expect(weightValues(model)).toEqual(weightValues(plain));
+    [model, plain].forEach((m) => m.dispose());
+  });
+
+  it('puts a seeded dropout before each dense layer, with the same weights and parameter count', () => {
+    const withDropout = createModel('small', 3, 0.5);
+    const without = createModel('small', 3);
+    expect(layerKinds(withDropout)).toEqual([
+      'Conv2D',
+      'MaxPooling2D',
+      'Conv2D',
+      'MaxPooling2D',
+      'Flatten',
+      'SeededDropout',
+      'Dense',
+      'SeededDropout',
+      'Dense',
+    ]);
+    expect(withDropout.countParams()).toBe(MODEL_PRESETS.small.parameterCount);
+    expect(weightValues(withDropout)).toEqual(weightValues(without));
+
+    const random = mulberry32(4);
+    const input = tf.tensor4d(
+      Float32Array.from({ length: 2 * 28 * 28 }, () => random()),
+      [2, 28, 28, 1],
+    );
+    // Inference ignores dropout; training with a step seed does not.
+    const predicted = tf.tidy(() => (withDropout.predict(input) as tf.Tensor).dataSync());
+    const reference = tf.tidy(() => (without.predict(input) as tf.Tensor).dataSync());
+    expect(Array.from(predicted)).toEqual(Array.from(reference));
+    setDropoutStep(withDropout, 1);
+    const trained = tf.tidy(() =>
+      (withDropout.apply(input, { training: true }) as tf.Tensor).dataSync(),
+    );
+    expect(Array.from(trained)).not.toEqual(Array.from(reference));
+    const dropouts = withDropout.layers.filter((layer) => layer instanceof SeededDropout);
+    expect(dropouts.map((layer) => (layer as SeededDropout).stream)).toEqual([0, 1]);
+    input.dispose();
+    [withDropout, without].forEach((m) => m.dispose());
+  });
+
+  it('lists the four kernels, not the biases, for the L2 penalty', () => {
+    const model = createModel('small', 1, 0.25);
+    const kernels = modelKernels(model);
+    expect(kernels.map((kernel) => kernel.shape)).toEqual([
+      [3, 3, 1, 8],
+      [3, 3, 8, 16],
+      [400, 32],
+      [32, 2],
+    ]);
+    // The very variables the optimizer updates, so the penalty's gradient reaches them.
+    const trainable = model.trainableWeights.map((weight) => weight.read());
+    kernels.forEach((kernel) => expect(trainable).toContain(kernel));
+    model.dispose();
   });
 });
 

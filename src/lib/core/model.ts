@@ -2,6 +2,7 @@
 // over and tests can build as many as they like.
 
 import * as tf from '@tensorflow/tfjs';
+import { SeededDropout } from './seededDropout';
 import type { ModelPreset } from './types';
 
 export const IMAGE_SIZE = 28;
@@ -63,11 +64,14 @@ export const DEFAULT_MODEL_PRESET: ModelPreset = 'wide';
  * Output: [batch, 2] raw logits — the last layer is LINEAR on purpose: the softmax
  * lives in the loss, and the logits themselves are what we chart.
  *
- * Every kernel initializer is seeded with seed + layer index and biases start at zero,
- * so the same seed always gives the same initial weights (and different layers do not
- * share a random stream).
+ * Every kernel initializer is seeded with seed + a fixed layer number and biases start at
+ * zero, so the same seed always gives the same initial weights (and different layers do not
+ * share a random stream) — with or without dropout.
+ *
+ * `dropoutRate` > 0 puts a SeededDropout before each dense layer (it has no weights, so the
+ * parameter count is unchanged); 0 builds exactly the layers of a model without dropout.
  */
-export function createModel(preset: ModelPreset, seed: number): tf.Sequential {
+export function createModel(preset: ModelPreset, seed: number, dropoutRate = 0): tf.Sequential {
   const { conv1Filters, conv2Filters, denseUnits } = MODEL_PRESETS[preset].architecture;
   const seeded = (layerIndex: number) => tf.initializers.glorotUniform({ seed: seed + layerIndex });
   const convolution = (filters: number, layerIndex: number) => ({
@@ -77,6 +81,8 @@ export function createModel(preset: ModelPreset, seed: number): tf.Sequential {
     kernelInitializer: seeded(layerIndex),
     biasInitializer: 'zeros' as const,
   });
+  const dropout = (stream: number): tf.layers.Layer[] =>
+    dropoutRate > 0 ? [new SeededDropout({ rate: dropoutRate, stream })] : [];
   return tf.sequential({
     layers: [
       tf.layers.conv2d({
@@ -87,12 +93,15 @@ export function createModel(preset: ModelPreset, seed: number): tf.Sequential {
       tf.layers.conv2d(convolution(conv2Filters, 2)),
       tf.layers.maxPooling2d({ poolSize: POOL_SIZE, strides: POOL_SIZE }),
       tf.layers.flatten(),
+      ...dropout(0),
       tf.layers.dense({
         units: denseUnits,
         activation: 'relu',
+        // 5 and 6 are these layers' positions without dropout; kept so dropout does not change them.
         kernelInitializer: seeded(5),
         biasInitializer: 'zeros',
       }),
+      ...dropout(1),
       tf.layers.dense({
         units: NUM_CLASSES,
         activation: 'linear',
@@ -101,4 +110,14 @@ export function createModel(preset: ModelPreset, seed: number): tf.Sequential {
       }),
     ],
   });
+}
+
+/**
+ * The kernels (convolution filters and dense matrices, not the biases) as the variables the
+ * optimizer updates, for the L2 penalty. Layer weights are named "<layer>/kernel".
+ */
+export function modelKernels(model: tf.LayersModel): tf.Variable[] {
+  return model.trainableWeights
+    .filter((weight) => weight.originalName.endsWith('/kernel'))
+    .map((weight) => weight.read() as tf.Variable);
 }

@@ -13,8 +13,17 @@ export function createOptimizer(name: OptimizerName, learningRate: number): tf.O
       return tf.train.adam(learningRate);
     case 'sgd':
       return tf.train.sgd(learningRate);
-    case 'momentum':
-      return tf.train.momentum(learningRate, MOMENTUM);
+    case 'momentum': {
+      const optimizer = tf.train.momentum(learningRate, MOMENTUM);
+      // tfjs 4.22: MomentumOptimizer.dispose() overrides SGD's without freeing its learning-rate
+      // scalar `c`, leaking one tensor per run (found by the snapshot leak test). Free it too.
+      const dispose = optimizer.dispose.bind(optimizer);
+      optimizer.dispose = () => {
+        dispose();
+        (optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
+      };
+      return optimizer;
+    }
     default: {
       const unknown: never = name;
       throw new Error(`Unknown optimizer: ${String(unknown)}`);

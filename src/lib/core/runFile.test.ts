@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { calibrationErrors, lossSplit, reliabilityDiagram } from './calibration';
 import { logitGapHistogram, validationMetrics } from './metrics';
-import { buildRunFile, RUN_FILE_FORMAT, runFileName } from './runFile';
+import { buildRunFile, RUN_FILE_FORMAT, runFileName, type RunFileInput } from './runFile';
+import { temperatureFit } from './temperature';
 import type { EpochMetrics, TrainConfig } from './types';
 
 const config: TrainConfig = {
@@ -13,12 +15,19 @@ const config: TrainConfig = {
   optimizer: 'adam',
   model: 'wide',
   seed: 1,
+  labelSmoothing: 0,
+  l2: 0,
+  dropout: 0,
+  earlyStop: 'off',
+  patience: 5,
 };
 
 describe('buildRunFile', () => {
   const labels = new Uint8Array([0, 1, 1]);
   const logits = new Float32Array([0.62, -0.52, 12, -12, -0.1, 0.3]);
   const { loss, accuracy } = validationMetrics(logits, labels);
+  const reliability = reliabilityDiagram(logits, labels);
+  const split = lossSplit(logits, labels);
   const epoch: EpochMetrics = {
     epoch: 1,
     trainLoss: 0.5,
@@ -27,8 +36,13 @@ describe('buildRunFile', () => {
     validationAccuracy: accuracy,
     imagesPerSecond: 100,
     logitGapHistogram: logitGapHistogram(logits, labels),
+    validationLossCorrect: split.correct,
+    validationLossWrong: split.wrong,
+    wrongCount: split.wrongCount,
+    ...calibrationErrors(reliability),
+    reliability,
   };
-  const file = buildRunFile({
+  const input: RunFileInput = {
     config,
     backendPreference: 'auto',
     link: '#classes=pullover,coat',
@@ -43,7 +57,8 @@ describe('buildRunFile', () => {
     validationLabels: labels,
     validationLogits: logits,
     createdAt: new Date('2026-01-31T12:34:56.789Z'),
-  });
+  };
+  const file = buildRunFile(input);
 
   it('uses the documented names', () => {
     expect(file.format).toBe(RUN_FILE_FORMAT);
@@ -65,19 +80,35 @@ describe('buildRunFile', () => {
     expect(again.accuracy).toBe(parsed.epochs[0].validationAccuracy);
   });
 
+  it('carries the per-epoch calibration fields and the temperature fit of the final logits', () => {
+    const parsed = JSON.parse(JSON.stringify(file)) as typeof file;
+    expect(parsed.epochs[0].reliability.count).toHaveLength(15);
+    expect(
+      parsed.epochs[0].validationLossCorrect + parsed.epochs[0].validationLossWrong,
+    ).toBeCloseTo(parsed.epochs[0].validationLoss, 12);
+    const { T, nllBefore, nllAfter, eceBefore, eceAfter } = temperatureFit(logits, labels);
+    expect(parsed.temperature).toEqual({ T, nllBefore, nllAfter, eceBefore, eceAfter });
+    expect(parsed.temperature?.T).toBeGreaterThan(0);
+    expect(parsed.earlyStop).toBeNull();
+  });
+
+  it('records early stopping when given, and no temperature when it cannot be fitted', () => {
+    const earlyStop = { metric: 'loss', bestEpoch: 1, stoppedAfterEpoch: 6 } as const;
+    expect(buildRunFile({ ...input, earlyStop }).earlyStop).toEqual(earlyStop);
+    const diverged = new Float32Array([0.62, -0.52, Number.NaN, 0, 3, 4]); // NaN in the evaluation half
+    expect(buildRunFile({ ...input, validationLogits: diverged }).temperature).toBeNull();
+    const single = buildRunFile({
+      ...input,
+      validationLabels: labels.slice(0, 1),
+      validationLogits: logits.slice(0, 2),
+    });
+    expect(single.temperature).toBeNull();
+  });
+
   it('rejects mismatched logits and labels', () => {
-    expect(() =>
-      buildRunFile({
-        ...file,
-        config,
-        backendPreference: 'auto',
-        backend: { name: 'cpu', adapter: '', fallbackReason: null, tfjsVersion: '' },
-        userAgent: '',
-        validationLabels: labels,
-        validationLogits: new Float32Array(2),
-        createdAt: new Date(),
-      }),
-    ).toThrow(/Expected 6 logits/);
+    expect(() => buildRunFile({ ...input, validationLogits: new Float32Array(2) })).toThrow(
+      /Expected 6 logits/,
+    );
   });
 });
 

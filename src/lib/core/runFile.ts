@@ -1,15 +1,24 @@
 // The downloadable run file (format overconfidence-playground/run@1, documented in README).
 // Plain data only: the main thread builds it, so this module must never import tfjs.
 
+import { temperatureFit } from './temperature';
 import type {
   BackendInfo,
   BackendName,
   BackendPreference,
+  EarlyStopInfo,
   EpochMetrics,
+  TemperatureFit,
   TrainConfig,
 } from './types';
 
 export const RUN_FILE_FORMAT = 'overconfidence-playground/run@1';
+
+/** The temperature-scaling numbers a run file keeps (the rest of TemperatureFit is derivable). */
+export type RunFileTemperature = Pick<
+  TemperatureFit,
+  'T' | 'nllBefore' | 'nllAfter' | 'eceBefore' | 'eceAfter'
+>;
 
 export interface RunFile {
   format: typeof RUN_FILE_FORMAT;
@@ -27,6 +36,13 @@ export interface RunFile {
   epochs: EpochMetrics[];
   /** Every validation example's label and logits from the last completed epoch, dataset order. */
   validation: { labels: number[]; logits: [number, number][] };
+  /**
+   * Temperature scaling fitted on these validation logits (even examples) and judged on the odd
+   * ones; null when it could not be (fewer than 2 examples, or non-finite logits).
+   */
+  temperature: RunFileTemperature | null;
+  /** How early stopping ended the run; null when it did not. Absent in files from before it existed. */
+  earlyStop?: EarlyStopInfo | null;
 }
 
 export interface RunFileInput {
@@ -39,6 +55,16 @@ export interface RunFileInput {
   validationLabels: Uint8Array;
   validationLogits: Float32Array;
   createdAt: Date;
+  /** Set when early stopping ended the run; omitted or null otherwise. */
+  earlyStop?: EarlyStopInfo | null;
+}
+
+/** The fit, or null when any of its numbers is not finite (JSON would turn NaN into null). */
+function fittedTemperature(labels: Uint8Array, logits: Float32Array): RunFileTemperature | null {
+  if (labels.length < 2) return null;
+  const { T, nllBefore, nllAfter, eceBefore, eceAfter } = temperatureFit(logits, labels);
+  const kept = { T, nllBefore, nllAfter, eceBefore, eceAfter };
+  return Object.values(kept).every(Number.isFinite) ? kept : null;
 }
 
 export function buildRunFile(input: RunFileInput): RunFile {
@@ -66,6 +92,8 @@ export function buildRunFile(input: RunFileInput): RunFile {
     },
     epochs: input.epochs,
     validation: { labels: Array.from(input.validationLabels), logits },
+    temperature: fittedTemperature(input.validationLabels, input.validationLogits),
+    earlyStop: input.earlyStop ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PairData } from './dataset';
+import { calibrationErrors, reliabilityDiagram } from './calibration';
 import { validationMetrics } from './metrics';
 import { mulberry32 } from './prng';
 import { Trainer, type BatchProgress, type EpochResult, type TrainHooks } from './trainer';
@@ -40,6 +41,11 @@ const config: TrainConfig = {
   optimizer: 'adam',
   model: 'small',
   seed: 5,
+  labelSmoothing: 0,
+  l2: 0,
+  dropout: 0,
+  earlyStop: 'off',
+  patience: 5,
 };
 
 function hooks(stopAfterBatches = Infinity, progress: BatchProgress[] = []): TrainHooks {
@@ -77,6 +83,20 @@ describe('Trainer', () => {
       const binned = [...correct, ...wrong].reduce((a, b) => a + b, 0);
       expect(binned).toBe(32);
       expect(correct.reduce((a, b) => a + b, 0)).toBe(Math.round(metrics.validationAccuracy * 32));
+
+      // The loss split sums to the loss; the calibration numbers are the logits' own.
+      expect(metrics.validationLossCorrect + metrics.validationLossWrong).toBeCloseTo(
+        metrics.validationLoss,
+        12,
+      );
+      expect(metrics.wrongCount).toBe(Math.round((1 - metrics.validationAccuracy) * 32));
+      const diagram = reliabilityDiagram(validationLogits, data.validation.labels);
+      expect(metrics.reliability).toEqual(diagram);
+      expect(metrics.reliability.count).toHaveLength(15);
+      expect(metrics.reliability.count.reduce((a, b) => a + b, 0)).toBe(32);
+      expect({ ece: metrics.ece, mce: metrics.mce }).toEqual(calibrationErrors(diagram));
+      expect(last.earlyStop).toBeNull();
+      expect(last.bestValidationLogits).toBeNull();
     }
     expect(trainLosses[2]).toBeLessThan(trainLosses[0]);
     expect(last?.metrics.validationAccuracy).toBeGreaterThan(0.9);
@@ -110,6 +130,101 @@ describe('Trainer', () => {
     );
     paused.dispose();
     straight.dispose();
+  });
+
+  it('with smoothing, L2, dropout and early stopping on: same seed, same run, resumed or not; no leaks', async () => {
+    const baseline = tf.memory().numTensors;
+    const allOn: TrainConfig = {
+      ...config,
+      trainSize: 8,
+      batchSize: 2,
+      labelSmoothing: 0.1,
+      l2: 0.001,
+      dropout: 0.5,
+      earlyStop: 'loss',
+      patience: 10,
+    };
+    const straight = Trainer.create(tinyData, allOn);
+    const paused = Trainer.create(tinyData, allOn);
+    const plain = Trainer.create(tinyData, { ...allOn, dropout: 0 });
+    const tensorsAfterEpoch: number[] = [];
+    for (let epoch = 1; epoch <= 2; epoch++) {
+      expect(await straight.trainEpoch(hooks())).toBe('complete');
+      const a = await straight.finishEpoch();
+      // Paused mid-epoch, at a different batch each epoch: resuming redraws the same masks.
+      expect(await paused.trainEpoch(hooks(epoch))).toBe('stopped');
+      expect(await paused.trainEpoch(hooks())).toBe('complete');
+      const b = await paused.finishEpoch();
+      expect(b.metrics.trainLoss).toBe(a.metrics.trainLoss);
+      expect(Array.from(b.validationLogits)).toEqual(Array.from(a.validationLogits));
+      expect(a.earlyStop).toBeNull();
+      if (epoch === 1) {
+        expect(await plain.trainEpoch(hooks())).toBe('complete');
+        const c = await plain.finishEpoch();
+        // Dropout really acts in training (the same seed without it trains differently).
+        expect(Array.from(c.validationLogits)).not.toEqual(Array.from(a.validationLogits));
+      }
+      tensorsAfterEpoch.push(tf.memory().numTensors);
+    }
+    expect(tensorsAfterEpoch[1]).toBe(tensorsAfterEpoch[0]);
+    [straight, paused, plain].forEach((trainer) => trainer.dispose());
+    expect(tf.memory().numTensors).toBe(baseline);
+  });
+
+  it('minimises the label-smoothed loss plus the L2 penalty', async () => {
+    const tinyConfig = { ...config, trainSize: 8, batchSize: 2 };
+    const firstEpochLoss = async (overrides: Partial<TrainConfig>) => {
+      const trainer = Trainer.create(tinyData, { ...tinyConfig, ...overrides });
+      await trainer.trainEpoch(hooks());
+      const { metrics } = await trainer.finishEpoch();
+      trainer.dispose();
+      return metrics;
+    };
+    const hard = await firstEpochLoss({});
+    const smoothed = await firstEpochLoss({ labelSmoothing: 0.3 });
+    const penalised = await firstEpochLoss({ l2: 0.5 });
+    expect(smoothed.trainLoss).not.toBe(hard.trainLoss);
+    // Σw² of the small CNN's kernels is of order 10: with λ = 0.5 the penalty dominates.
+    expect(penalised.trainLoss).toBeGreaterThan(hard.trainLoss + 1);
+  });
+
+  it('stops early, restores the best epoch and refuses to train on', async () => {
+    const baseline = tf.memory().numTensors;
+    const trainer = Trainer.create(tinyData, {
+      ...config,
+      trainSize: 8,
+      batchSize: 2,
+      earlyStop: 'accuracy',
+      patience: 1,
+    });
+    // 4 validation images: accuracy can rise strictly at most 4 times, so this must stop.
+    const results: EpochResult[] = [];
+    while (!trainer.stoppedEarly && results.length < 8) {
+      await trainer.trainEpoch(hooks());
+      results.push(await trainer.finishEpoch());
+    }
+    const last = results[results.length - 1];
+    expect(trainer.stoppedEarly).toBe(true);
+    expect(last.earlyStop).toEqual(trainer.earlyStop);
+    const info = last.earlyStop;
+    if (info === null) throw new Error('expected an early stop');
+    expect(info.metric).toBe('accuracy');
+    expect(info.stoppedAfterEpoch).toBe(results.length);
+    expect(info.bestEpoch).toBe(info.stoppedAfterEpoch - 1);
+    const accuracies = results.map((result) => result.metrics.validationAccuracy);
+    expect(accuracies.indexOf(Math.max(...accuracies)) + 1).toBe(info.bestEpoch);
+    results.slice(0, -1).forEach((result) => expect(result.earlyStop).toBeNull());
+
+    // The model now predicts exactly what the best epoch predicted.
+    const best = results[info.bestEpoch - 1].validationLogits;
+    const restored = await trainer.evaluateValidation();
+    restored.forEach((value, i) => expect(Math.abs(value - best[i])).toBeLessThanOrEqual(1e-6));
+    expect(Array.from(last.bestValidationLogits ?? [])).toEqual(Array.from(best));
+    expect(Array.from(restored)).not.toEqual(Array.from(last.validationLogits));
+
+    await expect(trainer.trainEpoch(hooks())).rejects.toThrow(/Stopped early/);
+    trainer.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
   });
 
   it('uses one batch shape: batch size capped at the train count, ragged batch dropped', () => {

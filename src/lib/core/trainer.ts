@@ -4,13 +4,18 @@
 
 import * as tf from '@tensorflow/tfjs';
 import type { PairData } from './dataset';
-import { logitGapHistogram, validationMetrics } from './metrics';
-import { createModel, IMAGE_SIZE, NUM_CLASSES } from './model';
+import { uploadImages, uploadOneHot } from './deviceData';
+import { EarlyStopping } from './earlyStopping';
+import { yieldToEventLoop } from './eventLoop';
+import { epochMetrics, predictLogits, type TrainSummary } from './evaluation';
+import { createModel, modelKernels } from './model';
 import { createOptimizer } from './optimizer';
 import { deriveSeed, mulberry32, shuffledIndices } from './prng';
-import type { EpochMetrics, TrainConfig } from './types';
+import { dropoutStepSeed, setDropoutStep } from './seededDropout';
+import { trainingLoss } from './trainingLoss';
+import { assertSameShapes, readNamed, toNamedTensors } from './snapshot';
+import type { EarlyStopInfo, EpochMetrics, TrainConfig, TrainerSnapshot } from './types';
 
-const PIXELS_PER_IMAGE = IMAGE_SIZE * IMAGE_SIZE;
 /** Minimum time between progress reports; each report costs one small GPU readback. */
 export const PROGRESS_INTERVAL_MS = 250;
 /** Validation images per model.predict call; every call has exactly this shape. */
@@ -35,38 +40,19 @@ export interface EpochResult {
   metrics: EpochMetrics;
   /** Every validation example's [z0, z1], dataset order. A fresh array: safe to transfer. */
   validationLogits: Float32Array;
-}
-
-/**
- * Yields to the event loop with a macrotask, so a worker can receive a `pause` message
- * between batches. MessageChannel rather than setTimeout(0): browsers clamp nested
- * timeouts to ≥ 4 ms, which would cap training at 250 batches/s for nothing.
- */
-function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close(); // an open port would keep Node alive
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/** Uploads uint8 images as float32 [rows, 28, 28, 1] in [0, 1]; rows past `count` are zero padding. */
-function uploadImages(images: Uint8Array, count: number, rows: number): tf.Tensor4D {
-  if (images.length < count * PIXELS_PER_IMAGE) throw new Error('Fewer pixels than images');
-  const pixels = new Float32Array(rows * PIXELS_PER_IMAGE);
-  pixels.set(images.subarray(0, count * PIXELS_PER_IMAGE));
-  return tf.tidy(() =>
-    tf.div<tf.Tensor4D>(tf.tensor4d(pixels, [rows, IMAGE_SIZE, IMAGE_SIZE, 1]), 255),
-  );
+  /** Set on the epoch after which early stopping ended the run; the model now holds bestEpoch's weights. */
+  earlyStop: EarlyStopInfo | null;
+  /** With earlyStop: the best epoch's validation logits, i.e. the restored model's. A fresh array. */
+  bestValidationLogits: Float32Array | null;
 }
 
 export class Trainer {
   readonly #model: tf.Sequential;
   readonly #optimizer: tf.Optimizer;
+  /** The kernels the L2 penalty covers; empty when config.l2 is 0. */
+  readonly #penalisedKernels: tf.Variable[];
+  readonly #earlyStopping: EarlyStopping;
+  #earlyStop: EarlyStopInfo | null = null;
   readonly #config: TrainConfig;
   readonly #trainImages: tf.Tensor4D;
   readonly #trainLabelsOneHot: tf.Tensor2D;
@@ -87,7 +73,7 @@ export class Trainer {
   #runTrainMs = 0;
   #epochsCompleted = 0;
   /** Train loss/accuracy of the finished-but-not-evaluated epoch. */
-  #pendingTrain: { loss: number; accuracy: number; imagesPerSecond: number } | null = null;
+  #pendingTrain: TrainSummary | null = null;
   #busy = false;
   #disposed = false;
 
@@ -104,15 +90,15 @@ export class Trainer {
     this.effectiveBatchSize = Math.min(config.batchSize, trainCount);
     this.batchesPerEpoch = Math.floor(trainCount / this.effectiveBatchSize);
     this.#trainImages = uploadImages(data.train.images, trainCount, trainCount);
-    const oneHot = new Float32Array(trainCount * NUM_CLASSES);
-    for (let i = 0; i < trainCount; i++) oneHot[2 * i + (data.train.labels[i] === 1 ? 1 : 0)] = 1;
-    this.#trainLabelsOneHot = tf.tensor2d(oneHot, [trainCount, NUM_CLASSES]);
+    this.#trainLabelsOneHot = uploadOneHot(data.train.labels, trainCount);
     this.evalBatchSize = Math.min(EVAL_BATCH_SIZE, validationCount);
     const paddedRows = Math.ceil(validationCount / this.evalBatchSize) * this.evalBatchSize;
     this.#validationImages = uploadImages(data.validation.images, validationCount, paddedRows);
     this.#validationLabels = data.validation.labels.slice(0, validationCount);
     this.#runningSums = tf.zeros([2]);
-    this.#model = createModel(config.model, config.seed);
+    this.#model = createModel(config.model, config.seed, config.dropout);
+    this.#penalisedKernels = config.l2 > 0 ? modelKernels(this.#model) : [];
+    this.#earlyStopping = new EarlyStopping(config.earlyStop, config.patience);
     this.#optimizer = createOptimizer(config.optimizer, config.learningRate);
   }
 
@@ -129,6 +115,15 @@ export class Trainer {
     return this.#batchInEpoch;
   }
 
+  /** True once early stopping ended the run: the best weights are restored and training is refused. */
+  get stoppedEarly(): boolean {
+    return this.#earlyStop !== null;
+  }
+
+  get earlyStop(): EarlyStopInfo | null {
+    return this.#earlyStop;
+  }
+
   /** True when trainEpoch returned 'complete' and finishEpoch has not been called yet. */
   get awaitingFinish(): boolean {
     return this.#pendingTrain !== null;
@@ -137,11 +132,18 @@ export class Trainer {
   /**
    * Trains the current epoch to its end, or until hooks.shouldStop() says so at a batch
    * boundary. Calling it again after 'stopped' continues the same epoch, same order.
+   * 'diverged': the running training loss became NaN or infinite (checked at every progress
+   * report, so within one epoch); the run cannot usefully continue.
    * After 'complete', call finishEpoch() before training the next epoch.
    */
-  async trainEpoch(hooks: TrainHooks): Promise<'complete' | 'stopped'> {
+  async trainEpoch(hooks: TrainHooks): Promise<'complete' | 'stopped' | 'diverged'> {
     this.#assertUsable();
     if (this.#pendingTrain) throw new Error('Epoch complete: call finishEpoch() first');
+    if (this.#earlyStop) {
+      throw new Error(
+        `Stopped early after epoch ${this.#earlyStop.stoppedAfterEpoch}: start a new run`,
+      );
+    }
     this.#busy = true;
     try {
       if (this.#epochOrder === null) this.#startEpoch();
@@ -166,10 +168,14 @@ export class Trainer {
           return 'stopped';
         }
         this.#trainBatch();
-        if (performance.now() - lastReport >= PROGRESS_INTERVAL_MS) await report();
+        if (performance.now() - lastReport >= PROGRESS_INTERVAL_MS) {
+          if (!Number.isFinite((await report())[0])) return 'diverged';
+        }
       }
       const sums = await report();
       if (this.#disposed) return 'stopped';
+      // A NaN/Inf loss never recovers: stop here rather than evaluate garbage.
+      if (!Number.isFinite(sums[0])) return 'diverged';
       this.#completeEpoch(sums);
       return 'complete';
     } finally {
@@ -179,7 +185,8 @@ export class Trainer {
 
   /**
    * Evaluates the validation set after a completed epoch (fixed-size chunks, one readback)
-   * and returns the epoch's metrics, all computed by metrics.ts from the returned logits.
+   * and returns the epoch's metrics, all computed by metrics.ts / calibration.ts from the
+   * returned logits. With early stopping on, it may end the run here (see EpochResult.earlyStop).
    */
   async finishEpoch(): Promise<EpochResult> {
     this.#assertUsable();
@@ -187,34 +194,96 @@ export class Trainer {
     if (!train) throw new Error('No completed epoch to finish: call trainEpoch() first');
     this.#busy = true;
     try {
-      const logitsTensor = tf.tidy(() => {
-        const chunks: tf.Tensor[] = [];
-        const size = this.evalBatchSize;
-        for (let start = 0; start < this.#validationImages.shape[0]; start += size) {
-          const chunk = tf.slice(this.#validationImages, start, size);
-          const logits = this.#model.predict(chunk, { batchSize: size });
-          if (!(logits instanceof tf.Tensor)) throw new Error('Expected one output tensor');
-          chunks.push(logits);
-        }
-        // Drop the padding rows' logits.
-        return tf.slice(tf.concat(chunks, 0), [0, 0], [this.#validationLabels.length, NUM_CLASSES]);
-      });
-      // A copy: the backend's array may be a view into a larger buffer (cpu slice).
-      const validationLogits = Float32Array.from(await logitsTensor.data<'float32'>());
-      logitsTensor.dispose();
-      const validation = validationMetrics(validationLogits, this.#validationLabels);
+      const validationLogits = await this.#predictValidation();
       this.#pendingTrain = null;
       this.#epochsCompleted++;
-      const metrics: EpochMetrics = {
-        epoch: this.#epochsCompleted,
-        trainLoss: train.loss,
-        trainAccuracy: train.accuracy,
-        validationLoss: validation.loss,
-        validationAccuracy: validation.accuracy,
-        imagesPerSecond: train.imagesPerSecond,
-        logitGapHistogram: logitGapHistogram(validationLogits, this.#validationLabels),
+      const metrics = epochMetrics(
+        this.#epochsCompleted,
+        train,
+        validationLogits,
+        this.#validationLabels,
+      );
+      const stop = this.#earlyStopping.update(this.#model, metrics, validationLogits);
+      this.#earlyStop = stop?.info ?? null;
+      return {
+        metrics,
+        validationLogits,
+        earlyStop: this.#earlyStop,
+        bestValidationLogits: stop?.bestValidationLogits ?? null,
       };
-      return { metrics, validationLogits };
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /** Validation logits of the model as it is now (e.g. after early stopping restored the best weights). */
+  async evaluateValidation(): Promise<Float32Array> {
+    this.#assertUsable();
+    this.#busy = true;
+    try {
+      return await this.#predictValidation();
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /**
+   * Everything needed to continue after the last completed epoch: weights, optimizer state
+   * (Adam's moments and step count) and early stopping's best epoch. Between epochs only.
+   */
+  async exportState(): Promise<TrainerSnapshot> {
+    this.#assertUsable();
+    if (this.#epochOrder !== null || this.#pendingTrain) {
+      throw new Error('A snapshot is taken between epochs only');
+    }
+    this.#busy = true;
+    try {
+      const weights = this.#model.weights.map((weight) => ({
+        name: weight.name,
+        tensor: weight.read(),
+      }));
+      const optimizerWeights = await this.#optimizer.getWeights();
+      try {
+        return {
+          epoch: this.#epochsCompleted,
+          model: await readNamed(weights),
+          optimizer: await readNamed(optimizerWeights),
+          best: await this.#earlyStopping.exportBest(),
+        };
+      } finally {
+        // getWeights() makes a new scalar for the step count; the rest are the live variables.
+        for (const { tensor } of optimizerWeights) {
+          if (!(tensor instanceof tf.Variable)) tensor.dispose();
+        }
+      }
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /**
+   * Continues a run from a snapshot taken after `snapshot.epoch` on any backend: the next
+   * epoch trains the same batches (the order depends only on seed and epoch) with the same
+   * weights and optimizer state. A fresh trainer only.
+   */
+  async restoreState(snapshot: TrainerSnapshot): Promise<void> {
+    this.#assertUsable();
+    if (this.#epochsCompleted !== 0 || this.#epochOrder !== null) {
+      throw new Error('Restore into a fresh trainer only');
+    }
+    assertSameShapes(snapshot.model, this.#model.getWeights());
+    this.#busy = true;
+    try {
+      const weights = toNamedTensors(snapshot.model).map(({ tensor }) => tensor);
+      this.#model.setWeights(weights);
+      tf.dispose(weights);
+      if (snapshot.optimizer.length > 0) {
+        const optimizerWeights = toNamedTensors(snapshot.optimizer);
+        await this.#optimizer.setWeights(optimizerWeights);
+        tf.dispose(optimizerWeights.map(({ tensor }) => tensor));
+      }
+      if (snapshot.best) this.#earlyStopping.restoreBest(snapshot.best);
+      this.#epochsCompleted = snapshot.epoch;
     } finally {
       this.#busy = false;
     }
@@ -232,6 +301,13 @@ export class Trainer {
     this.#runningSums.dispose();
     this.#epochOrder?.dispose();
     this.#epochOrder = null;
+    this.#earlyStopping.dispose();
+  }
+
+  /** Every validation example's [z0, z1] in one readback; every predict call has one shape. */
+  #predictValidation(): Promise<Float32Array> {
+    const count = this.#validationLabels.length;
+    return predictLogits(this.#model, this.#validationImages, count, this.evalBatchSize);
   }
 
   #assertUsable(): void {
@@ -257,6 +333,11 @@ export class Trainer {
     // minimize() tidies its closure; the correct count escapes via tf.keep and this holder.
     const kept: { correct?: tf.Scalar } = {};
     const size = this.effectiveBatchSize;
+    const { seed, labelSmoothing, l2, dropout } = this.#config;
+    // A new, reproducible mask per step: the same (seed, epoch, batch) always draws the same one.
+    if (dropout > 0) {
+      setDropoutStep(this.#model, dropoutStepSeed(seed, this.#epochsCompleted, this.#batchInEpoch));
+    }
     const nextSums = tf.tidy(() => {
       const batchIndices = tf.slice(order, this.#batchInEpoch * size, size);
       const xs = tf.gather(this.#trainImages, batchIndices);
@@ -267,7 +348,7 @@ export class Trainer {
         // argMax takes the first maximum: ties count as class 0, as in metrics.ts.
         const hits = tf.equal(tf.argMax(logits, 1), tf.argMax(ys, 1));
         kept.correct = tf.keep(tf.sum(tf.cast(hits, 'float32')));
-        return tf.losses.softmaxCrossEntropy(ys, logits);
+        return trainingLoss(ys, logits, { labelSmoothing, l2, kernels: this.#penalisedKernels });
       }, true);
       if (!loss || !kept.correct) throw new Error('minimize() returned no loss');
       return tf.add<tf.Tensor1D>(this.#runningSums, tf.stack([loss, kept.correct]));
@@ -281,7 +362,8 @@ export class Trainer {
   #completeEpoch(sums: ArrayLike<number>): void {
     const images = this.batchesPerEpoch * this.effectiveBatchSize;
     this.#pendingTrain = {
-      // softmaxCrossEntropy is a batch mean and all batches have one size: mean of means.
+      // The minimised objective (smoothed targets, L2 included, as Keras reports it) is a
+      // batch mean and all batches have one size: mean of means.
       loss: sums[0] / this.batchesPerEpoch,
       accuracy: sums[1] / images,
       imagesPerSecond: this.#progress().imagesPerSecond,

@@ -136,3 +136,19 @@ export interface BackendInfo {
   fallbackReason: string | null;
   tfjsVersion: string;
 }
+
+/** A tensor's values with the name and shape needed to restore it (plain data, storable). */
+export interface NamedArray {
+  name: string;
+  shape: number[];
+  values: Float32Array;
+}
+
+/** What a trainer needs to continue exactly after `epoch` (Trainer.exportState / restoreState). */
+export interface TrainerSnapshot {
+  epoch: number;
+  model: NamedArray[];
+  optimizer: NamedArray[];
+  /** Early stopping's memory: the best epoch so far, its score, weights and logits (null when off). */
+  best: { epoch: number; score: number; model: NamedArray[]; logits: Float32Array } | null;
+}

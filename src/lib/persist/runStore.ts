@@ -13,26 +13,13 @@ import type {
   EarlyStopInfo,
   EpochMetrics,
   TrainConfig,
+  TrainerSnapshot,
 } from '../core/types';
+
+export type { NamedArray, TrainerSnapshot } from '../core/types';
 
 export const DATABASE_NAME = 'overconfidence-playground';
 const DATABASE_VERSION = 1;
-
-/** A tensor's values with the name and shape needed to restore it. */
-export interface NamedArray {
-  name: string;
-  shape: number[];
-  values: Float32Array;
-}
-
-/** What a trainer needs to continue exactly after `epoch` (see Trainer.exportState). */
-export interface TrainerSnapshot {
-  epoch: number;
-  model: NamedArray[];
-  optimizer: NamedArray[];
-  /** Early stopping's memory: the best epoch so far and its weights (null when off). */
-  best: { epoch: number; value: number; model: NamedArray[] } | null;
-}
 
 export interface RunRecord {
   id: string;
@@ -98,7 +85,7 @@ export class RunStore {
    * refused (some private modes): the app then works without persistence.
    */
   static async open(
-    factory: IDBFactory | undefined = globalThis.indexedDB,
+    factory: IDBFactory | null = globalThis.indexedDB ?? null,
   ): Promise<RunStore | null> {
     if (!factory) return null;
     try {

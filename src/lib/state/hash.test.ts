@@ -108,6 +108,7 @@ describe('parseHash round trip', () => {
       hide: ['backend', 'settings'],
       tour: true,
       projector: true,
+      loseDeviceAt: 3,
     },
     { ...defaultSettings(), classes: ['boot', 'sneaker'], lr: 0.0123, seed: 0, backend: 'cpu' },
     { ...defaultSettings(), lr: 1e-7 * 10, train: 6000, optimizer: 'sgd', backend: 'webgl' },

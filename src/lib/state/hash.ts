@@ -24,21 +24,11 @@ export interface SettingProblem {
   message: string;
 }
 
-/** Longest value shown back to the user, in characters. */
-export const MAX_SHOWN_CHARS = 40;
 /** Beyond this many problems, the rest are summarised in one line. */
 export const MAX_PROBLEMS = 20;
 
-// Control and bidi-override characters would garble (or reorder) the displayed text.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Make user-supplied text safe and short enough to show in a sentence. */
-export function shownText(text: string): string {
-  const characters = Array.from(text.replace(UNPRINTABLE, '\uFFFD'));
-  return characters.length > MAX_SHOWN_CHARS
-    ? `${characters.slice(0, MAX_SHOWN_CHARS).join('')}…`
-    : characters.join('');
-}
+export { MAX_SHOWN_CHARS, shownText } from './shownText';
+import { shownText } from './shownText';
 
 function safeDecode(text: string): string | null {
   try {

@@ -2,6 +2,7 @@
 // writes itself as text and which form control it needs. The table in settings.ts uses these.
 
 import { CLASS_SLUGS, type ClassSlug } from '../core/types';
+import { shownText } from './shownText';
 
 /** A parsed value, or why the text was rejected (a phrase such as "is not a number"). */
 export type Parsed<V> = { ok: true; value: V } | { ok: false; reason: string };
@@ -106,7 +107,7 @@ export function classPair(
       const second = findClass(parts[1]);
       if (first === undefined || second === undefined) {
         const unknown = parts.filter((part) => findClass(part) === undefined);
-        const names = unknown.map((part) => `"${part.trim()}"`).join(' and ');
+        const names = unknown.map((part) => `"${shownText(part.trim())}"`).join(' and ');
         return {
           ok: false,
           reason: `names an unknown class (${names}; known: ${CLASS_SLUGS.join(', ')})`,
@@ -153,7 +154,7 @@ export function list<V extends string>(
       if (unknown.length > 0) {
         const shown = unknown
           .slice(0, 3)
-          .map((part) => `"${part.slice(0, 20)}"`)
+          .map((part) => `"${shownText(part)}"`)
           .join(', ');
         return {
           ok: false,

@@ -37,6 +37,7 @@ export interface Settings {
   hide: readonly HideablePart[];
   tour: boolean;
   projector: boolean;
+  loseDeviceAt: number;
 }
 
 /** Parts of the page a shared link can hide (`hide=settings,backend`), for focused classroom views. */
@@ -204,6 +205,13 @@ export const SETTINGS: SettingsTable = {
     help: 'Large type, thick lines and high contrast for a room.',
     default: false,
   }),
+  loseDeviceAt: integer({
+    label: 'Testing aid: lose the GPU after epoch',
+    help: 'Fault injection for tests: after this epoch the WebGPU device is destroyed or the WebGL context lost, so recovery can be checked. 0 = never.',
+    default: 0,
+    min: 0,
+    max: 500,
+  }),
 };
 
 /** Table order: the order of the hash and of the form. */
@@ -227,10 +235,11 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'hide',
   'tour',
   'projector',
+  'loseDeviceAt',
 ];
 
 /** Keys that change how the page looks, not the run: never in the settings form, never locked. */
-export const VIEW_KEYS: readonly SettingKey[] = ['hide', 'tour', 'projector'];
+export const VIEW_KEYS: readonly SettingKey[] = ['hide', 'tour', 'projector', 'loseDeviceAt'];
 /** Written to the hash only when not at their default, so ordinary links stay short. */
 export const OPTIONAL_KEYS: readonly SettingKey[] = ['autostart', ...VIEW_KEYS];
 /** The settings form's fields, in table order. */
@@ -263,6 +272,7 @@ export function defaultSettings(): Settings {
     hide: [],
     tour: false,
     projector: false,
+    loseDeviceAt: 0,
   };
 }
 

@@ -18,6 +18,12 @@ function epoch(number: number, validationLoss: number, validationAccuracy: numbe
     validationAccuracy,
     imagesPerSecond: 0,
     logitGapHistogram: { edges: [0, 1], correct: [0], wrong: [0] },
+    validationLossCorrect: 0,
+    validationLossWrong: validationLoss,
+    wrongCount: 0,
+    ece: 0,
+    mce: 0,
+    reliability: { edges: [0, 1], count: [0], accuracy: [0], confidence: [0] },
   };
 }
 

@@ -55,6 +55,8 @@ const CONFIG: TrainConfig = {
   patience: 5,
 };
 
+const START = { link: '#seed=1' };
+
 function metrics(epoch: number): EpochMetrics {
   return {
     epoch,
@@ -64,6 +66,12 @@ function metrics(epoch: number): EpochMetrics {
     validationAccuracy: 0.9,
     imagesPerSecond: 1000,
     logitGapHistogram: { edges: [0, 1, 2], correct: [1, 2], wrong: [1, 0] },
+    validationLossCorrect: 0.1,
+    validationLossWrong: 0.3,
+    wrongCount: 1,
+    ece: 0.05,
+    mce: 0.1,
+    reliability: { edges: [0, 0.5, 1], count: [0, 4], accuracy: [0, 0.75], confidence: [0, 0.8] },
   };
 }
 
@@ -97,10 +105,14 @@ describe('TrainerClient', () => {
 
   it('follows a run: status, progress, epochs appended by replacement', () => {
     const { client, worker } = setup();
-    client.train(CONFIG);
+    client.train(CONFIG, START);
     expect(client.status).toBe('loading');
     expect(client.runConfig).toEqual(CONFIG);
-    expect(worker().posted.at(-1)).toEqual({ type: 'train', config: CONFIG });
+    expect(worker().posted.at(-1)).toMatchObject({
+      type: 'train',
+      config: CONFIG,
+      run: { link: '#seed=1', backendPreference: 'auto' },
+    });
 
     worker().emit({ type: 'status', status: 'training' });
     const progress = {
@@ -126,16 +138,20 @@ describe('TrainerClient', () => {
 
   it('resumes a paused run with the config it started with', () => {
     const { client, worker } = setup();
-    client.step(CONFIG);
+    client.step(CONFIG, START);
     worker().emit(epochMessage(1, true));
     worker().emit({ type: 'status', status: 'paused' });
-    client.train({ ...CONFIG, epochs: 99 });
-    expect(worker().posted.at(-1)).toEqual({ type: 'train', config: CONFIG });
+    client.train({ ...CONFIG, epochs: 99 }, START);
+    expect(worker().posted.at(-1)).toMatchObject({
+      type: 'train',
+      config: CONFIG,
+      run: { link: '#seed=1', backendPreference: 'auto' },
+    });
   });
 
   it('drops messages of a reset run until the worker says idle', () => {
     const { client, worker } = setup();
-    client.train(CONFIG);
+    client.train(CONFIG, START);
     worker().emit(epochMessage(1, true));
     client.reset();
     expect(client.epochs).toEqual([]);
@@ -146,19 +162,19 @@ describe('TrainerClient', () => {
     expect(client.epochs).toEqual([]);
     expect(client.status).toBe('idle');
     worker().emit({ type: 'status', status: 'idle' });
-    client.train(CONFIG);
+    client.train(CONFIG, START);
     worker().emit(epochMessage(1, true));
     expect(client.epochs).toHaveLength(1);
   });
 
   it('starts afresh after the worker dropped a run on an error', () => {
     const { client, worker } = setup();
-    client.train(CONFIG);
+    client.train(CONFIG, START);
     worker().emit(epochMessage(1, true));
     worker().emit({ type: 'status', status: 'idle' });
     worker().emit({ type: 'error', message: 'out of memory' });
     expect(client.epochs).toHaveLength(1); // the figures stay visible
-    client.train({ ...CONFIG, seed: 2 });
+    client.train({ ...CONFIG, seed: 2 }, START);
     expect(client.epochs).toEqual([]);
     expect(client.error).toBeNull();
     expect(client.runConfig?.seed).toBe(2);
@@ -168,7 +184,7 @@ describe('TrainerClient', () => {
     const { client, workers, worker } = setup();
     client.init('auto');
     client.preview(['pullover', 'coat']);
-    client.train(CONFIG);
+    client.train(CONFIG, START);
     worker().emit(epochMessage(1, true));
     const first = worker();
     client.setBackend('cpu');
@@ -186,12 +202,12 @@ describe('TrainerClient', () => {
 
   it('shows worker errors and crashes without staying "training"', () => {
     const { client, worker } = setup();
-    client.train(CONFIG);
+    client.train(CONFIG, START);
     worker().emit({ type: 'error', message: 'dataset checksum mismatch' });
     expect(client.error).toBe('dataset checksum mismatch');
     expect(client.status).toBe('idle');
 
-    client.train(CONFIG);
+    client.train(CONFIG, START);
     expect(client.error).toBeNull();
     let prevented = false;
     const crash = { message: 'boom', preventDefault: () => (prevented = true) };

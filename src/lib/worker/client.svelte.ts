@@ -2,8 +2,12 @@
 // private, every reply is narrowed on the FromWorker union, and what the UI needs is exposed as
 // reactive fields. The page never sees a tensor — only plain numbers and typed arrays.
 
+import { BACKEND_ORDER, backendDisplayName } from '../core/backend';
+import type { EpochRecord } from '../persist/runStore';
+import { newRunId } from '../persist/runStore';
 import type {
   BackendInfo,
+  BackendName,
   BackendPreference,
   ClassSlug,
   EarlyStopInfo,
@@ -14,6 +18,7 @@ import {
   assertNever,
   type FromWorker,
   type Progress,
+  type RunIdentity,
   type SampleImages,
   type TensorMemory,
   type ToWorker,
@@ -22,6 +27,21 @@ import {
 
 /** Sample images requested per class for the dataset preview. */
 export const PREVIEW_IMAGES_PER_CLASS = 8;
+
+export interface StartOptions {
+  /** The URL hash that reproduces the run's settings (stored with the run). */
+  link: string;
+  /** Testing aid: lose the GPU after this epoch (see the loseDeviceAt setting). */
+  loseDeviceAt?: number;
+}
+
+/** A run saved in this browser, as needed to resume it. */
+export interface SavedRun {
+  identity: RunIdentity;
+  config: TrainConfig;
+  epochs: readonly EpochRecord[];
+  validationLabels: Uint8Array;
+}
 
 export interface TrainerClientOptions {
   /** Absolute URL of the dataset folder (the worker resolves relative URLs against itself). */
@@ -59,6 +79,16 @@ export class TrainerClient {
   previousRun = $state.raw<{ epochs: EpochMetrics[]; config: TrainConfig | null } | null>(null);
   /** The worker's tf.memory() after the latest epoch or reset. */
   memory = $state.raw<TensorMemory | null>(null);
+  /** Who the current run is (its id in the browser's store). */
+  runIdentity = $state.raw<RunIdentity | null>(null);
+  /** Set when the run's loss became NaN/Inf: what happened and what to try. */
+  divergence = $state<string | null>(null);
+  /** Set after a lost GPU was survived: what happened and where training went on. */
+  deviceNotice = $state<string | null>(null);
+  /** A non-fatal message from the worker (e.g. runs cannot be saved here). */
+  notice = $state<string | null>(null);
+  #storageWorks = true;
+  #loseDeviceAt = 0;
   error = $state<string | null>(null);
   /** The config the current run was started with (settings may differ once it is reset). */
   runConfig = $state.raw<TrainConfig | null>(null);
@@ -99,13 +129,31 @@ export class TrainerClient {
   }
 
   /** Start a run with `config`, or resume the current (paused) run — its config is kept. */
-  train(config: TrainConfig): void {
-    this.#start('train', config);
+  train(config: TrainConfig, options: StartOptions): void {
+    this.#start('train', config, options);
   }
 
   /** Like train, but stop after one epoch. */
-  step(config: TrainConfig): void {
-    this.#start('step', config);
+  step(config: TrainConfig, options: StartOptions): void {
+    this.#start('step', config, options);
+  }
+
+  /**
+   * Continue a run saved in this browser (after a reload, a crash or a lost GPU) from its last
+   * completed epoch. Its epochs are shown at once; the worker restores the saved weights.
+   */
+  resume(saved: SavedRun): void {
+    if (this.hasRun) return;
+    this.#clearRun();
+    this.runConfig = saved.config;
+    this.runIdentity = saved.identity;
+    this.epochs = saved.epochs.map((row) => row.metrics);
+    this.logitsHistory = saved.epochs.map((row) => row.logits);
+    this.latestLogits = this.logitsHistory.at(-1) ?? null;
+    this.validationLabels = saved.validationLabels;
+    this.error = null;
+    this.status = 'loading';
+    this.#post({ type: 'train', config: saved.config, run: saved.identity, resume: true });
   }
 
   pause(): void {
@@ -147,17 +195,61 @@ export class TrainerClient {
     this.error = null;
   }
 
-  #start(type: 'train' | 'step', config: TrainConfig): void {
+  #start(type: 'train' | 'step', config: TrainConfig, options: StartOptions): void {
     if (this.status === 'idle') {
       // An idle worker holds no run (never started, reset, or dropped after an error): start
       // afresh, so a new run's epochs never append to an old run's figures.
       this.#clearRun();
       this.runConfig = config;
+      this.runIdentity = {
+        id: newRunId(),
+        createdAt: new Date().toISOString(),
+        link: options.link,
+        backendPreference: this.#backendPreference,
+      };
+      this.#loseDeviceAt = options.loseDeviceAt ?? 0;
     }
     const runConfig = this.runConfig ?? config;
+    const run = this.runIdentity;
+    if (!run) return;
     this.error = null;
     this.status = 'loading'; // optimistic: disables Train at once; the worker confirms
-    this.#post({ type, config: runConfig });
+    const loseDeviceAt = this.#loseDeviceAt;
+    this.#post({ type, config: runConfig, run, ...(loseDeviceAt > 0 ? { loseDeviceAt } : {}) });
+  }
+
+  /**
+   * The GPU went away: move to a fresh worker on the next backend in the chain and continue
+   * the same run from its last saved epoch (or start it again there if nothing could be saved).
+   */
+  #recoverFromDeviceLoss(lost: BackendName, detail: string, epochsCompleted: number): void {
+    const next = BACKEND_ORDER[BACKEND_ORDER.indexOf(lost) + 1] ?? 'cpu';
+    const run = this.runIdentity;
+    const config = this.runConfig;
+    this.#loseDeviceAt = 0; // the testing aid fires once
+    const why = detail ? ` (${detail})` : '';
+    this.#terminate();
+    this.backend = null;
+    this.#backendPreference = next;
+    this.#worker = this.#spawn();
+    this.init(next);
+    if (this.#previewClasses !== null) this.preview(this.#previewClasses);
+    if (!run || !config) {
+      this.status = 'idle';
+      return;
+    }
+    const canResume = this.#storageWorks && epochsCompleted > 0;
+    this.deviceNotice =
+      `The GPU stopped working on ${backendDisplayName(lost)}${why}. ` +
+      `Switched to ${backendDisplayName(next)} and ` +
+      (canResume
+        ? `continued from epoch ${epochsCompleted}; no completed epoch was lost.`
+        : 'started the run again.');
+    if (!canResume) this.#clearRun();
+    this.runConfig = config;
+    this.runIdentity = run;
+    this.status = 'loading';
+    this.#post({ type: 'train', config, run, resume: canResume });
   }
 
   #clearRun(): void {
@@ -172,6 +264,8 @@ export class TrainerClient {
     this.logitsHistory = [];
     this.earlyStop = null;
     this.runConfig = null;
+    this.runIdentity = null;
+    this.divergence = null;
     this.error = null;
   }
 
@@ -249,6 +343,18 @@ export class TrainerClient {
         break;
       case 'memory':
         this.memory = message.memory;
+        break;
+      case 'diverged':
+        if (!this.#discardingRun) this.divergence = message.message;
+        break;
+      case 'device-lost':
+        if (!this.#discardingRun) {
+          this.#recoverFromDeviceLoss(message.backend, message.detail, message.epochsCompleted);
+        }
+        break;
+      case 'notice':
+        if (message.message.startsWith('Runs are not being saved')) this.#storageWorks = false;
+        this.notice = message.message;
         break;
       case 'error':
         this.#fail(message.message);

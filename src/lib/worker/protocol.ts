@@ -3,6 +3,7 @@
 
 import type {
   BackendInfo,
+  BackendName,
   BackendPreference,
   ClassSlug,
   EarlyStopInfo,
@@ -24,13 +25,31 @@ export type ToWorker =
   /** Fetch (lazily, cached, verified) the pair and send a few sample images. Answered by `samples`. */
   | { type: 'preview'; classes: [ClassSlug, ClassSlug]; perClass: number }
   /** Build data + model for `config` (if no run exists) and train until the last epoch. */
-  | { type: 'train'; config: TrainConfig }
+  | ({ type: 'train' } & RunCommand)
   /** Like `train`, but stop after the current (or next) epoch completes. */
-  | { type: 'step'; config: TrainConfig }
+  | ({ type: 'step' } & RunCommand)
   /** Stop at the next batch boundary; `train`/`step` continue the same run. */
   | { type: 'pause' }
   /** Dispose the run (model, optimizer, device-resident data). Answered by `status: idle`. */
   | { type: 'reset' };
+
+/** Who a run is, for saving it in the browser (IndexedDB) as it trains. */
+export interface RunIdentity {
+  id: string;
+  createdAt: string;
+  /** The URL hash that reproduces the settings. */
+  link: string;
+  backendPreference: BackendPreference;
+}
+
+export interface RunCommand {
+  config: TrainConfig;
+  run: RunIdentity;
+  /** Continue the stored run `run.id` from its last saved epoch instead of starting afresh. */
+  resume?: boolean;
+  /** Testing aid: lose the GPU device/context after this epoch (0 or absent = never). */
+  loseDeviceAt?: number;
+}
 
 export interface SampleImages {
   /** Class slug and display name of each class, index-aligned with `pixels`. */
@@ -77,6 +96,12 @@ export type FromWorker =
     }
   /** tf.memory() after each epoch and after a reset, for leak checks and the diagnostics line. */
   | { type: 'memory'; memory: TensorMemory }
+  /** The loss became NaN/Inf during `epoch`: training stopped; earlier epochs stand. */
+  | { type: 'diverged'; epoch: number; message: string }
+  /** The GPU went away; this worker is unusable. Completed epochs are saved (when storage works). */
+  | { type: 'device-lost'; backend: BackendName; detail: string; epochsCompleted: number }
+  /** Something worth telling the user that does not stop training (e.g. storage unavailable). */
+  | { type: 'notice'; message: string }
   | { type: 'error'; message: string };
 
 /** Narrowing helper for exhaustive switches. */

@@ -1,0 +1,216 @@
+/// <reference lib="webworker" />
+// The bench worker: runs the measurements that need tensors, one request at a time, on the
+// backend the page asked for (and refuses to run on any other, so a figure is never mislabelled).
+
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend } from '../lib/core/backend';
+import { DatasetStore, loadPair, type PairData } from '../lib/core/dataset';
+import { Trainer } from '../lib/core/trainer';
+import { tfEnvironment } from '../lib/worker/tfEnvironment';
+import { installCounters, startCounting } from './counters';
+import type {
+  BenchRequest,
+  BenchResult,
+  EpochSample,
+  FromBenchWorker,
+  MemorySnapshot,
+  ScalingPoint,
+  ThroughputResult,
+  ToBenchWorker,
+  Variant,
+  Workload,
+} from './protocol';
+import { VARIANTS } from './protocol';
+import { createRunner, trainConfig, type Runner } from './variants';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let store: DatasetStore | null = null;
+let queue: Promise<void> = Promise.resolve();
+
+function post(message: FromBenchWorker): void {
+  self.postMessage(message);
+}
+
+function log(text: string): void {
+  post({ type: 'log', text });
+}
+
+self.onmessage = (event: MessageEvent<ToBenchWorker>) => {
+  const { id, request } = event.data;
+  queue = queue
+    .then(async () => post({ type: 'result', id, result: await handle(request) }))
+    .catch((error: unknown) => {
+      post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+    });
+};
+
+async function handle(request: BenchRequest): Promise<BenchResult> {
+  switch (request.type) {
+    case 'init': {
+      store = new DatasetStore(request.dataUrl);
+      const info = await selectBackend(request.backend, tfEnvironment);
+      if (info.name !== request.backend) {
+        throw new Error(`Asked for ${request.backend}, got ${info.name}: ${info.fallbackReason}`);
+      }
+      installCounters();
+      return { type: 'init', info, userAgent: navigator.userAgent };
+    }
+    case 'throughput':
+      return { type: 'throughput', result: await throughput(request) };
+    case 'scaling':
+      return { type: 'scaling', points: await scaling(request.workloads, request.steadyEpochs) };
+    case 'memory':
+      return { type: 'memory', snapshots: await memory(request) };
+    case 'readbackLatency':
+      return { type: 'readbackLatency', ms: await readbackLatency(request.samples) };
+    default: {
+      const unknown: never = request;
+      throw new Error(`Unknown request ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function loadData(workload: Workload): Promise<PairData> {
+  if (!store) throw new Error('init first');
+  return loadPair(store, ['pullover', 'coat'], workload.trainSize, workload.validationSize);
+}
+
+/** Times one training epoch of `runner` (the between-epoch work runs after, untimed). */
+async function timedEpoch(runner: Runner): Promise<EpochSample> {
+  const count = startCounting();
+  const start = performance.now();
+  await runner.trainEpoch();
+  const ms = performance.now() - start;
+  const counts = count();
+  await runner.betweenEpochs();
+  return { ms, images: runner.imagesPerEpoch, counts };
+}
+
+const reportProgress = (imagesPerSecond: number) => {
+  // The app worker posts a progress message every PROGRESS_INTERVAL_MS; so does the bench.
+  self.postMessage({ type: 'progress', imagesPerSecond });
+};
+
+async function throughput(request: {
+  workload: Workload;
+  warmupEpochs: number;
+  rounds: number;
+}): Promise<ThroughputResult> {
+  const data = await loadData(request.workload);
+  const runners = VARIANTS.map((variant) =>
+    createRunner(variant, data, request.workload, reportProgress),
+  );
+  const empty = () => ({ app: [], fitCallback: [], fit: [] }) as Record<Variant, EpochSample[]>;
+  const result: ThroughputResult = { warmup: empty(), rounds: empty(), order: [] };
+  try {
+    // The app warms up first, so its first epoch pays for compiling the shared shaders.
+    for (const runner of runners) {
+      for (let epoch = 0; epoch < request.warmupEpochs; epoch++) {
+        result.warmup[runner.variant].push(await timedEpoch(runner));
+      }
+      log(
+        `warm-up ${runner.variant}: ${result.warmup[runner.variant].map((s) => s.ms.toFixed(0)).join(', ')} ms`,
+      );
+    }
+    for (let round = 0; round < request.rounds; round++) {
+      // Rotate the order each round so drift (thermal, other load) hits every variant alike.
+      const order = runners.map((_, i) => runners[(i + round) % runners.length]);
+      result.order.push(order.map((runner) => runner.variant));
+      for (const runner of order) result.rounds[runner.variant].push(await timedEpoch(runner));
+      log(
+        `round ${round + 1}/${request.rounds}: ` +
+          order
+            .map((r) => {
+              const s = result.rounds[r.variant][round];
+              return `${r.variant} ${((s.images * 1000) / s.ms).toFixed(1)} img/s`;
+            })
+            .join(', '),
+      );
+    }
+  } finally {
+    for (const runner of runners) runner.dispose();
+  }
+  return result;
+}
+
+async function scaling(workloads: Workload[], steadyEpochs: number): Promise<ScalingPoint[]> {
+  const points: ScalingPoint[] = [];
+  for (const workload of workloads) {
+    const data = await loadData(workload);
+    const runner = createRunner('app', data, workload, reportProgress);
+    try {
+      const first = await timedEpoch(runner);
+      const steady: EpochSample[] = [];
+      for (let epoch = 0; epoch < steadyEpochs; epoch++) steady.push(await timedEpoch(runner));
+      points.push({ trainSize: workload.trainSize, batchSize: workload.batchSize, first, steady });
+      const last = steady[steady.length - 1];
+      log(
+        `scaling train ${workload.trainSize} batch ${workload.batchSize}: first ${first.ms.toFixed(0)} ms, steady ${last ? last.ms.toFixed(0) : '-'} ms`,
+      );
+    } finally {
+      runner.dispose();
+    }
+  }
+  return points;
+}
+
+function snapshot(epoch: number): MemorySnapshot {
+  const memory = tf.memory() as tf.MemoryInfo & Record<string, unknown>;
+  const backendBytes: Record<string, number> = {};
+  for (const [key, value] of Object.entries(memory)) {
+    if (typeof value === 'number' && /gpu/i.test(key)) backendBytes[key] = value;
+  }
+  return {
+    epoch,
+    numTensors: memory.numTensors,
+    numDataBuffers: memory.numDataBuffers,
+    numBytes: memory.numBytes,
+    backendBytes,
+  };
+}
+
+/** The app's loop for `epochs` epochs (train + validation), tf.memory() after the chosen ones. */
+async function memory(request: {
+  workload: Workload;
+  epochs: number;
+  snapshotEpochs: number[];
+}): Promise<MemorySnapshot[]> {
+  const data = await loadData(request.workload);
+  const trainer = Trainer.create(data, trainConfig(request.workload));
+  const snapshots: MemorySnapshot[] = [];
+  try {
+    for (let epoch = 1; epoch <= request.epochs; epoch++) {
+      const outcome = await trainer.trainEpoch({ shouldStop: () => false, onProgress: () => {} });
+      if (outcome !== 'complete') throw new Error('The app loop stopped before the epoch ended');
+      await trainer.finishEpoch();
+      if (request.snapshotEpochs.includes(epoch)) snapshots.push(snapshot(epoch));
+    }
+    log(`memory: ${request.epochs} epochs done`);
+  } finally {
+    trainer.dispose();
+  }
+  return snapshots;
+}
+
+const READBACK_PROBE_SIZE = 4096;
+
+/** One small kernel, then await its result: the cost every per-batch `await loss.data()` pays. */
+async function readbackLatency(samples: number): Promise<number[]> {
+  // Above both GPU backends' CPU hand-off size, so the kernel really runs on the device.
+  const input = tf.ones([READBACK_PROBE_SIZE]);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i <= samples; i++) {
+      const output = tf.add(input, i);
+      const start = performance.now();
+      await output.data();
+      const ms = performance.now() - start;
+      output.dispose();
+      if (i > 0) times.push(ms); // the first one compiles the shader
+    }
+  } finally {
+    input.dispose();
+  }
+  return times;
+}

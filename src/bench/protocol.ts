@@ -1,0 +1,86 @@
+// Messages between the bench page and the bench worker. Every request carries an id; the
+// worker answers it with exactly one `result` or `error` of the same id. All figures are plain
+// numbers measured in the worker (performance.now), never estimates.
+
+import type { BackendInfo, ModelPreset } from '../lib/core/types';
+
+/** The three training loops compared, same model, data, batch size and backend. */
+export type Variant = 'app' | 'fitCallback' | 'fit';
+export const VARIANTS: readonly Variant[] = ['app', 'fitCallback', 'fit'];
+
+export interface Workload {
+  model: ModelPreset;
+  trainSize: number;
+  batchSize: number;
+  /** Validation images the app loop evaluates between epochs (untimed). */
+  validationSize: number;
+  seed: number;
+}
+
+/** Operation counts over one span of work (see counters.ts for what each one counts). */
+export interface Counts {
+  /** Kernels the tfjs engine ran (what tf.profile lists). */
+  kernels: number;
+  /** Shader programs dispatched on the GPU (runWebGLProgram / runWebGPUProgram calls). */
+  programs: number;
+  /** Reads of device-resident data back to the CPU (backend.read/readSync; a GPU round trip). */
+  readbacks: number;
+  /** Shader programs compiled (growth of the backend's program cache). */
+  compiles: number;
+}
+
+export interface EpochSample {
+  ms: number;
+  images: number;
+  counts: Counts;
+}
+
+export interface ThroughputResult {
+  /** Per variant: the warm-up epochs (the first one includes shader compilation). */
+  warmup: Record<Variant, EpochSample[]>;
+  /** Per variant: one measured epoch per round; rounds interleave the variants. */
+  rounds: Record<Variant, EpochSample[]>;
+  /** The variant order of each round (rotated so no variant always runs first). */
+  order: Variant[][];
+}
+
+export interface ScalingPoint {
+  trainSize: number;
+  batchSize: number;
+  /** The first epoch of a fresh run (includes compiling this shape's shaders). */
+  first: EpochSample;
+  /** A later epoch of the same run: steady state. */
+  steady: EpochSample[];
+}
+
+export interface MemorySnapshot {
+  epoch: number;
+  numTensors: number;
+  numDataBuffers: number;
+  numBytes: number;
+  /** Whatever numeric GPU fields this backend's tf.memory() reports (they differ per backend). */
+  backendBytes: Record<string, number>;
+}
+
+export type BenchRequest =
+  | { type: 'init'; backend: 'webgpu' | 'webgl'; dataUrl: string }
+  | { type: 'throughput'; workload: Workload; warmupEpochs: number; rounds: number }
+  | { type: 'scaling'; workloads: Workload[]; steadyEpochs: number }
+  | { type: 'memory'; workload: Workload; epochs: number; snapshotEpochs: number[] }
+  /** Round trips of one tiny kernel and its readback on an idle queue: a readback's fixed cost. */
+  | { type: 'readbackLatency'; samples: number };
+
+export type BenchResult =
+  | { type: 'init'; info: BackendInfo; userAgent: string }
+  | { type: 'throughput'; result: ThroughputResult }
+  | { type: 'scaling'; points: ScalingPoint[] }
+  | { type: 'memory'; snapshots: MemorySnapshot[] }
+  | { type: 'readbackLatency'; ms: number[] };
+
+export type ToBenchWorker = { id: number; request: BenchRequest };
+
+export type FromBenchWorker =
+  | { type: 'result'; id: number; result: BenchResult }
+  | { type: 'error'; id: number; message: string }
+  /** Free-text progress, forwarded to the driver's console. */
+  | { type: 'log'; text: string };

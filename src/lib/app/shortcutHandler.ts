@@ -1,0 +1,50 @@
+// Keyboard shortcuts for the page (Space = Train/Pause/Resume, S = Step, R = Reset, T = tour,
+// ? = the shortcuts sheet). Which key means what lives in state/shortcuts.ts; this decides what
+// each action does given the run's state, so the page's handler is one line.
+
+import { shortcutForEvent } from '../state/shortcuts';
+import type { TrainerStatus } from '../worker/protocol';
+
+export interface ShortcutActions {
+  status(): TrainerStatus;
+  /** A backend is ready, so a run can start. */
+  ready(): boolean;
+  hasRun(): boolean;
+  train(): void;
+  pause(): void;
+  resume(): void;
+  step(): void;
+  reset(): void;
+  tour(): void;
+  help(): void;
+}
+
+export function shortcutHandler(actions: ShortcutActions): (event: KeyboardEvent) => void {
+  return (event) => {
+    if (event.defaultPrevented) return;
+    const action = shortcutForEvent(event);
+    if (action === null || action === 'close') return; // dialogs close themselves on Escape
+    const status = actions.status();
+    switch (action) {
+      case 'toggle-train':
+        // Whatever the one Train/Pause/Resume button would do now.
+        if (status === 'idle' && actions.ready()) actions.train();
+        else if (status === 'training' || status === 'loading') actions.pause();
+        else if (status === 'paused') actions.resume();
+        break;
+      case 'step':
+        if (actions.ready() && (status === 'idle' || status === 'paused')) actions.step();
+        break;
+      case 'reset':
+        if (actions.hasRun()) actions.reset();
+        break;
+      case 'tour':
+        actions.tour();
+        break;
+      case 'help':
+        actions.help();
+        break;
+    }
+    event.preventDefault(); // Space would also scroll the page
+  };
+}

@@ -1,0 +1,62 @@
+// Plain-language help for each chart card: a one-line caption (what to look for) and a few
+// sentences for the help popover. Titles match the charts' own headings, so the buttons' names
+// ("Help on …", "Download … as PNG") and the PNG's title say the same thing.
+
+export type ChartKey = 'loss' | 'histogram' | 'split' | 'reliability' | 'calibration';
+
+export interface ChartHelp {
+  title: string;
+  caption: string;
+  help: string;
+  /** The PNG's file name, without ".png". */
+  fileName: string;
+}
+
+export const CHART_HELP: Record<ChartKey, ChartHelp> = {
+  loss: {
+    title: 'Validation loss vs accuracy',
+    caption: 'Accuracy levels off while the loss climbs: the network grows surer, not better.',
+    help:
+      'Loss (orange, left axis) and accuracy (blue, right axis) after each epoch: dashed on the ' +
+      'training images, solid on held-out validation images. Look for validation loss bottoming ' +
+      'out (▲) and climbing again while validation accuracy hardly moves. Accuracy only asks ' +
+      'whether an answer is right; loss also charges for how sure it was.',
+    fileName: 'loss-vs-accuracy',
+  },
+  histogram: {
+    title: 'How confident: the logit gap',
+    caption: 'The bars drift right as the network grows surer, of wrong answers too (hatched).',
+    help:
+      'Each validation image gets two scores (logits); the bigger their gap, the surer the ' +
+      'answer. The bars count images per gap size, wrong answers hatched. Move the epoch slider: ' +
+      'the whole histogram shifts right as training goes on, the wrong answers with it.',
+    fileName: 'logit-gap-histogram',
+  },
+  split: {
+    title: 'Who pays the loss',
+    caption: 'A few wrong answers pay most of the validation loss.',
+    help:
+      'Each bar is one epoch’s validation loss, split into what the right answers and the wrong ' +
+      'ones (hatched) add. Look at how the wrong part grows while the count of wrong answers ' +
+      'stays about the same: each mistake is made with more confidence, so it costs more.',
+    fileName: 'loss-split',
+  },
+  reliability: {
+    title: 'Does confidence match accuracy?',
+    caption: 'Bars below the diagonal: the network is surer than it is right.',
+    help:
+      'Validation images grouped by how confident the network was. In each group the bar shows ' +
+      'how often it was right; an honest network’s bars would reach the dashed diagonal. The ' +
+      'gap between bar and diagonal is over-confidence.',
+    fileName: 'reliability-diagram',
+  },
+  calibration: {
+    title: 'Calibration error per epoch',
+    caption: 'Expected calibration error (ECE) rising means confidence can be trusted less.',
+    help:
+      'ECE is the average gap between how sure the network is and how often it is right, over ' +
+      'the confidence groups; MCE (dashed) is the worst group’s gap. Zero means its confidence ' +
+      'can be taken at its word; watch both rise as training goes on.',
+    fileName: 'calibration-error',
+  },
+};

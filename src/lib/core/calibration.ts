@@ -1,0 +1,146 @@
+// Calibration measures from raw logits, with plain numbers (no tf): the reliability diagram,
+// expected / maximum calibration error (Guo et al. 2017) and the validation loss split into
+// the part paid by correct and by wrong predictions. float64 accumulation throughout.
+
+import { checkLogitShapes, crossEntropyFromLogits, predictedClass } from './metrics';
+import type { ReliabilityDiagram } from './types';
+
+/** Guo et al. use 15 equal-width bins; so do we, so the numbers compare with the paper's. */
+export const RELIABILITY_BINS = 15;
+
+/**
+ * Two-class softmax. Subtracting the larger logit first keeps both exponents ≤ 0, so it never
+ * overflows and one term is exactly 1: never NaN for finite input.
+ */
+export function softmax2(z0: number, z1: number): [number, number] {
+  const max = z0 > z1 ? z0 : z1;
+  const e0 = Math.exp(z0 - max);
+  const e1 = Math.exp(z1 - max);
+  const sum = e0 + e1;
+  return [e0 / sum, e1 / sum];
+}
+
+/** Bin edges 0, 1/bins, …, 1 (the last exactly 1). */
+export function reliabilityEdges(bins: number): number[] {
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new Error(`Need a positive whole number of bins, got ${bins}`);
+  return Array.from({ length: bins + 1 }, (_, i) => (i === bins ? 1 : i / bins));
+}
+
+/** Bin of confidence c: edges[i] < c ≤ edges[i+1], with c = 0 in bin 0. Agrees with `edges` exactly. */
+export function confidenceBin(confidence: number, edges: readonly number[]): number {
+  const bins = edges.length - 1;
+  // The arithmetic guess can be one off at an edge (rounding); the edges decide.
+  let bin = Math.min(bins - 1, Math.max(0, Math.ceil(confidence * bins) - 1));
+  while (bin > 0 && confidence <= edges[bin]) bin--;
+  while (bin < bins - 1 && confidence > edges[bin + 1]) bin++;
+  return bin;
+}
+
+function checkTemperature(temperature: number): void {
+  if (!(temperature > 0) || !Number.isFinite(temperature)) {
+    throw new Error(`Temperature must be positive and finite, got ${temperature}`);
+  }
+}
+
+/** The examples to use: `indices` (each checked) or all of them. */
+export function exampleIndices(count: number, indices?: ArrayLike<number>): ArrayLike<number> {
+  if (indices === undefined) return Int32Array.from({ length: count }, (_, i) => i);
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    if (!Number.isInteger(i) || i < 0 || i >= count) {
+      throw new Error(`Example index ${i} is outside 0..${count - 1}`);
+    }
+  }
+  return indices;
+}
+
+/**
+ * Reliability diagram: confidence = max softmax probability of logits/T, equal-width bins
+ * over [0, 1]. Empty bins have accuracy = confidence = 0. Examples with a NaN logit (or
+ * an infinite one, whose softmax is undefined) are skipped: they have no confidence to bin.
+ */
+export function reliabilityDiagram(
+  logits: Float32Array,
+  labels: Uint8Array,
+  options: { bins?: number; temperature?: number; indices?: ArrayLike<number> } = {},
+): ReliabilityDiagram {
+  checkLogitShapes(logits, labels);
+  const { bins = RELIABILITY_BINS, temperature = 1 } = options;
+  checkTemperature(temperature);
+  const indices = exampleIndices(labels.length, options.indices);
+  const edges = reliabilityEdges(bins);
+  const count = new Array<number>(bins).fill(0);
+  const correct = new Array<number>(bins).fill(0);
+  const confidenceSum = new Array<number>(bins).fill(0);
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    const z0 = logits[2 * i] / temperature;
+    const z1 = logits[2 * i + 1] / temperature;
+    const [p0, p1] = softmax2(z0, z1);
+    const predicted = predictedClass(z0, z1);
+    const confidence = predicted === 1 ? p1 : p0;
+    if (Number.isNaN(confidence)) continue;
+    const bin = confidenceBin(confidence, edges);
+    count[bin]++;
+    confidenceSum[bin] += confidence;
+    if (predicted === (labels[i] === 1 ? 1 : 0)) correct[bin]++;
+  }
+  return {
+    edges,
+    count,
+    accuracy: count.map((n, b) => (n > 0 ? correct[b] / n : 0)),
+    confidence: count.map((n, b) => (n > 0 ? confidenceSum[b] / n : 0)),
+  };
+}
+
+/**
+ * ECE = Σ_b (n_b / N)·|acc_b − conf_b| and MCE = max_b |acc_b − conf_b| over non-empty bins.
+ * NaN for both when no example was binned: there is nothing to measure.
+ */
+export function calibrationErrors(diagram: ReliabilityDiagram): { ece: number; mce: number } {
+  const total = diagram.count.reduce((sum, n) => sum + n, 0);
+  if (total === 0) return { ece: Number.NaN, mce: Number.NaN };
+  let ece = 0;
+  let mce = 0;
+  diagram.count.forEach((n, b) => {
+    if (n === 0) return;
+    const gap = Math.abs(diagram.accuracy[b] - diagram.confidence[b]);
+    ece += (n / total) * gap;
+    if (gap > mce) mce = gap;
+  });
+  return { ece, mce };
+}
+
+/**
+ * The mean cross-entropy split by who pays it: `correct` sums the losses of correctly
+ * classified examples, `wrong` of the others, both divided by the TOTAL count, so
+ * correct + wrong is the mean loss (validationMetrics' loss at T = 1). Same tie rule as
+ * validationMetrics; a NaN logit makes its part NaN, as it makes the loss NaN.
+ */
+export function lossSplit(
+  logits: Float32Array,
+  labels: Uint8Array,
+  options: { temperature?: number; indices?: ArrayLike<number> } = {},
+): { correct: number; wrong: number; wrongCount: number } {
+  checkLogitShapes(logits, labels);
+  const { temperature = 1 } = options;
+  checkTemperature(temperature);
+  const indices = exampleIndices(labels.length, options.indices);
+  let correctSum = 0;
+  let wrongSum = 0;
+  let wrongCount = 0;
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    const z0 = logits[2 * i] / temperature;
+    const z1 = logits[2 * i + 1] / temperature;
+    const label = labels[i] === 1 ? 1 : 0;
+    const loss = crossEntropyFromLogits(z0, z1, label);
+    if (predictedClass(z0, z1) === label) correctSum += loss;
+    else {
+      wrongSum += loss;
+      wrongCount++;
+    }
+  }
+  return { correct: correctSum / indices.length, wrong: wrongSum / indices.length, wrongCount };
+}

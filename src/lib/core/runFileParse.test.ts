@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { RUN_FILE_FORMAT } from './runFile';
+import { validRunFile as file, validRunFileText as validText } from './runFileParse.fixture';
+import { MAX_RUN_FILE_BYTES, parseRunFile, type ParseResult } from './runFileParse';
+
+/** A deep copy to edit; `edit` may return a replacement document. */
+function mutated(edit: (doc: any) => unknown): string {
+  const doc = JSON.parse(validText);
+  const replaced = edit(doc);
+  return JSON.stringify(replaced === undefined ? doc : replaced);
+}
+
+export function expectRejected(result: ParseResult, pattern?: RegExp): string {
+  expect(result.ok).toBe(false);
+  if (result.ok) return '';
+  expect(result.error.length).toBeGreaterThan(0);
+  expect(result.error.length).toBeLessThanOrEqual(240);
+  // eslint-disable-next-line no-control-regex
+  expect(result.error).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+  if (pattern) expect(result.error).toMatch(pattern);
+  return result.error;
+}
+
+describe('parseRunFile', () => {
+  it('reads back a file the app writes, field for field', () => {
+    const result = parseRunFile(validText);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.run).toEqual(JSON.parse(validText));
+  });
+
+  it('keeps nothing it did not check: unknown fields are dropped', () => {
+    const result = parseRunFile(mutated((doc) => ((doc.extra = { a: 1 }), (doc.config.x = 2))));
+    expect(result.ok && 'extra' in result.run).toBe(false);
+    expect(result.ok && 'x' in result.run.config).toBe(false);
+  });
+
+  it('accepts an older run@1 file: no calibration metrics, temperature or later settings', () => {
+    const old = mutated((doc) => {
+      delete doc.temperature;
+      delete doc.earlyStop;
+      for (const key of ['labelSmoothing', 'l2', 'dropout', 'earlyStop', 'patience'])
+        delete doc.config[key];
+      for (const epoch of doc.epochs)
+        for (const key of ['validationLossCorrect', 'validationLossWrong', 'wrongCount'])
+          delete epoch[key];
+      for (const epoch of doc.epochs)
+        for (const key of ['ece', 'mce', 'reliability']) delete epoch[key];
+    });
+    const result = parseRunFile(old);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.run.config).toMatchObject({
+      labelSmoothing: 0,
+      l2: 0,
+      dropout: 0,
+      earlyStop: 'off',
+      patience: 5,
+    });
+    expect(result.run.epochs[0].ece).toBeUndefined();
+    expect(result.run.temperature).toBeNull();
+    expect(result.run.earlyStop).toBeNull();
+    expect(result.run.epochs[1].validationLoss).toBe(file.epochs[1].validationLoss);
+  });
+
+  it('treats a null temperature or early-stopping record as none', () => {
+    const result = parseRunFile(mutated((doc) => void (doc.temperature = doc.earlyStop = null)));
+    expect(result.ok && result.run.temperature).toBeNull();
+    expect(result.ok && result.run.earlyStop).toBeNull();
+  });
+
+  it('checks an early-stopping record against the epochs', () => {
+    const late = mutated((doc) => void (doc.earlyStop.stoppedAfterEpoch = 3));
+    expectRejected(
+      parseRunFile(late),
+      /earlyStop\.stoppedAfterEpoch must be an integer in \[1, 2\]/,
+    );
+    const off = mutated((doc) => void (doc.earlyStop.metric = 'off'));
+    expectRejected(parseRunFile(off), /earlyStop\.metric must be one of loss, accuracy/);
+  });
+
+  it('names foreign formats and other versions', () => {
+    expectRejected(
+      parseRunFile('{"format":"something/else@3"}'),
+      /^not a run file of this playground: format is "something\/else@3"$/,
+    );
+    expectRejected(parseRunFile('{"hello":1}'), /no "format" field/);
+    expectRejected(parseRunFile('[1,2]'), /expected a JSON object, got a list of 2/);
+    expectRejected(parseRunFile('"run"'), /expected a JSON object/);
+    expectRejected(
+      parseRunFile(mutated((doc) => void (doc.format = 'overconfidence-playground/run@2'))),
+      /another version.*run@2.*reads "overconfidence-playground\/run@1"/,
+    );
+  });
+
+  it('rejects text that is not JSON: empty, cut short, NaN, trailing garbage', () => {
+    for (const text of [
+      '',
+      '   ',
+      validText.slice(0, 100),
+      '{"format": NaN}',
+      `${validText}x`,
+      '<html>',
+    ])
+      expectRejected(parseRunFile(text), /not valid JSON/);
+  });
+
+  it('rejects numbers JSON turns into Infinity, and out-of-range values, naming the field', () => {
+    const huge = validText.replace('"trainLoss":0.5', '"trainLoss":1e999');
+    expectRejected(
+      parseRunFile(huge),
+      /^epochs\[0\]\.trainLoss must be a finite number ≥ 0, got Infinity$/,
+    );
+    expectRejected(
+      parseRunFile(mutated((doc) => void (doc.epochs[1].validationAccuracy = 1.5))),
+      /epochs\[1\]\.validationAccuracy.*\[0, 1\]/,
+    );
+    expectRejected(
+      parseRunFile(mutated((doc) => void (doc.config.trainSize = 2.5))),
+      /config\.trainSize must be an integer/,
+    );
+    expectRejected(
+      parseRunFile(mutated((doc) => void (doc.config.classes = ['coat', 'coat']))),
+      /two different classes/,
+    );
+  });
+
+  it('rejects wrong lengths and inconsistent counts', () => {
+    expectRejected(
+      parseRunFile(mutated((doc) => void doc.validation.logits.pop())),
+      /validation\.logits must be a list of 4, got a list of 3/,
+    );
+    expectRejected(
+      parseRunFile(mutated((doc) => void doc.validation.labels.push(0))),
+      /validation\.labels must be a list of 4/,
+    );
+    expectRejected(
+      parseRunFile(mutated((doc) => void doc.validation.logits[2].push(1))),
+      /validation\.logits\[2\] must be a list of 2/,
+    );
+    expectRejected(
+      parseRunFile(mutated((doc) => void doc.epochs[0].logitGapHistogram.wrong.pop())),
+      /logitGapHistogram\.wrong must be a list of 20/,
+    );
+    expectRejected(
+      parseRunFile(mutated((doc) => void (doc.epochs[0].logitGapHistogram.correct[0] += 1))),
+      /counts must be 4 in total, got 5/,
+    );
+    expectRejected(
+      parseRunFile(mutated((doc) => void (doc.epochs[1].epoch = 3))),
+      /epochs\[1\]\.epoch must be 2/,
+    );
+    expectRejected(parseRunFile(mutated((doc) => void (doc.epochs = []))), /at least 1 epoch/);
+    expectRejected(
+      parseRunFile(mutated((doc) => void (doc.config.epochs = 1))),
+      /at most 1 epochs/,
+    );
+    expectRejected(
+      parseRunFile(mutated((doc) => void delete doc.epochs[0].mce)),
+      /epochs\[0\]\.mce is missing/,
+    );
+  });
+
+  it('rejects prototype-polluting keys anywhere and pollutes nothing', () => {
+    const nested = validText.replace(
+      '"environment":{',
+      '"environment":{"__proto__":{"polluted":true},',
+    );
+    expectRejected(parseRunFile(nested), /reserved key "__proto__"/);
+    expectRejected(parseRunFile('{"constructor":{"prototype":{"x":1}}}'), /reserved key/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses links that are not a settings hash (they may become an href)', () => {
+    expectRejected(
+      parseRunFile(mutated((doc) => void (doc.link = 'javascript:alert(1)'))),
+      /^link must be a "#…" settings link/,
+    );
+  });
+
+  it('keeps messages plain and short whatever the file holds', () => {
+    const nasty = `\u0007\u001b[31m\u202e${'<script>alert(1)</script>'.repeat(20)}\n`;
+    const message = expectRejected(parseRunFile(JSON.stringify({ format: nasty })));
+    expect(message).toContain('<script>alert(1)</script>'); // shown as text, never as HTML
+    expect(message).toMatch(/…"$/);
+    // Strings of a valid file may hold markup: they are data; the UI renders them as text.
+    const markup = parseRunFile(
+      mutated((doc) => void (doc.environment.adapter = '<img src=x onerror=alert(1)>')),
+    );
+    expect(markup.ok && markup.run.environment.adapter).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('refuses oversized text before parsing it', () => {
+    const big = ' '.repeat(MAX_RUN_FILE_BYTES + 1);
+    expectRejected(parseRunFile(big), /too large.*50 MB/);
+  });
+
+  it('never throws on deep nesting or non-string input', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expectRejected(parseRunFile(deep));
+    expectRejected(parseRunFile(undefined as unknown as string));
+    expect(RUN_FILE_FORMAT).toBe('overconfidence-playground/run@1');
+  });
+});

@@ -1,0 +1,171 @@
+// Temperature scaling (Guo et al. 2017) with plain numbers (no tf): the single post-hoc fix
+// for over-confidence that keeps every prediction. Divide all logits by one T > 0 fitted to
+// minimise held-out NLL; T > 1 means the network was over-confident.
+
+import {
+  calibrationErrors,
+  exampleIndices,
+  lossSplit,
+  RELIABILITY_BINS,
+  reliabilityDiagram,
+} from './calibration';
+import { checkLogitShapes, crossEntropyFromLogits } from './metrics';
+import type { ReliabilityDiagram, TemperatureFit } from './types';
+
+export type { TemperatureFit } from './types';
+
+/** The search range for T. A fit at an end means the logits carry (almost) no information, or are separable. */
+export const MIN_TEMPERATURE = 1e-2;
+export const MAX_TEMPERATURE = 1e2;
+/** Coarse scan points over log T before the golden-section refinement. */
+const SCAN_POINTS = 41;
+/** Stop refining when the log T bracket is this narrow (≈ 1e-9 relative in T). */
+const LOG_T_TOLERANCE = 1e-9;
+const INVERSE_GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+/**
+ * Deterministic split of the held-out examples: even indices → calibration, odd → evaluation.
+ * The validation set is ordered class 0 then class 1, so both halves hold both classes.
+ */
+export function calibrationSplit(count: number): { calibration: number[]; evaluation: number[] } {
+  const calibration: number[] = [];
+  const evaluation: number[] = [];
+  for (let i = 0; i < count; i++) (i % 2 === 0 ? calibration : evaluation).push(i);
+  return { calibration, evaluation };
+}
+
+/** Mean cross-entropy of logits / T over `indices`, from the logits (logSumExp), in float64. NaN if empty. */
+export function nllAtTemperature(
+  logits: Float32Array,
+  labels: Uint8Array,
+  indices: ArrayLike<number>,
+  T: number,
+): number {
+  checkLogitShapes(logits, labels);
+  if (!(T > 0) || !Number.isFinite(T))
+    throw new Error(`Temperature must be positive and finite, got ${T}`);
+  const chosen = exampleIndices(labels.length, indices);
+  let sum = 0;
+  for (let k = 0; k < chosen.length; k++) {
+    const i = chosen[k];
+    sum += crossEntropyFromLogits(
+      logits[2 * i] / T,
+      logits[2 * i + 1] / T,
+      labels[i] === 1 ? 1 : 0,
+    );
+  }
+  return sum / chosen.length;
+}
+
+/**
+ * The T in [MIN_TEMPERATURE, MAX_TEMPERATURE] minimising the NLL of `indices`.
+ * NLL is convex in 1/T, hence unimodal in log T: a coarse scan over log T brackets the
+ * minimum and golden-section search narrows it. Examples with a non-finite logit are left
+ * out (a diverged run says nothing about scale); with none left, or when T = 1 is no
+ * worse than the optimum (e.g. all logit gaps zero), the answer is 1.
+ */
+export function fitTemperature(
+  logits: Float32Array,
+  labels: Uint8Array,
+  indices: ArrayLike<number>,
+): number {
+  checkLogitShapes(logits, labels);
+  const chosen = exampleIndices(labels.length, indices);
+  const finite: number[] = [];
+  for (let k = 0; k < chosen.length; k++) {
+    const i = chosen[k];
+    if (Number.isFinite(logits[2 * i]) && Number.isFinite(logits[2 * i + 1])) finite.push(i);
+  }
+  if (finite.length === 0) return 1;
+  const nll = (logT: number) => nllAtTemperature(logits, labels, finite, Math.exp(logT));
+
+  const low = Math.log(MIN_TEMPERATURE);
+  const high = Math.log(MAX_TEMPERATURE);
+  const step = (high - low) / (SCAN_POINTS - 1);
+  let bestPoint = 0;
+  let bestValue = Infinity;
+  for (let p = 0; p < SCAN_POINTS; p++) {
+    const value = nll(low + p * step);
+    if (value < bestValue) {
+      bestValue = value;
+      bestPoint = p;
+    }
+  }
+  // Golden-section search on the scan cell either side of the best scan point.
+  let a = low + Math.max(0, bestPoint - 1) * step;
+  let b = low + Math.min(SCAN_POINTS - 1, bestPoint + 1) * step;
+  let c = b - INVERSE_GOLDEN * (b - a);
+  let d = a + INVERSE_GOLDEN * (b - a);
+  let fc = nll(c);
+  let fd = nll(d);
+  while (b - a > LOG_T_TOLERANCE) {
+    if (fc <= fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - INVERSE_GOLDEN * (b - a);
+      fc = nll(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + INVERSE_GOLDEN * (b - a);
+      fd = nll(d);
+    }
+  }
+  const logT = (a + b) / 2;
+  return nll(0) <= nll(logT) ? 1 : Math.exp(logT);
+}
+
+/** Everything the calibration view shows for `indices` at temperature T. */
+export function evaluateAtTemperature(
+  logits: Float32Array,
+  labels: Uint8Array,
+  indices: ArrayLike<number>,
+  T: number,
+): {
+  nll: number;
+  ece: number;
+  mce: number;
+  accuracy: number;
+  reliability: ReliabilityDiagram;
+  lossCorrect: number;
+  lossWrong: number;
+} {
+  const reliability = reliabilityDiagram(logits, labels, {
+    bins: RELIABILITY_BINS,
+    temperature: T,
+    indices,
+  });
+  const { ece, mce } = calibrationErrors(reliability);
+  const split = lossSplit(logits, labels, { temperature: T, indices });
+  return {
+    nll: nllAtTemperature(logits, labels, indices, T),
+    ece,
+    mce,
+    accuracy: (indices.length - split.wrongCount) / indices.length,
+    reliability,
+    lossCorrect: split.correct,
+    lossWrong: split.wrong,
+  };
+}
+
+/** Splits the held-out set, fits T on the calibration half and reports the evaluation half at T = 1 and at T. */
+export function temperatureFit(logits: Float32Array, labels: Uint8Array): TemperatureFit {
+  checkLogitShapes(logits, labels);
+  const { calibration, evaluation } = calibrationSplit(labels.length);
+  const T = fitTemperature(logits, labels, calibration);
+  const before = evaluateAtTemperature(logits, labels, evaluation, 1);
+  const after = evaluateAtTemperature(logits, labels, evaluation, T);
+  return {
+    T,
+    nllBefore: before.nll,
+    nllAfter: after.nll,
+    eceBefore: before.ece,
+    eceAfter: after.ece,
+    accuracyBefore: before.accuracy,
+    accuracyAfter: after.accuracy,
+    calibrationCount: calibration.length,
+    evaluationCount: evaluation.length,
+  };
+}

@@ -1,0 +1,146 @@
+// Fuzz: 300 seeded random hostile hashes, plus every kind of hostile value for every key
+// (huge, negative, NaN, empty, unicode, markup, repeated keys, 10 kB values, %-garbage, bare
+// keys…), through parseHash. It never throws, always returns settings inside the table's
+// bounds, names a problem exactly when the hash had a bad piece, and every message is plain,
+// short text. The e2e twin (e2e/hash-fuzz.spec.ts) opens the first cases in the real page.
+import { describe, expect, it } from 'vitest';
+import { CLASS_SLUGS } from '../core/types';
+import { MAX_PROBLEMS, MAX_SHOWN_CHARS, formatHash, parseHash } from './hash';
+import {
+  HASH_FUZZ_SEED,
+  everyKeyEveryKind,
+  hostileHashes,
+  hostileKeysThatAreSettings,
+} from './hashFuzzCases';
+import { SETTINGS, SETTING_KEYS, type SettingSpec, type Settings } from './settings';
+
+const RANDOM_COUNT = 300;
+/** Random mixes, then every kind of hostile value for every key (one piece each). */
+const CASES = [
+  ...hostileHashes(HASH_FUZZ_SEED, RANDOM_COUNT),
+  ...everyKeyEveryKind(HASH_FUZZ_SEED),
+];
+const CASE_COUNT = CASES.length;
+/**
+ * "Short", whatever the input's length: the longest legitimate message quotes a few values
+ * shortened to MAX_SHOWN_CHARS and lists every allowed name (about 300 characters).
+ */
+const MAX_MESSAGE_CHARS = 400;
+/** Control characters, line breaks and bidi overrides/isolates/marks would garble the text. */
+const UNPLAIN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+function results() {
+  return CASES.map((fuzz) => ({ fuzz, ...parseHash(fuzz.hash) }));
+}
+
+function expectWithinTable(settings: Settings, label: string): void {
+  expect(Object.keys(settings).sort(), label).toEqual([...SETTING_KEYS].sort());
+  for (const key of SETTING_KEYS) {
+    const where = `${label}: ${key}`;
+    const spec = SETTINGS[key] as SettingSpec<unknown>;
+    const value: unknown = settings[key];
+    // Whatever the kind, the value is one the table itself writes and reads back.
+    expect(spec.parse(spec.format(value)), where).toEqual({ ok: true, value });
+    const control = spec.control;
+    if (control.kind === 'integer' || control.kind === 'number') {
+      expect(Number.isFinite(value), where).toBe(true);
+      expect(value, where).toBeGreaterThanOrEqual(control.min);
+      expect(value, where).toBeLessThanOrEqual(control.max);
+      if (control.kind === 'integer') expect(Number.isInteger(value), where).toBe(true);
+    } else if (control.kind === 'choice') {
+      expect(
+        control.options.map((option) => option.value),
+        where,
+      ).toContain(value);
+    } else if (control.kind === 'classPair') {
+      const [first, second] = value as [string, string];
+      expect(CLASS_SLUGS, where).toContain(first);
+      expect(CLASS_SLUGS, where).toContain(second);
+      expect(first, where).not.toBe(second);
+    } else if (control.kind === 'list') {
+      const names = value as string[];
+      for (const name of names) expect(control.options, where).toContain(name);
+      expect(new Set(names).size, where).toBe(names.length);
+    } else {
+      expect(typeof value, where).toBe('boolean');
+    }
+  }
+}
+
+describe('the hostile-hash generator', () => {
+  it(`makes ${RANDOM_COUNT}+ cases covering every kind of hostile input`, () => {
+    expect(CASE_COUNT).toBeGreaterThanOrEqual(RANDOM_COUNT + 10 * SETTING_KEYS.length);
+    expect(new Set(CASES.map((fuzz) => fuzz.hash)).size).toBeGreaterThan(CASE_COUNT * 0.9);
+    const labels = CASES.map((fuzz) => fuzz.label).join('\n');
+    for (const kind of [
+      'huge',
+      'negative',
+      'NaN',
+      'empty',
+      'blank',
+      'unicode',
+      'markup',
+      '10 kB',
+      '%-garbage',
+      'hex',
+      'json',
+      'comma pair',
+      '10 kB pair',
+      'bare',
+      'unknown key',
+      'valid',
+    ]) {
+      const count = labels.split(kind).length - 1;
+      expect(count, kind).toBeGreaterThanOrEqual(3);
+    }
+    expect(CASES.filter((fuzz) => fuzz.hash.length > 10_000).length).toBeGreaterThanOrEqual(3);
+    // Both answers occur, so "shows a problem exactly when" is tested both ways.
+    expect(CASES.filter((fuzz) => fuzz.expectsProblem).length).toBeGreaterThan(CASE_COUNT / 2);
+    expect(CASES.filter((fuzz) => !fuzz.expectsProblem).length).toBeGreaterThanOrEqual(10);
+    expect(hostileKeysThatAreSettings()).toEqual([]);
+  });
+
+  it('is deterministic: the first cases do not depend on how many are asked for', () => {
+    expect(hostileHashes(HASH_FUZZ_SEED, 30)).toEqual(CASES.slice(0, 30));
+  });
+});
+
+describe(`parseHash on ${CASE_COUNT} hostile hashes`, () => {
+  it('never throws and always returns settings within the table', () => {
+    for (const { fuzz, settings } of results()) expectWithinTable(settings, fuzz.label);
+  });
+
+  it('names a problem exactly when the hash had a bad, unknown or repeated piece', () => {
+    for (const { fuzz, problems } of results()) {
+      expect(problems.length > 0, `${fuzz.label} — ${fuzz.hash.slice(0, 80)}`).toBe(
+        fuzz.expectsProblem,
+      );
+    }
+  });
+
+  it('writes every problem as plain, short text', () => {
+    // Collected, so one run lists every offending message.
+    const offending: string[] = [];
+    for (const { fuzz, problems } of results()) {
+      expect(problems.length, fuzz.label).toBeLessThanOrEqual(MAX_PROBLEMS);
+      for (const problem of problems) {
+        const plain =
+          problem.message.length <= MAX_MESSAGE_CHARS &&
+          !UNPLAIN.test(problem.message) &&
+          Array.from(problem.key).length <= MAX_SHOWN_CHARS + 1 &&
+          Array.from(problem.value).length <= MAX_SHOWN_CHARS + 1;
+        if (!plain)
+          offending.push(
+            `${fuzz.label} → ${JSON.stringify(problem.message.slice(0, 100))} (${problem.message.length} chars)`,
+          );
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it('writes back a canonical hash that parses without problems to the same settings', () => {
+    for (const { fuzz, settings } of results()) {
+      expect(parseHash(formatHash(settings)), fuzz.label).toEqual({ settings, problems: [] });
+    }
+  });
+});

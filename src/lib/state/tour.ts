@@ -1,0 +1,184 @@
+// The guided tour as plain data: the story of the page in steps, each pointing at the panel it
+// talks about. Tour.svelte only shows, highlights and moves between them.
+
+export interface TourStep {
+  id: string;
+  title: string;
+  body: string;
+  /** CSS selectors of the panel to highlight; the first one on the page wins. */
+  targets: readonly string[];
+}
+
+/** A step whose panel is on the page, with the selector that found it. */
+export interface PlacedTourStep extends TourStep {
+  target: string;
+}
+
+const panel = (name: string): string => `[data-tour="${name}"]`;
+
+/** The question, in order: train → plateau → rise → logits grow → wrong ones pay → what helps. */
+export const TOUR_STEPS: readonly TourStep[] = [
+  {
+    id: 'train',
+    title: 'Train a small network',
+    body:
+      'Press Train (or the Space key). A small network learns to tell the two kinds of clothing ' +
+      'apart; one epoch is one pass over the training images. Step (S) trains a single epoch, ' +
+      'so you can stop and talk.',
+    targets: [panel('controls')],
+  },
+  {
+    id: 'accuracy-plateaus',
+    title: 'Accuracy levels off',
+    body:
+      'Follow the solid blue accuracy line (◆ marks its best). After a few epochs it hardly ' +
+      'moves: the network gets about the same share of new images right, epoch after epoch.',
+    targets: [panel('loss')],
+  },
+  {
+    id: 'loss-rises',
+    title: '…yet the loss climbs',
+    body:
+      'Now the solid orange loss line: it bottoms out (▲) and then rises, although accuracy holds. ' +
+      'Loss does not just count mistakes — it also charges for how sure each answer was.',
+    targets: [panel('loss')],
+  },
+  {
+    id: 'logits-grow',
+    title: 'The network grows surer',
+    body:
+      'The histogram sorts the validation images by the gap between the network’s two scores ' +
+      '(logits). Epoch by epoch the bars drift right: every answer gets more confident — the ' +
+      'wrong ones (hatched) too.',
+    targets: [panel('histogram')],
+  },
+  {
+    id: 'confidence-outruns-accuracy',
+    title: 'Confidence outruns accuracy',
+    body:
+      'Images grouped by how sure the network was. For an honest network each bar would reach ' +
+      'the diagonal; the gap shows it claims more certainty than its hit rate earns.',
+    targets: [panel('reliability')],
+  },
+  {
+    id: 'wrong-carry-the-loss',
+    title: 'The wrong answers carry the loss',
+    body:
+      'Split the validation loss by who pays it: the few images the network gets wrong pay most ' +
+      'of it, because a confident wrong answer costs far more than a right one earns back.',
+    targets: [panel('split'), panel('gallery')],
+  },
+  {
+    id: 'temperature',
+    title: 'What helps: temperature scaling',
+    body:
+      'Dividing both logits by one number T > 1 softens every answer without changing a single ' +
+      'prediction: accuracy stays the same, and the loss on held-out images falls.',
+    targets: [panel('temperature')],
+  },
+  {
+    id: 'settings',
+    title: 'What helps: train differently',
+    body:
+      'Press Reset, then try label smoothing, weight decay (L2), dropout or early stopping, and ' +
+      'train again. The faint lines keep the previous run for comparison.',
+    targets: [panel('settings')],
+  },
+];
+
+/** The steps whose panel is on the page (a link can hide panels), each with its found target. */
+export function placeSteps(
+  steps: readonly TourStep[],
+  exists: (selector: string) => boolean,
+): PlacedTourStep[] {
+  const placed: PlacedTourStep[] = [];
+  for (const step of steps) {
+    const target = step.targets.find(exists);
+    if (target !== undefined) placed.push({ ...step, target });
+  }
+  return placed;
+}
+
+/** A step index kept inside [0, count − 1] (0 when there are no steps). */
+export function clampStep(step: number, count: number): number {
+  if (count <= 0 || !Number.isFinite(step)) return 0;
+  return Math.min(Math.max(Math.trunc(step), 0), count - 1);
+}
+
+export type TourMove = 'next' | 'back' | 'first' | 'last' | 'close';
+
+/** ← → and PageUp/PageDown: what presenters' clickers send. Up/Down stay page scrolling. */
+const TOUR_KEYS: Record<string, TourMove> = {
+  ArrowRight: 'next',
+  PageDown: 'next',
+  ArrowLeft: 'back',
+  PageUp: 'back',
+  Home: 'first',
+  End: 'last',
+  Escape: 'close',
+};
+
+/** How a key moves the tour; Enter is left to the focused button (Next has focus by default). */
+export function tourMoveFor(key: string): TourMove | null {
+  return TOUR_KEYS[key] ?? null;
+}
+
+/** The step a move leads to, or null when the move closes the tour (Next on the last step). */
+export function applyTourMove(step: number, count: number, move: TourMove): number | null {
+  switch (move) {
+    case 'next':
+      return step + 1 >= count ? null : step + 1;
+    case 'back':
+      return Math.max(step - 1, 0);
+    case 'first':
+      return 0;
+    case 'last':
+      return Math.max(count - 1, 0);
+    case 'close':
+      return null;
+  }
+}
+
+export type TourCorner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** In order of preference on a tie: bottom-right reads as "a note beside the page". */
+const CORNERS: readonly TourCorner[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
+
+/**
+ * The viewport corner where a `card` (width × height, `margin` from the edges) covers the least
+ * of `target`'s visible area, so the tour's card does not hide the panel it talks about.
+ */
+export function chooseTourCorner(
+  target: Box,
+  viewport: { width: number; height: number },
+  card: { width: number; height: number },
+  margin: number,
+): TourCorner {
+  let best: TourCorner = CORNERS[0];
+  let leastCovered = Number.POSITIVE_INFINITY;
+  for (const corner of CORNERS) {
+    const left = corner.endsWith('left') ? margin : viewport.width - margin - card.width;
+    const top = corner.startsWith('top') ? margin : viewport.height - margin - card.height;
+    const width = Math.max(
+      0,
+      Math.min(left + card.width, target.right) - Math.max(left, target.left),
+    );
+    const height = Math.max(
+      0,
+      Math.min(top + card.height, target.bottom, viewport.height) - Math.max(top, target.top, 0),
+    );
+    const covered = width * height;
+    if (covered < leastCovered) {
+      best = corner;
+      leastCovered = covered;
+    }
+  }
+  return best;
+}
