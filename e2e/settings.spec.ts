@@ -34,8 +34,10 @@ test('negative training size is named and replaced by the default', async ({ pag
 
 test('the hash follows settings changes and reproduces the setup', async ({ page }) => {
   await openApp(page, TINY);
-  await page.getByLabel(/Epochs/i).fill('5');
-  await page.getByLabel(/Epochs/i).blur();
+  // Exact: a regex would also match "Patience (epochs)".
+  const epochs = page.getByLabel('Epochs', { exact: true });
+  await epochs.fill('5');
+  await epochs.blur();
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('epochs=5');
   const hash = await page.evaluate(() => location.hash);
   expect(hash).toContain('classes=pullover,coat');
@@ -43,7 +45,7 @@ test('the hash follows settings changes and reproduces the setup', async ({ page
 
   await page.goto('/');
   await page.goto(`/${hash}`);
-  await expect(page.getByLabel(/Epochs/i)).toHaveValue('5');
+  await expect(epochs).toHaveValue('5');
   await expect(page.getByLabel(/Training examples/i)).toHaveValue('64');
 });
 

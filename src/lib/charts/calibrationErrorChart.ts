@@ -6,7 +6,7 @@ import type { EpochMetrics } from '../core/types';
 import { percentText } from '../state/caption';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { createHistoryTracker } from './streaming';
-import { applyBaseTheme, type ChartTheme } from './theme';
+import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
 
 export type CalibrationErrorChart = Chart<'line', Point[]>;
 
@@ -93,6 +93,7 @@ export function applyCalibrationErrorTheme(chart: CalibrationErrorChart, theme: 
   datasets[ECE].backgroundColor = theme.ece;
   datasets[MCE].borderColor = theme.mce;
   datasets[MCE].backgroundColor = theme.mce;
+  scaleBorderWidths(datasets, theme);
   applyBaseTheme(chart.options, theme);
 }
 

@@ -5,7 +5,7 @@ import type { Chart, ChartDataset, Point } from 'chart.js';
 import type { LogitGapHistogram } from '../core/types';
 import { formatEdge } from '../format';
 import { registeredChart, STREAMING_OPTIONS } from './register';
-import { hatchPattern, type ChartTheme } from './theme';
+import { hatchPattern, scaleBorderWidths, type ChartTheme } from './theme';
 
 export type HistogramChart = Chart<'bar' | 'line', Point[], string>;
 
@@ -98,9 +98,10 @@ export function applyHistogramTheme(chart: HistogramChart, theme: ChartTheme): v
   wrong.borderColor = theme.wrongBorder;
   firstEpoch.borderColor = theme.reference;
   firstEpoch.backgroundColor = 'transparent';
+  scaleBorderWidths(chart.data.datasets, theme);
   const options = chart.options;
   options.color = theme.text;
-  options.font = { ...options.font, family: theme.fontFamily, size: 13 };
+  options.font = { ...options.font, family: theme.fontFamily, size: theme.fontSize };
   for (const scale of Object.values(options.scales ?? {})) {
     if (scale === undefined) continue;
     scale.ticks = { ...scale.ticks, color: theme.text };

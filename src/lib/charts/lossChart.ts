@@ -11,7 +11,7 @@ import { epochBandPlugin } from './epochBand';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import type { OverlayEpoch } from '../state/compare';
 import { createHistoryTracker } from './streaming';
-import type { ChartTheme } from './theme';
+import { scaleBorderWidths, type ChartTheme } from './theme';
 
 export type LossChart = Chart<'line', Point[]>;
 
@@ -172,12 +172,13 @@ export function applyLossTheme(chart: LossChart, theme: ChartTheme): void {
     dataset.borderColor = isMarker(index) ? theme.text : colours[index];
     dataset.backgroundColor = colours[index];
   });
+  scaleBorderWidths(chart.data.datasets.slice(0, FIRST_OVERLAY), theme);
   const options = chart.options;
   // Set through the options proxy field by field: spreading the proxy would copy its internals.
   const band = options.plugins?.epochBand;
   if (band) band.color = theme.band;
   options.color = theme.text;
-  options.font = { ...options.font, family: theme.fontFamily, size: 13 };
+  options.font = { ...options.font, family: theme.fontFamily, size: theme.fontSize };
   for (const [id, scale] of Object.entries(options.scales ?? {})) {
     if (scale === undefined) continue;
     scale.ticks = { ...scale.ticks, color: theme.text };

@@ -8,7 +8,7 @@ import { formatPercent, formatSignificant } from '../format';
 import { lossShare } from '../state/caption';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { createHistoryTracker } from './streaming';
-import { applyBaseTheme, hatchPattern, type ChartTheme } from './theme';
+import { applyBaseTheme, hatchPattern, scaleBorderWidths, type ChartTheme } from './theme';
 
 export type LossSplitChart = Chart<'bar' | 'line', Point[]>;
 
@@ -186,5 +186,6 @@ export function applyLossSplitTheme(chart: LossSplitChart, theme: ChartTheme): v
   wrong.borderColor = theme.wrongBorder;
   share.borderColor = theme.reference;
   share.backgroundColor = theme.reference;
+  scaleBorderWidths(chart.data.datasets, theme);
   applyBaseTheme(chart.options, theme);
 }

@@ -7,7 +7,7 @@ import type { Chart, ChartDataset, TooltipItem } from 'chart.js';
 import type { ReliabilityDiagram } from '../core/types';
 import { formatEdge, formatPercent } from '../format';
 import { registeredChart, STREAMING_OPTIONS } from './register';
-import { applyBaseTheme, hatchPattern, type ChartTheme } from './theme';
+import { applyBaseTheme, hatchPattern, scaleBorderWidths, type ChartTheme } from './theme';
 
 /** A gap bar floats from accuracy to confidence: Chart.js' [start, end] form. */
 export interface ReliabilityPoint {
@@ -223,5 +223,6 @@ export function applyReliabilityTheme(chart: ReliabilityChart, theme: ChartTheme
   datasets[DIAGONAL].backgroundColor = 'transparent';
   datasets[COUNT].backgroundColor = theme.count;
   datasets[COUNT].borderColor = theme.count;
+  scaleBorderWidths(datasets, theme);
   applyBaseTheme(chart.options, theme);
 }

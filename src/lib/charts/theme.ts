@@ -27,7 +27,13 @@ export interface ChartTheme {
   ece: string;
   mce: string;
   fontFamily: string;
+  /** Base stroke width in CSS pixels (`--chart-line-width`); each chart scales its own by it / 2. */
+  lineWidth: number;
+  /** Tick, legend and axis-title size in CSS pixels (`--chart-font-size`). */
+  fontSize: number;
 }
+
+type ColourKey = Exclude<keyof ChartTheme, 'lineWidth' | 'fontSize'>;
 
 const FALLBACK: ChartTheme = {
   text: '#1f2328',
@@ -51,9 +57,14 @@ const FALLBACK: ChartTheme = {
   ece: '#a8457f',
   mce: '#007a5a',
   fontFamily: 'system-ui, sans-serif',
+  lineWidth: 2,
+  fontSize: 13,
 };
 
-const VARIABLES: Record<keyof ChartTheme, string> = {
+/** The line width the charts' own border widths were chosen for: they scale by lineWidth / this. */
+const BASE_LINE_WIDTH = FALLBACK.lineWidth;
+
+const VARIABLES: Record<ColourKey, string> = {
   text: '--chart-text',
   grid: '--chart-grid',
   validationLoss: '--chart-validation-loss',
@@ -80,18 +91,65 @@ const VARIABLES: Record<keyof ChartTheme, string> = {
 export function readChartTheme(element: Element): ChartTheme {
   const style = getComputedStyle(element);
   const theme = { ...FALLBACK };
-  for (const key of Object.keys(VARIABLES) as (keyof ChartTheme)[]) {
+  for (const key of Object.keys(VARIABLES) as ColourKey[]) {
     const value = style.getPropertyValue(VARIABLES[key]).trim();
     if (value !== '') theme[key] = value;
   }
+  theme.lineWidth = positiveNumber(
+    style.getPropertyValue('--chart-line-width'),
+    FALLBACK.lineWidth,
+  );
+  theme.fontSize = positiveNumber(style.getPropertyValue('--chart-font-size'), FALLBACK.fontSize);
   return theme;
 }
 
-/** Calls `onChange` when the OS switches light/dark; returns the unsubscribe function. */
+function positiveNumber(text: string, fallback: number): number {
+  const value = Number.parseFloat(text);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** Attributes on <html> that change the chart variables: the theme control and projector mode. */
+const THEME_ATTRIBUTES = ['data-theme', 'data-projector'];
+
+/**
+ * Calls `onChange` when the OS switches light/dark, or when <html data-theme> (the theme
+ * control) or data-projector changes, since either swaps the CSS variables the charts read.
+ * Returns the unsubscribe function.
+ */
 export function watchColorScheme(onChange: () => void): () => void {
   const query = window.matchMedia('(prefers-color-scheme: dark)');
   query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: THEME_ATTRIBUTES,
+  });
+  return () => {
+    query.removeEventListener('change', onChange);
+    observer.disconnect();
+  };
+}
+
+/** Each dataset's border width as the chart built it, before any theme scaled it. */
+const baseBorderWidths = new WeakMap<object, number>();
+
+/**
+ * Scale every dataset's border width by `theme.lineWidth` / 2 (thicker lines in projector mode).
+ * The width a dataset was built with is remembered on first call, so re-theming never compounds.
+ */
+export function scaleBorderWidths(
+  datasets: readonly { borderWidth?: unknown }[],
+  theme: ChartTheme,
+): void {
+  for (const dataset of datasets) {
+    let base = baseBorderWidths.get(dataset);
+    if (base === undefined) {
+      if (typeof dataset.borderWidth !== 'number') continue;
+      base = dataset.borderWidth;
+      baseBorderWidths.set(dataset, base);
+    }
+    dataset.borderWidth = (base * theme.lineWidth) / BASE_LINE_WIDTH;
+  }
 }
 
 /** Diagonal hatching over `fill`, so "wrong" bars read as different without colour vision. */
@@ -146,7 +204,7 @@ export function applyBaseTheme(
   theme: ChartTheme,
 ): void {
   options.color = theme.text;
-  options.font = { ...options.font, family: theme.fontFamily, size: 13 };
+  options.font = { ...options.font, family: theme.fontFamily, size: theme.fontSize };
   for (const scale of Object.values(options.scales ?? {})) {
     if (scale === undefined) continue;
     scale.ticks = { ...scale.ticks, color: theme.text };

@@ -5,7 +5,7 @@
 import type { Chart, ChartDataset, Point } from 'chart.js';
 import type { Trajectory } from '../state/tracked';
 import { registeredChart, STREAMING_OPTIONS } from './register';
-import type { ChartTheme } from './theme';
+import { scaleBorderWidths, type ChartTheme } from './theme';
 
 export type TrajectoryChart = Chart<'line', Point[]>;
 
@@ -78,7 +78,7 @@ export function createTrajectoryChart(canvas: HTMLCanvasElement): TrajectoryChar
 export function applyAxisTheme(chart: Chart, theme: ChartTheme): void {
   const options = chart.options;
   options.color = theme.text;
-  options.font = { ...options.font, family: theme.fontFamily, size: 13 };
+  options.font = { ...options.font, family: theme.fontFamily, size: theme.fontSize };
   for (const scale of Object.values(options.scales ?? {})) {
     if (scale === undefined) continue;
     scale.ticks = { ...scale.ticks, color: theme.text };
@@ -94,6 +94,7 @@ export function applyTrajectoryTheme(chart: TrajectoryChart, theme: ChartTheme):
     dataset.borderColor = colours[index];
     dataset.backgroundColor = colours[index];
   });
+  scaleBorderWidths(chart.data.datasets, theme);
   applyAxisTheme(chart, theme);
 }
 

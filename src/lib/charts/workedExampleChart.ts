@@ -5,7 +5,7 @@
 import type { Chart, ChartDataset, Point } from 'chart.js';
 import { lossCurves, MAX_GAP } from '../state/workedExample';
 import { registeredChart, STREAMING_OPTIONS } from './register';
-import type { ChartTheme } from './theme';
+import { scaleBorderWidths, type ChartTheme } from './theme';
 import { applyAxisTheme } from './trajectoryChart';
 
 export type WorkedExampleChart = Chart<'line', Point[]>;
@@ -84,6 +84,7 @@ export function applyWorkedExampleTheme(chart: WorkedExampleChart, theme: ChartT
     dataset.borderColor = isMarker ? theme.text : colours[index];
     dataset.backgroundColor = colours[index];
   });
+  scaleBorderWidths(chart.data.datasets, theme);
   applyAxisTheme(chart, theme);
 }
 

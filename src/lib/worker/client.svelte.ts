@@ -88,6 +88,7 @@ export class TrainerClient {
   /** A non-fatal message from the worker (e.g. runs cannot be saved here). */
   notice = $state<string | null>(null);
   #storageWorks = true;
+  #lastStart: { type: 'train' | 'step'; config: TrainConfig; options: StartOptions } | null = null;
   #loseDeviceAt = 0;
   error = $state<string | null>(null);
   /** The config the current run was started with (settings may differ once it is reset). */
@@ -187,6 +188,17 @@ export class TrainerClient {
     this.setBackend(this.#backendPreference);
   }
 
+  /**
+   * After a failure before the first epoch (e.g. a dataset file that did not download or failed
+   * its checksum): a fresh worker, and the same Train/Step again. Later failures just restart.
+   */
+  retry(): void {
+    const last = this.#lastStart;
+    const hadEpochs = this.epochs.length > 0;
+    this.restart();
+    if (last && !hadEpochs) this.#start(last.type, last.config, last.options);
+  }
+
   dispose(): void {
     this.#terminate();
   }
@@ -196,6 +208,7 @@ export class TrainerClient {
   }
 
   #start(type: 'train' | 'step', config: TrainConfig, options: StartOptions): void {
+    this.#lastStart = { type, config, options };
     if (this.status === 'idle') {
       // An idle worker holds no run (never started, reset, or dropped after an error): start
       // afresh, so a new run's epochs never append to an old run's figures.
