@@ -6,11 +6,16 @@ import type { OptimizerName } from './types';
 
 /** Classic heavy-ball momentum coefficient. */
 export const MOMENTUM = 0.9;
+/** Keras' and TensorFlow's default Adam ε, the same on every backend. */
+export const ADAM_EPSILON = 1e-7;
 
 export function createOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
   switch (name) {
     case 'adam':
-      return tf.train.adam(learningRate);
+      // ε explicit: by default Adam takes the backend's epsilon, and tfjs 4.22's WebGL backend
+      // wrongly reports 16-bit floats (ε = 1e-4 instead of 1e-7), so WebGL trained differently
+      // from WebGPU and CPU. Found by the regression suite's backend-agreement check.
+      return tf.train.adam(learningRate, 0.9, 0.999, ADAM_EPSILON);
     case 'sgd':
       return tf.train.sgd(learningRate);
     case 'momentum': {
