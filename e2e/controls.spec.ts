@@ -10,7 +10,7 @@ test('pause, resume, step and reset behave', async ({ page }) => {
   await train.click();
   await waitForStatus(page, 'training');
   // Settings are locked while a run exists.
-  await expect(page.getByLabel(/Epochs/i)).toBeDisabled();
+  await expect(page.getByLabel('Epochs', { exact: true })).toBeDisabled();
   await expect(page.getByTestId('progress')).toContainText(/Epoch 1 of 3/);
 
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -36,7 +36,7 @@ test('pause, resume, step and reset behave', async ({ page }) => {
   await waitForStatus(page, 'idle');
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '0');
   await expect(page.getByRole('button', { name: 'Download run' })).toBeDisabled();
-  await expect(page.getByLabel(/Epochs/i)).toBeEnabled();
+  await expect(page.getByLabel('Epochs', { exact: true })).toBeEnabled();
   await expect(status).toHaveText(/idle/i);
 });
 

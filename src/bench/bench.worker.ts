@@ -134,25 +134,41 @@ async function throughput(request: {
   return result;
 }
 
+/**
+ * The app loop on each workload: a first epoch each (compiles), then `steadyEpochs` rounds in
+ * which every workload trains one epoch, order rotated per round, so load drift on a shared
+ * machine spreads over all workloads instead of landing on whichever ran last.
+ */
 async function scaling(workloads: Workload[], steadyEpochs: number): Promise<ScalingPoint[]> {
-  const points: ScalingPoint[] = [];
-  for (const workload of workloads) {
-    const data = await loadData(workload);
-    const runner = createRunner('app', data, workload, reportProgress);
-    try {
-      const first = await timedEpoch(runner);
-      const steady: EpochSample[] = [];
-      for (let epoch = 0; epoch < steadyEpochs; epoch++) steady.push(await timedEpoch(runner));
-      points.push({ trainSize: workload.trainSize, batchSize: workload.batchSize, first, steady });
-      const last = steady[steady.length - 1];
-      log(
-        `scaling train ${workload.trainSize} batch ${workload.batchSize}: first ${first.ms.toFixed(0)} ms, steady ${last ? last.ms.toFixed(0) : '-'} ms`,
-      );
-    } finally {
-      runner.dispose();
+  const runners: Runner[] = [];
+  try {
+    for (const workload of workloads) {
+      runners.push(createRunner('app', await loadData(workload), workload, reportProgress));
     }
+    const points: ScalingPoint[] = [];
+    for (const [i, runner] of runners.entries()) {
+      const { trainSize, batchSize } = workloads[i];
+      points.push({ trainSize, batchSize, first: await timedEpoch(runner), steady: [] });
+      log(
+        `scaling train ${trainSize} batch ${batchSize}: first ${points[i].first.ms.toFixed(0)} ms`,
+      );
+    }
+    for (let round = 0; round < steadyEpochs; round++) {
+      for (let k = 0; k < runners.length; k++) {
+        const i = (k + round) % runners.length;
+        points[i].steady.push(await timedEpoch(runners[i]));
+      }
+      log(
+        `scaling round ${round + 1}/${steadyEpochs}: ` +
+          points
+            .map((p) => `${p.trainSize}/${p.batchSize} ${p.steady[round].ms.toFixed(0)} ms`)
+            .join(', '),
+      );
+    }
+    return points;
+  } finally {
+    for (const runner of runners) runner.dispose();
   }
-  return points;
 }
 
 function snapshot(epoch: number): MemorySnapshot {

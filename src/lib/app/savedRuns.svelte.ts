@@ -24,6 +24,7 @@ export class SavedRuns {
 
   #store: Promise<RunStore | null>;
   #importCount = 0;
+  #refreshes = 0;
 
   constructor(open: () => Promise<RunStore | null> = () => RunStore.open()) {
     this.#store = open().then((store) => {
@@ -35,8 +36,12 @@ export class SavedRuns {
   async refresh(): Promise<void> {
     const store = await this.#store;
     if (!store) return;
+    // Refreshes overlap (one per epoch and status change) and may settle out of order: only
+    // the latest one may set the list, or a slow earlier read would show a stale run.
+    const ticket = ++this.#refreshes;
     try {
-      this.runs = await store.listRuns();
+      const runs = await store.listRuns();
+      if (ticket === this.#refreshes) this.runs = runs;
     } catch (error) {
       this.problem = `Saved runs could not be read (${String(error)}).`;
     }

@@ -129,14 +129,15 @@ function config(fields: Fields): ParsedRunFile['config'] {
   if (classes[0] === classes[1]) fail(fields.at('classes'), 'two different classes', classes[0]);
   const trainConfig: TrainConfig = {
     classes: [classes[0], classes[1]],
-    trainSize: fields.number('trainSize', POSITIVE_COUNT),
-    validationSize: fields.number('validationSize', POSITIVE_COUNT),
-    epochs: fields.number('epochs', POSITIVE_COUNT),
-    batchSize: fields.number('batchSize', POSITIVE_COUNT),
-    learningRate: fields.number('learningRate', POSITIVE),
+    // The settings' own bounds (state/settings.ts): a file cannot describe a run the app refuses.
+    trainSize: fields.number('trainSize', { ...POSITIVE_COUNT, max: 6000 }),
+    validationSize: fields.number('validationSize', { ...POSITIVE_COUNT, max: 2000 }),
+    epochs: fields.number('epochs', { ...POSITIVE_COUNT, max: 500 }),
+    batchSize: fields.number('batchSize', { ...POSITIVE_COUNT, max: 1024 }),
+    learningRate: fields.number('learningRate', { ...POSITIVE, max: 10 }),
     optimizer: fields.oneOf('optimizer', ['adam', 'sgd', 'momentum']),
     model: fields.oneOf('model', ['wide', 'small']),
-    seed: fields.number('seed', COUNT),
+    seed: fields.number('seed', { ...COUNT, max: 2147483647 }),
     labelSmoothing: fields.has('labelSmoothing')
       ? fields.number('labelSmoothing', { min: 0, max: 0.5 })
       : LATER_CONFIG_DEFAULTS.labelSmoothing,

@@ -117,4 +117,32 @@ describe('TrainerClient recovery', () => {
     expect(workers[1].posted.at(-1)).toMatchObject({ type: 'step', config: CONFIG });
     expect(client.error).toBeNull();
   });
+
+  it('opens a saved run for viewing without training it', () => {
+    const { client, workers } = setup();
+    client.init('auto');
+    const posted = workers[0].posted.length;
+    const identity = {
+      id: 'run-1',
+      createdAt: '2026-01-01T00:00:00Z',
+      link: '#',
+      backendPreference: 'auto' as const,
+    };
+    const rows = [1, 2].map((n) => ({
+      runId: 'run-1',
+      epoch: n,
+      metrics: { epoch: n } as EpochMetrics,
+      logits: new Float32Array([n, 0, 0, n]),
+    }));
+    client.open({
+      identity,
+      config: CONFIG,
+      epochs: rows,
+      validationLabels: new Uint8Array([0, 1]),
+    });
+    expect(client.status).toBe('done');
+    expect(client.epochs.map((m) => m.epoch)).toEqual([1, 2]);
+    expect(client.logitsHistory).toHaveLength(2);
+    expect(workers[0].posted).toHaveLength(posted); // nothing sent: it only shows the run
+  });
 });

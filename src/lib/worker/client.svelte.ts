@@ -140,6 +140,23 @@ export class TrainerClient {
   }
 
   /**
+   * Show a run saved in this browser (its epochs and charts) without training: it reads as a
+   * finished run, so Train stays off until Reset; Resume continues an unfinished one instead.
+   */
+  open(saved: SavedRun): void {
+    if (this.hasRun) return;
+    this.#clearRun();
+    this.runConfig = saved.config;
+    this.runIdentity = saved.identity;
+    this.epochs = saved.epochs.map((row) => row.metrics);
+    this.logitsHistory = saved.epochs.map((row) => row.logits);
+    this.latestLogits = this.logitsHistory.at(-1) ?? null;
+    this.validationLabels = saved.validationLabels;
+    this.status = 'done';
+    this.statusDetail = 'Opened from this browser’s saved runs';
+  }
+
+  /**
    * Continue a run saved in this browser (after a reload, a crash or a lost GPU) from its last
    * completed epoch. Its epochs are shown at once; the worker restores the saved weights.
    */

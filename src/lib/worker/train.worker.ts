@@ -4,7 +4,13 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../core/backend';
-import { DatasetStore, loadPair, samplePixels } from '../core/dataset';
+import {
+  ChecksumError,
+  DatasetFetchError,
+  DatasetStore,
+  loadPair,
+  samplePixels,
+} from '../core/dataset';
 import { Trainer, type EpochResult } from '../core/trainer';
 import type { BackendInfo, TrainConfig } from '../core/types';
 import { DeviceWatch } from './deviceWatch';
@@ -71,7 +77,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         const dataset = requireStore();
         const pixels = await Promise.all(
           message.classes.map((slug) => samplePixels(dataset, slug, message.perClass)),
-        );
+        ).catch((error: unknown) => {
+          throw datasetProblem(error);
+        });
         const samples = {
           classes: message.classes,
           pixels: [pixels[0], pixels[1]] as [Uint8Array, Uint8Array],
@@ -143,7 +151,9 @@ async function ensureRun(command: RunCommand): Promise<Trainer> {
       config.classes,
       config.trainSize,
       config.validationSize,
-    );
+    ).catch((error: unknown) => {
+      throw datasetProblem(error);
+    });
     created = Trainer.create(data, config);
     if (command.resume) {
       post({ type: 'status', status: 'loading', detail: 'Restoring the saved run' });
@@ -169,6 +179,24 @@ async function ensureRun(command: RunCommand): Promise<Trainer> {
   return created;
 }
 
+/** A dataset download that failed, in words a workshop attendee can act on (details kept). */
+function datasetProblem(error: unknown): unknown {
+  if (error instanceof DatasetFetchError) {
+    const why = error.status === null ? 'no network connection?' : `HTTP ${error.status}`;
+    return new Error(
+      `The dataset file ${error.file} could not be downloaded (${why}). ` +
+        `Check the connection, then press Retry. Details: ${error.message}`,
+    );
+  }
+  if (error instanceof ChecksumError) {
+    return new Error(
+      `The dataset file ${error.file} arrived damaged (it failed its checksum), so it was not used. ` +
+        `Press Retry to download it again. Details: ${error.message}`,
+    );
+  }
+  return error;
+}
+
 /** Tells the page the GPU is gone. The page moves to a fresh worker on the next backend. */
 function reportDeviceLoss(run: Trainer): void {
   const loss = deviceWatch?.lost;
@@ -182,15 +210,28 @@ function reportDeviceLoss(run: Trainer): void {
   disposeRun();
 }
 
+/** True when the run cannot train further: all epochs done, stopped early, or diverged. */
+function runIsOver(run: Trainer): boolean {
+  return run.epochsCompleted >= (runConfig?.epochs ?? 0) || run.stoppedEarly || runDiverged;
+}
+
 /** Trains the run (creating it if needed) until the last epoch, a stop, or one epoch for Step. */
 async function runUntil(seq: number, command: RunCommand, stepOnly: boolean): Promise<void> {
-  if (seq < stopBefore) return; // paused or reset before this command got its turn
+  if (seq < stopBefore) {
+    // Paused or reset before this command got its turn (an earlier one was still busy). The
+    // page showed "loading" at the click: say where things stand, or it would wait forever.
+    post({
+      type: 'status',
+      status: trainer === null ? 'idle' : runIsOver(trainer) ? 'done' : 'paused',
+    });
+    return;
+  }
   const run = await ensureRun(command);
-  const epochs = (runConfig ?? command.config).epochs;
-  if (run.epochsCompleted >= epochs || run.stoppedEarly || runDiverged) {
+  if (runIsOver(run)) {
     post({ type: 'status', status: 'done' });
     return;
   }
+  const epochs = (runConfig ?? command.config).epochs;
   post({ type: 'status', status: 'training' });
   const shouldStop = () => seq < stopBefore;
   try {
@@ -205,11 +246,14 @@ async function runUntil(seq: number, command: RunCommand, stepOnly: boolean): Pr
       });
       if (deviceWatch?.lost) return reportDeviceLoss(run);
       if (outcome === 'stopped') break;
-      if (outcome === 'diverged') return reportDivergence(run, run.epochsCompleted + 1);
+      if (outcome === 'diverged') return reportDivergence(run.epochsCompleted + 1, null);
       const result = await run.finishEpoch();
       if (deviceWatch?.lost) return reportDeviceLoss(run);
       if (!allFinite(result.validationLogits) || !Number.isFinite(result.metrics.validationLoss)) {
-        return reportDivergence(run, result.metrics.epoch);
+        return reportDivergence(result.metrics.epoch, null);
+      }
+      if (result.metrics.validationLoss > EXPLODED_VALIDATION_LOSS) {
+        return reportDivergence(result.metrics.epoch, result.metrics.validationLoss);
       }
       await publishEpoch(run, result);
       if (loseDeviceAt > 0 && run.epochsCompleted === loseDeviceAt && deviceWatch) {
@@ -254,17 +298,40 @@ function allFinite(values: Float32Array): boolean {
   return true;
 }
 
-function reportDivergence(run: Trainer, epoch: number): void {
+/**
+ * Above this mean validation cross-entropy (nats per example) a run has blown up even while
+ * its numbers are still finite: chance is ln 2 ≈ 0.69, and a healthy run that grows
+ * over-confident stays within single or low double digits. 1000 means the average example is
+ * wrong by a logit gap of about 1000 — the weights exploded (a learning rate of 10 with Adam
+ * gets there within the first epoch), and float32 overflow to NaN is only a matter of time.
+ * Validation loss, not training loss: the latter includes the L2 penalty, which can be large.
+ */
+const EXPLODED_VALIDATION_LOSS = 1000;
+
+/**
+ * Ends a run that diverged in `epoch` (never shown: epochs 1 … epoch − 1 stand).
+ * `explodedLoss`: the finite but exploded validation loss, or null for a NaN/Inf loss.
+ */
+async function reportDivergence(epoch: number, explodedLoss: number | null): Promise<void> {
   runDiverged = true;
+  const good = epoch - 1;
   const lr = runConfig?.learningRate;
+  const what =
+    explodedLoss === null
+      ? 'the loss became NaN or infinite'
+      : `the validation loss exploded to ${Math.round(explodedLoss).toLocaleString('en-US')} (chance is 0.69)`;
   post({
     type: 'diverged',
     epoch,
     message:
-      `Training diverged in epoch ${epoch}: the loss became NaN or infinite, so the run stopped. ` +
-      `The chart keeps the ${run.epochsCompleted} good epoch${run.epochsCompleted === 1 ? '' : 's'}. ` +
+      `Training diverged in epoch ${epoch}: ${what}, so the run stopped. ` +
+      (good === 0
+        ? 'No epoch had finished before it, so the charts stay empty. '
+        : `The charts keep the ${good} good epoch${good === 1 ? '' : 's'}. `) +
       `Try a smaller learning rate${lr === undefined ? '' : ` than ${lr}`} (e.g. 0.001 with Adam), then Reset and Train.`,
   });
+  // Nothing to resume: the stored run keeps its good epochs but is no longer offered.
+  if (runIdentity) await persistence.finish(runIdentity.id, null);
   post({ type: 'status', status: 'done' });
   postMemory();
 }

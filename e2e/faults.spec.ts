@@ -1,0 +1,123 @@
+// Faults a workshop laptop meets: the GPU goes away mid-run (fault injection from the URL, the
+// documented `loseDeviceAt` testing aid), a learning rate that makes training diverge, and a
+// dataset file that 404s or arrives corrupted. Each is told in plain words and survived.
+import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { figureRows } from './figures';
+import { downloadRun } from './run-file';
+import { tinyWith } from './tiny-hash';
+
+/** CPU training is slow: the smallest run that still has two epochs. */
+const CPU_SIZED = tinyWith({ train: 32, val: 20, epochs: 2, batch: 16 });
+
+test('a lost WebGL context: told in plain words, continued on the CPU, no epoch lost', async ({
+  page,
+}) => {
+  await openApp(page, `${CPU_SIZED}&loseDeviceAt=1`);
+  const badge = page.getByTestId('backend-badge');
+  await expect(badge).toHaveAttribute('data-backend', 'webgl');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+
+  // Epoch 1 completes on WebGL; then the context is lost on purpose.
+  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '1', {
+    timeout: 120_000,
+  });
+  const firstEpoch = (await figureRows(page))[0];
+  const notice = page.getByTestId('device-notice');
+  await expect(notice).toBeVisible({ timeout: 60_000 });
+  await expect(notice).toContainText('WebGL');
+  await expect(notice).toContainText(/Switched to CPU/);
+  await expect(notice).toContainText('continued from epoch 1');
+  await expect(notice).toContainText('no completed epoch was lost');
+  await expect(badge).toHaveAttribute('data-backend', 'cpu', { timeout: 120_000 });
+  // The epoch trained before the loss stays on screen throughout.
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', /^[12]$/);
+
+  await waitForStatus(page, 'done');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
+  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '2');
+  const rows = await figureRows(page);
+  expect(rows).toHaveLength(2);
+  expect(rows[0]).toBe(firstEpoch);
+  await expect(page.getByTestId('error')).toBeHidden();
+
+  const { file } = await downloadRun(page);
+  expect(file.epochs.map((epoch) => epoch.epoch)).toEqual([1, 2]);
+  expect(file.environment.backend).toBe('cpu');
+});
+
+test('a learning rate of 10 diverges in epoch 1: stopped, a remedy, no NaN on the charts', async ({
+  page,
+}) => {
+  await openApp(page, tinyWith({ epochs: 4, lr: 10 }));
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const divergence = page.getByTestId('divergence');
+  await expect(divergence).toBeVisible({ timeout: 120_000 });
+  await expect(divergence).toContainText('Training diverged in epoch 1');
+  await expect(divergence).toContainText(
+    /the validation loss exploded to [\d,]+ \(chance is 0\.69\)/,
+  );
+  await expect(divergence).toContainText('No epoch had finished before it');
+  await expect(divergence).toContainText('Try a smaller learning rate than 10');
+  await waitForStatus(page, 'done');
+
+  // Only good epochs are shown: none here, and nothing non-finite anywhere.
+  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '0');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '0');
+  await expect(page.getByTestId('chart-histogram')).toHaveAttribute('data-points', '0');
+  await expect(page.locator('main')).not.toContainText(/NaN|Infinity|∞/);
+
+  // Train again is refused until Reset; Reset clears the message.
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await waitForStatus(page, 'idle');
+  await expect(divergence).toBeHidden();
+});
+
+test('a dataset file that 404s: a clear error and a Retry that trains', async ({ page }) => {
+  await page.route('**/data/coat-train.bin', (route) =>
+    route.fulfill({ status: 404, body: 'Not Found' }),
+  );
+  await openApp(page, TINY);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const error = page.getByTestId('error');
+  await expect(error).toBeVisible({ timeout: 60_000 });
+  await expect(error).toContainText(
+    'The dataset file coat-train.bin could not be downloaded (HTTP 404). Check the connection, then press Retry.',
+  );
+  await waitForStatus(page, 'idle');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+
+  await page.unroute('**/data/coat-train.bin');
+  await error.getByRole('button', { name: 'Retry' }).click();
+  await expect(error).toBeHidden();
+  await waitForStatus(page, 'done');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
+});
+
+test('a dataset file that fails its checksum: a clear error and a Retry that trains', async ({
+  page,
+}) => {
+  await page.route('**/data/coat-train.bin', async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    // Still gzip (the magic bytes stay), but damaged in the middle, as a bad proxy might.
+    for (let i = 1000; i < 1100; i++) body[i] ^= 0xff;
+    await route.fulfill({ response, body });
+  });
+  await openApp(page, TINY);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const error = page.getByTestId('error');
+  await expect(error).toBeVisible({ timeout: 60_000 });
+  await expect(error).toContainText(
+    'The dataset file coat-train.bin arrived damaged (it failed its checksum), so it was not used. Press Retry',
+  );
+  await expect(error).toContainText(/Checksum mismatch for coat-train\.bin/);
+  await expect(error).not.toContainText(/Content-Encoding/);
+  await waitForStatus(page, 'idle');
+
+  await page.unroute('**/data/coat-train.bin');
+  await error.getByRole('button', { name: 'Retry' }).click();
+  await expect(error).toBeHidden();
+  await waitForStatus(page, 'done');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
+});
