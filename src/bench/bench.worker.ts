@@ -10,6 +10,7 @@ import { tfEnvironment } from '../lib/worker/tfEnvironment';
 import { installCounters, startCounting } from './counters';
 import type {
   BenchRequest,
+  KernelProfile,
   BenchResult,
   EpochSample,
   FromBenchWorker,
@@ -62,6 +63,8 @@ async function handle(request: BenchRequest): Promise<BenchResult> {
       return { type: 'scaling', points: await scaling(request.workloads, request.steadyEpochs) };
     case 'memory':
       return { type: 'memory', snapshots: await memory(request) };
+    case 'kernelProfile':
+      return { type: 'kernelProfile', profiles: await kernelProfile(request.workloads) };
     case 'readbackLatency':
       return { type: 'readbackLatency', ms: await readbackLatency(request.samples) };
     default: {
@@ -229,4 +232,40 @@ async function readbackLatency(samples: number): Promise<number[]> {
     input.dispose();
   }
   return times;
+}
+
+/** Where one app-loop epoch's time goes, kernel by kernel (investigation; opt-in). */
+async function kernelProfile(workloads: Workload[]): Promise<KernelProfile[]> {
+  const profiles: KernelProfile[] = [];
+  for (const workload of workloads) {
+    const runner = createRunner('app', await loadData(workload), workload, reportProgress);
+    try {
+      await timedEpoch(runner); // compile first: the profile is of a steady epoch
+      const start = performance.now();
+      const info = await tf.profile(() => runner.trainEpoch());
+      const wallMs = performance.now() - start;
+      await runner.betweenEpochs();
+      const byName = new Map<string, { calls: number; ms: number }>();
+      for (const kernel of info.kernels) {
+        const ms = typeof kernel.kernelTimeMs === 'number' ? kernel.kernelTimeMs : Number.NaN;
+        const entry = byName.get(kernel.name) ?? { calls: 0, ms: 0 };
+        entry.calls++;
+        entry.ms += ms;
+        byName.set(kernel.name, entry);
+      }
+      const kernels = [...byName.entries()]
+        .map(([name, entry]) => ({ name, ...entry }))
+        .sort((a, b) => b.ms - a.ms);
+      profiles.push({
+        trainSize: workload.trainSize,
+        batchSize: workload.batchSize,
+        wallMs,
+        kernels,
+      });
+      log(`kernel profile batch ${workload.batchSize}: ${wallMs.toFixed(0)} ms`);
+    } finally {
+      runner.dispose();
+    }
+  }
+  return profiles;
 }

@@ -62,11 +62,23 @@ export interface MemorySnapshot {
   backendBytes: Record<string, number>;
 }
 
+export interface KernelProfile {
+  trainSize: number;
+  batchSize: number;
+  /** Wall time of the profiled epoch (profiling serialises kernels, so it is slower than usual). */
+  wallMs: number;
+  /** Per kernel name: calls and summed kernelTimeMs (tfjs times each kernel; without a GPU
+   * timer it waits for each kernel's result, so these are wall times of serialised kernels). */
+  kernels: { name: string; calls: number; ms: number }[];
+}
+
 export type BenchRequest =
   | { type: 'init'; backend: 'webgpu' | 'webgl'; dataUrl: string }
   | { type: 'throughput'; workload: Workload; warmupEpochs: number; rounds: number }
   | { type: 'scaling'; workloads: Workload[]; steadyEpochs: number }
   | { type: 'memory'; workload: Workload; epochs: number; snapshotEpochs: number[] }
+  /** tf.profile of one app-loop epoch per workload, after a warm-up epoch: time per kernel. */
+  | { type: 'kernelProfile'; workloads: Workload[] }
   /** Round trips of one tiny kernel and its readback on an idle queue: a readback's fixed cost. */
   | { type: 'readbackLatency'; samples: number };
 
@@ -75,7 +87,8 @@ export type BenchResult =
   | { type: 'throughput'; result: ThroughputResult }
   | { type: 'scaling'; points: ScalingPoint[] }
   | { type: 'memory'; snapshots: MemorySnapshot[] }
-  | { type: 'readbackLatency'; ms: number[] };
+  | { type: 'readbackLatency'; ms: number[] }
+  | { type: 'kernelProfile'; profiles: KernelProfile[] };
 
 export type ToBenchWorker = { id: number; request: BenchRequest };
 

@@ -1,0 +1,210 @@
+// Turns the raw measurements into the figures the report prints and checks the issue's targets.
+// Pure: results in, plain data out. A figure that was not measured stays `{ missing: reason }`.
+import { checkTargets } from './targets.mjs';
+import {
+  figure,
+  imagesPerSecond,
+  isNonDecreasing,
+  linearFit,
+  median,
+  pairedRatios,
+  quantile,
+  summarize,
+} from './stats.mjs';
+
+const VARIANTS = /** @type {const} */ (['app', 'fitCallback', 'fit']);
+
+/** @param {{ ms: number, images: number }[]} samples */
+const rates = (samples) => samples.map(imagesPerSecond);
+
+/** @param {any} entry one throughput workload's result */
+function throughputFigures(entry) {
+  const { result, workload } = entry;
+  if (!result) return { label: entry.label, workload, missing: 'the run failed' };
+  /** @type {Record<string, any>} */
+  const variants = {};
+  for (const variant of VARIANTS) {
+    const rounds = result.rounds[variant];
+    const steps = rounds.map((/** @type {any} */ s) => Math.ceil(s.images / workload.batchSize));
+    const perStep = (/** @type {'kernels' | 'programs'} */ key) =>
+      median(
+        rounds.map((/** @type {any} */ s, /** @type {number} */ i) => s.counts[key] / steps[i]),
+      );
+    variants[variant] = {
+      imagesPerSecond: summarize(rates(rounds)),
+      perRound: rates(rounds),
+      firstEpochMs: result.warmup[variant][0]?.ms ?? null,
+      kernelsPerStep: perStep('kernels'),
+      programsPerStep: perStep('programs'),
+      readbacksPerEpoch: median(rounds.map((/** @type {any} */ s) => s.counts.readbacks)),
+      compilesInMeasuredEpochs: rounds.reduce(
+        (/** @type {number} */ n, /** @type {any} */ s) => n + s.counts.compiles,
+        0,
+      ),
+      compilesInFirstEpoch: result.warmup[variant][0]?.counts.compiles ?? null,
+    };
+  }
+  const ratio = (/** @type {string} */ a, /** @type {string} */ b) => ({
+    ofMedians: figure(
+      variants[a].imagesPerSecond?.median / variants[b].imagesPerSecond?.median,
+      'not measured',
+    ),
+    paired: summarize(pairedRatios(variants[a].perRound, variants[b].perRound)),
+  });
+  return {
+    label: entry.label,
+    workload,
+    rounds: result.order.length,
+    order: result.order,
+    variants,
+    vsFitCallback: ratio('app', 'fitCallback'),
+    vsFit: ratio('app', 'fit'),
+  };
+}
+
+/** @param {any[] | null} points */
+function scalingFigures(points) {
+  if (!points) return null;
+  return points.map((point) => {
+    const steadyMs = median(point.steady.map((/** @type {any} */ s) => s.ms));
+    const images = point.steady[0]?.images ?? point.first.images;
+    return {
+      trainSize: point.trainSize,
+      batchSize: point.batchSize,
+      imagesPerEpoch: images,
+      firstEpochMs: point.first.ms,
+      steadyEpochMs: steadyMs,
+      imagesPerSecond: steadyMs ? (images * 1000) / steadyMs : null,
+      msPerImage: steadyMs ? steadyMs / images : null,
+      compilesInFirstEpoch: point.first.counts.compiles,
+      compilesInSteadyEpochs: point.steady.reduce(
+        (/** @type {number} */ n, /** @type {any} */ s) => n + s.counts.compiles,
+        0,
+      ),
+    };
+  });
+}
+
+/** @param {any[] | null} snapshots */
+function memoryFigures(snapshots) {
+  if (!snapshots || snapshots.length < 2) return null;
+  const first = snapshots[0];
+  const last = snapshots[snapshots.length - 1];
+  const gpuKey = 'numBytesInGPU';
+  return {
+    first,
+    last,
+    tensorsIdentical: first.numTensors === last.numTensors,
+    bytesIdentical: first.numBytes === last.numBytes,
+    gpuBytesIdentical: first.backendBytes[gpuKey] === last.backendBytes[gpuKey],
+    gpuKey,
+  };
+}
+
+/**
+ * The scripts that ran in long animation frames, longest first: "what blocked the frame".
+ * @param {any[]} frames long-animation-frame entries (with their `scripts`)
+ */
+function longFrameScripts(frames) {
+  return frames
+    .flatMap((frame) => frame.scripts)
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, 5)
+    .map((s) => `${s.invoker} ${s.duration.toFixed(0)} ms`);
+}
+
+/** @param {any} page */
+function pageFigures(page) {
+  if (!page) return null;
+  const r = page.cold.responsiveness;
+  const epochCosts = r.epochMessageMs;
+  return {
+    hash: page.hash,
+    readyBreakdownCold: page.cold.readyBreakdown,
+    readyBreakdownWarm: page.warm.readyBreakdown,
+    readyColdMs: page.cold.readyMs,
+    readyWarmMs: page.warm.readyMs,
+    firstEpochColdMs: page.cold.navigationToFirstEpochMs,
+    firstEpochWarmMs: page.warm.navigationToFirstEpochMs,
+    clickToFirstEpochColdMs: page.cold.clickToFirstEpochMs,
+    clickToFirstEpochWarmMs: page.warm.clickToFirstEpochMs,
+    windowMs: r.windowMs,
+    longTaskObserver: r.longTaskObserver,
+    longTasks: r.longTasks.length,
+    longestTaskMs: r.longTasks.reduce(
+      (/** @type {number} */ m, /** @type {any} */ t) => Math.max(m, t.duration),
+      0,
+    ),
+    longAnimationFrames: r.longAnimationFrames.length,
+    longFrameScripts: longFrameScripts(r.longAnimationFrames),
+    frames: r.frames,
+    worstFrameGapMs: r.frameGapsMs.length > 0 ? Math.max(...r.frameGapsMs) : null,
+    p99FrameGapMs: quantile(r.frameGapsMs, 0.99),
+    firstEpochMessageMs: epochCosts[0] ?? null,
+    laterEpochMessageMs: summarize(epochCosts.slice(1)),
+    progressMessageMs: summarize(r.progressMessageMs),
+  };
+}
+
+/** @param {any} chartCost */
+function chartFigures(chartCost) {
+  if (!chartCost) return null;
+  /** @type {Record<string, any>} */
+  const out = { browser: chartCost.browser };
+  for (const [epochs, repetitions] of Object.entries(chartCost)) {
+    if (epochs === 'browser') continue;
+    // Per epoch, the median over repetitions: one GC pause or load spike does not make a row.
+    const perEpoch = (/** @type {'lossMs' | 'histogramMs'} */ key) =>
+      repetitions[0][key].map((/** @type {number} */ _, /** @type {number} */ i) =>
+        median(repetitions.map((/** @type {any} */ r) => r[key][i])),
+      );
+    const lossMs = perEpoch('lossMs');
+    const histogramMs = perEpoch('histogramMs');
+    out[epochs] = {
+      repetitions: repetitions.length,
+      loss: summarize(lossMs),
+      histogram: summarize(histogramMs),
+      lossP95: quantile(lossMs, 0.95),
+      histogramP95: quantile(histogramMs, 0.95),
+    };
+  }
+  return out;
+}
+
+/**
+ * @param {any} results what run.mjs collected
+ */
+export function analyze(results) {
+  /** @type {Record<string, any>} */
+  const backends = {};
+  for (const [backend, raw] of Object.entries(results.backends ?? {})) {
+    const batchScaling = scalingFigures(raw.batchScaling ?? null);
+    const sizeScaling = scalingFigures(raw.sizeScaling ?? null);
+    const upTo256 = (batchScaling ?? []).filter((p) => p.batchSize >= 32 && p.batchSize <= 256);
+    const covered = [32, 64, 128, 256].every((size) => upTo256.some((p) => p.batchSize === size));
+    let sizeLinearity = null;
+    if (sizeScaling && sizeScaling.length >= 2) {
+      const fit = linearFit(
+        sizeScaling.map((p) => p.imagesPerEpoch),
+        sizeScaling.map((p) => p.steadyEpochMs ?? Number.NaN),
+      );
+      const perImage = sizeScaling.map((p) => p.msPerImage ?? Number.NaN);
+      sizeLinearity = { ...fit, perImageSpread: Math.max(...perImage) / Math.min(...perImage) };
+    }
+    backends[backend] = {
+      throughput: (raw.throughput ?? []).map(throughputFigures),
+      readbackLatencyMs: summarize(raw.readbackLatencyMs ?? []),
+      batchScaling,
+      /** null when batch sizes 32–256 were not all measured. */
+      batchNonDecreasing: covered
+        ? isNonDecreasing(upTo256.map((p) => p.imagesPerSecond ?? Number.NaN))
+        : null,
+      sizeScaling,
+      sizeLinearity,
+      memory: memoryFigures(raw.memory ?? null),
+      page: pageFigures(raw.page ?? null),
+    };
+  }
+  const chart = chartFigures(results.chartCost);
+  return { backends, chart, targets: checkTargets(backends, chart, results.bytes) };
+}

@@ -1,0 +1,247 @@
+// Renders a results file as the Markdown tables of the README's Performance section:
+//   node scripts/bench/markdown.mjs [bench/results.json]
+// Cells that were not measured read "n/a (reason)", as in the console report.
+import { readFile } from 'node:fs/promises';
+import { analyze } from './analyze.mjs';
+
+const file = process.argv[2] ?? 'bench/results.json';
+const results = JSON.parse(await readFile(file, 'utf8'));
+const analysis = analyze(results);
+
+/** @param {number | null | undefined} v @param {number} [digits] @param {string} [unit] */
+const n = (v, digits = 1, unit = '') =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? `${v.toFixed(digits)}${unit}`
+    : 'n/a (not measured)';
+/** @param {any} s a Summary @param {number} [digits] */
+const range = (s, digits = 1) =>
+  s
+    ? `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`
+    : 'n/a (not measured)';
+/** @param {string[][]} rows first row = header */
+const table = (rows) =>
+  [rows[0], rows[0].map(() => '---'), ...rows.slice(1)]
+    .map((r) => `| ${r.join(' | ')} |`)
+    .join('\n');
+
+const backends = Object.keys(analysis.backends);
+const m = results.machine;
+const lines = [];
+lines.push(
+  `Measured ${results.date.slice(0, 10)} by \`${results.command}\` (${Math.round(results.durationS / 60)} min): ` +
+    `${m.cpu}, ${m.logicalCores} logical cores (shared; load average ${m.loadAverageBefore[0].toFixed(1)} → ${m.loadAverageAfter[0].toFixed(1)}), ` +
+    `${m.os}, ${m.browser} headless.`,
+);
+for (const backend of backends) {
+  const raw = results.backends[backend];
+  lines.push(
+    `${backend}: ${raw.info?.adapter ?? 'n/a'} — profile \`${raw.plan?.profile ?? 'n/a'}\`.`,
+  );
+}
+lines.push('');
+
+const loopRows = [['', ...backends]];
+const names = {
+  app: 'app loop (Trainer), images/s',
+  fitCallback: 'model.fit + onBatchEnd, images/s',
+  fit: 'model.fit, images/s',
+};
+const first = (/** @type {string} */ b) => analysis.backends[b].throughput[0];
+loopRows.push([
+  'workload',
+  ...backends.map((b) => {
+    const w = first(b)?.workload;
+    return w
+      ? `${w.model}, ${w.trainSize} images, batch ${w.batchSize}, ${first(b).rounds} rounds`
+      : 'n/a';
+  }),
+]);
+for (const [variant, label] of Object.entries(names)) {
+  loopRows.push([
+    label,
+    ...backends.map((b) => range(first(b)?.variants?.[variant]?.imagesPerSecond)),
+  ]);
+}
+loopRows.push([
+  'app / (fit + onBatchEnd)',
+  ...backends.map(
+    (b) =>
+      `${n(first(b)?.vsFitCallback?.ofMedians?.value, 2, '×')} (rounds ${range(first(b)?.vsFitCallback?.paired, 2)})`,
+  ),
+]);
+loopRows.push([
+  'app / fit',
+  ...backends.map(
+    (b) =>
+      `${n(first(b)?.vsFit?.ofMedians?.value, 2, '×')} (rounds ${range(first(b)?.vsFit?.paired, 2)})`,
+  ),
+]);
+loopRows.push([
+  'kernels / GPU programs per step (app vs fit)',
+  ...backends.map((b) => {
+    const v = first(b)?.variants;
+    return v
+      ? `${n(v.app.kernelsPerStep, 0)}/${n(v.app.programsPerStep, 0)} vs ${n(v.fit.kernelsPerStep, 0)}/${n(v.fit.programsPerStep, 0)}`
+      : 'n/a';
+  }),
+]);
+loopRows.push([
+  'readbacks per epoch (app, fit + onBatchEnd, fit)',
+  ...backends.map((b) => {
+    const v = first(b)?.variants;
+    return v
+      ? [v.app, v.fitCallback, v.fit].map((x) => n(x.readbacksPerEpoch, 0)).join(', ')
+      : 'n/a';
+  }),
+]);
+loopRows.push([
+  'one readback round trip, ms',
+  ...backends.map((b) => range(analysis.backends[b].readbackLatencyMs, 1)),
+]);
+loopRows.push([
+  'first epoch incl. compiling (app loop, bench page), ms',
+  ...backends.map((b) => n(first(b)?.variants?.app?.firstEpochMs, 0)),
+]);
+lines.push(table(loopRows), '');
+
+const batchSizes = [32, 64, 128, 256, 512];
+const scaleRows = [['images/s at batch', ...batchSizes.map(String)]];
+for (const b of backends) {
+  const raw = results.backends[b];
+  scaleRows.push([
+    b,
+    ...batchSizes.map((size) => {
+      const p = analysis.backends[b].batchScaling?.find(
+        (/** @type {any} */ point) => point.batchSize === size,
+      );
+      if (p) return n(p.imagesPerSecond);
+      return raw.plan?.batchScaling.skipped.includes(size)
+        ? `n/a (${raw.plan.batchScaling.skipReason.split(':')[0]})`
+        : 'n/a (run failed)';
+    }),
+  ]);
+}
+lines.push(table(scaleRows), '');
+const sizeBatch = results.backends[backends[0]]?.plan?.sizeScaling.batchSize ?? '?';
+const sizeRows = [[`epoch time vs training images (app loop, batch ${sizeBatch})`, ...backends]];
+const sizes = [
+  ...new Set(
+    backends.flatMap((b) =>
+      (analysis.backends[b].sizeScaling ?? []).map((/** @type {any} */ p) => p.trainSize),
+    ),
+  ),
+].sort((a, c) => a - c);
+for (const size of sizes) {
+  sizeRows.push([
+    `${size} images`,
+    ...backends.map((b) => {
+      const p = analysis.backends[b].sizeScaling?.find(
+        (/** @type {any} */ x) => x.trainSize === size,
+      );
+      return p ? `${n(p.steadyEpochMs, 0, ' ms')} (${n(p.msPerImage, 1)} ms/image)` : '—';
+    }),
+  ]);
+}
+sizeRows.push([
+  'linear fit R²',
+  ...backends.map((b) => n(analysis.backends[b].sizeLinearity?.r2, 3)),
+]);
+lines.push(table(sizeRows), '');
+
+const pageRows = [['the app page (index.html)', ...backends]];
+const page = (/** @type {string} */ b) => analysis.backends[b].page;
+pageRows.push(['run', ...backends.map((b) => (page(b) ? `\`#${page(b).hash}\`` : 'n/a'))]);
+pageRows.push([
+  'page ready (navigation → Train enabled), cold / warm',
+  ...backends.map(
+    (b) => `${n(page(b)?.readyColdMs, 0, ' ms')} / ${n(page(b)?.readyWarmMs, 0, ' ms')}`,
+  ),
+]);
+pageRows.push([
+  'first epoch plotted (from navigation), cold / warm',
+  ...backends.map(
+    (b) =>
+      `${n(page(b)?.firstEpochColdMs / 1000, 1, ' s')} / ${n(page(b)?.firstEpochWarmMs / 1000, 1, ' s')}`,
+  ),
+]);
+pageRows.push([
+  'long tasks after epoch 1 (longest)',
+  ...backends.map((b) =>
+    page(b) ? `${page(b).longTasks} (${page(b).longestTaskMs.toFixed(0)} ms)` : 'n/a',
+  ),
+]);
+pageRows.push([
+  'worst frame gap / p99',
+  ...backends.map(
+    (b) => `${n(page(b)?.worstFrameGapMs, 0, ' ms')} / ${n(page(b)?.p99FrameGapMs, 0, ' ms')}`,
+  ),
+]);
+pageRows.push([
+  'main thread per epoch message (handler + Svelte flush, all charts)',
+  ...backends.map((b) =>
+    page(b)
+      ? `epoch 1: ${n(page(b).firstEpochMessageMs, 0, ' ms')}; later: ${range(page(b).laterEpochMessageMs, 0)} ms`
+      : 'n/a',
+  ),
+]);
+pageRows.push([
+  'numTensors after epoch 2 → 20',
+  ...backends.map((b) => {
+    const mem = analysis.backends[b].memory;
+    return mem ? `${mem.first.numTensors} → ${mem.last.numTensors}` : 'n/a';
+  }),
+]);
+pageRows.push([
+  'GPU bytes in use after epoch 2 → 20',
+  ...backends.map((b) => {
+    const mem = analysis.backends[b].memory;
+    return mem
+      ? `${mem.first.backendBytes[mem.gpuKey]} → ${mem.last.backendBytes[mem.gpuKey]}`
+      : 'n/a';
+  }),
+]);
+lines.push(table(pageRows), '');
+
+const chart = analysis.chart?.['40'];
+const bytes = results.bytes;
+lines.push(
+  table([
+    ['other figures', ''],
+    [
+      'one chart update, 40-epoch run: loss/accuracy · histogram, median (min–max), p95',
+      chart
+        ? `${range(chart.loss, 1)} ms, p95 ${n(chart.lossP95, 1)} · ${range(chart.histogram, 1)} ms, p95 ${n(chart.histogramP95, 1)}`
+        : 'n/a (not measured)',
+    ],
+    [
+      'main-thread JS, gzip -9 (raw)',
+      bytes
+        ? `${(bytes.mainThreadJs.gzip / 1000).toFixed(1)} kB (${(bytes.mainThreadJs.raw / 1000).toFixed(1)} kB)`
+        : 'n/a',
+    ],
+    [
+      'worker JS (TensorFlow.js), gzip -9 (raw)',
+      bytes
+        ? `${(bytes.workerJs.gzip / 1000).toFixed(1)} kB (${(bytes.workerJs.raw / 1000).toFixed(1)} kB)`
+        : 'n/a',
+    ],
+    [
+      'dataset, default pair (pullover + coat, train + test, gzip files + manifest)',
+      bytes ? `${(bytes.dataset.total / 1e6).toFixed(2)} MB` : 'n/a',
+    ],
+  ]),
+  '',
+);
+
+lines.push(
+  table([
+    ['target', 'where', 'measured', ''],
+    ...analysis.targets.map((t) => [
+      `${t.name} ${t.target}`,
+      t.where,
+      t.measured,
+      t.status === 'pass' ? '✅' : t.status === 'fail' ? '❌' : 'n/a',
+    ]),
+  ]),
+);
+console.log(lines.join('\n'));
