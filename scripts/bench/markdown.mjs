@@ -31,11 +31,12 @@ lines.push(
   `Measured ${results.date.slice(0, 10)} by \`${results.command}\` (${Math.round(results.durationS / 60)} min): ` +
     `${m.cpu}, ${m.logicalCores} logical cores (shared; load average ${m.loadAverageBefore[0].toFixed(1)} → ${m.loadAverageAfter[0].toFixed(1)}), ` +
     `${m.os}, ${m.browser} headless.`,
+  '',
 );
 for (const backend of backends) {
   const raw = results.backends[backend];
   lines.push(
-    `${backend}: ${raw.info?.adapter ?? 'n/a'} — profile \`${raw.plan?.profile ?? 'n/a'}\`.`,
+    `- ${backend}: ${raw.info?.adapter ?? 'n/a'} — profile \`${raw.plan?.profile ?? 'n/a'}\`.`,
   );
 }
 lines.push('');
@@ -99,8 +100,11 @@ loopRows.push([
   ...backends.map((b) => range(analysis.backends[b].readbackLatencyMs, 1)),
 ]);
 loopRows.push([
-  'first epoch incl. compiling (app loop, bench page), ms',
-  ...backends.map((b) => n(first(b)?.variants?.app?.firstEpochMs, 0)),
+  'first epoch of the app loop on the bench page (shaders compiled in it)',
+  ...backends.map((b) => {
+    const app = first(b)?.variants?.app;
+    return app ? `${n(app.firstEpochMs, 0, ' ms')} (${n(app.compilesInFirstEpoch, 0)})` : 'n/a';
+  }),
 ]);
 lines.push(table(loopRows), '');
 
@@ -237,7 +241,7 @@ lines.push(
   table([
     ['target', 'where', 'measured', ''],
     ...analysis.targets.map((t) => [
-      `${t.name} ${t.target}`,
+      `${t.name}: ${t.target}`,
       t.where,
       t.measured,
       t.status === 'pass' ? '✅' : t.status === 'fail' ? '❌' : 'n/a',
