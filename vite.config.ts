@@ -12,8 +12,26 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['src/**/*.svelte.test.ts'],
+        },
+      },
+      {
+        // Rune modules: Svelte's server output never runs effects (see the environment).
+        extends: true,
+        test: {
+          name: 'runes',
+          include: ['src/**/*.svelte.test.ts'],
+          environment: './scripts/vitest/runes-environment.ts',
+        },
+      },
+    ],
   },
 });

@@ -51,6 +51,19 @@ describe('analyze', () => {
     expect(targets.find((t) => t.name === 'app loop / plain fit')?.status).toBe('pass');
   });
 
+  it('prices the readbacks the app loop saves at the measured round trip', () => {
+    const raw = results([1000, 1000, 1000], [1600, 1600, 1600], [1000, 1000, 1000]);
+    const webgl: any = raw.backends.webgl;
+    const callbackRounds = webgl.throughput[0].result.rounds.fitCallback;
+    for (const round of callbackRounds) round.counts = { ...counts, readbacks: 3 };
+    webgl.readbackLatencyMs = [9, 10, 11];
+    const gain = analyze(raw).backends.webgl.throughput[0].readbackGain;
+    expect(gain.readbacksSavedPerEpoch).toBe(2);
+    expect(gain.savedMsPerEpoch.value).toBe(20);
+    expect(gain.epochMs.value).toBeCloseTo(1600);
+    expect(gain.worth.value).toBeCloseTo(1600 / 1580);
+  });
+
   it('fails a target the figures miss', () => {
     const { targets } = analyze(results([1000, 1000, 1000], [1000, 1000, 1000], [900, 900, 900]));
     expect(targets.find((t) => t.name.startsWith('app loop / (fit'))?.status).toBe('fail');

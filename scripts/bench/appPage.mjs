@@ -19,6 +19,7 @@ function instrumentPage() {
     longFrames: [],
     frames: [], // [timestamp, gap since previous frame]
     messages: [], // [type, start, ms] per worker message handled on the main thread
+    panels: [], // [name, start, ms] per staged panel update (the app's staged:* measures)
   };
   /** @type {any} */ (window).__bench = record;
   const observe = (/** @type {string} */ type, /** @type {(e: any) => void} */ onEntry) => {
@@ -44,6 +45,10 @@ function instrumentPage() {
       })),
     }),
   );
+  observe('measure', (e) => {
+    if (e.name.startsWith('staged:'))
+      record.panels.push([e.name.slice(7), e.startTime, e.duration]);
+  });
   let last = -1;
   const frame = (/** @type {number} */ now) => {
     if (last >= 0) record.frames.push([now, now - last]);
@@ -222,6 +227,10 @@ function responsiveness(record, from, to) {
     /** Handler + Svelte flush of each `epoch` message, in order (the first is epoch 1's). */
     epochMessageMs: epochMessages.map((/** @type {{ ms: number }} */ m) => m.ms),
     progressMessageMs: progressMessages,
+    /** Each panel's own update task (the app spreads them after the epoch message). */
+    panelUpdates: record.panels
+      .filter((/** @type {any[]} */ [, start]) => after(start))
+      .map((/** @type {any[]} */ [name, start, ms]) => ({ name, start, duration: ms })),
   };
 }
 

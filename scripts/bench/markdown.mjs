@@ -100,6 +100,15 @@ loopRows.push([
   ...backends.map((b) => range(analysis.backends[b].readbackLatencyMs, 1)),
 ]);
 loopRows.push([
+  'most the saved readbacks can gain (saved ms of an epoch)',
+  ...backends.map((b) => {
+    const gain = first(b)?.readbackGain;
+    return gain && 'value' in gain.worth
+      ? `${n(gain.worth.value, 3, '×')} (${n(gain.savedMsPerEpoch.value, 1)} of ${n(gain.epochMs.value, 0)} ms)`
+      : 'n/a';
+  }),
+]);
+loopRows.push([
   'first epoch of the app loop on the bench page (shaders compiled in it)',
   ...backends.map((b) => {
     const app = first(b)?.variants?.app;

@@ -3,6 +3,7 @@
 // small run with the Chrome DevTools CPU profiler on, prints the functions with the most self
 // time and saves the profile (open it in Chrome DevTools → Performance).
 //   node scripts/bench/profilePage.mjs [--backend webgl|webgpu] [--epochs 4] [--out FILE]
+//     [--hash 'train=64&val=2000&model=small']   (default: the bench's page run)
 import { writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable, WEBGPU_ARG } from '../chromium.mjs';
@@ -18,6 +19,7 @@ const flag = (/** @type {string} */ name, /** @type {string} */ fallback) => {
 const backend = flag('--backend', 'webgl') === 'webgpu' ? 'webgpu' : 'webgl';
 const epochs = Number(flag('--epochs', '4'));
 const out = flag('--out', 'bench/app-page.cpuprofile');
+const extraHash = flag('--hash', '');
 const TOP_FUNCTIONS = 30;
 const SAMPLING_INTERVAL_US = 200;
 
@@ -80,7 +82,9 @@ const browser = await chromium.launch({
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const hash = pageHash({ train: 64, val: 100, epochs, batch: 32 }, backend);
+  const hash = extraHash
+    ? `classes=pullover,coat&epochs=${epochs}&batch=32&seed=1&backend=${backend}&${extraHash}`
+    : pageHash({ train: 64, val: 100, epochs, batch: 32 }, backend);
   await page.goto(`${server.url}#${hash}`);
   const train = page.getByRole('button', { name: 'Train', exact: true });
   await train.waitFor({ state: 'visible' });

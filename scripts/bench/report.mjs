@@ -78,6 +78,13 @@ export function printReport(results, analysis) {
       console.log(
         `app / fit:                ${show(t.vsFit.ofMedians.value, 2, '×')} (ratio of medians); per round ${spread(t.vsFit.paired, 2)}`,
       );
+      const gain = t.readbackGain;
+      console.log(
+        `what the ${show(gain.readbacksSavedPerEpoch, 0)} readbacks the app saves per epoch are worth: ` +
+          `${formatFigure(gain.savedMsPerEpoch, { digits: 1, unit: ' ms' })} of a ` +
+          `${formatFigure(gain.epochMs, { digits: 0, unit: ' ms' })} epoch → at most ` +
+          `${formatFigure(gain.worth, { digits: 3, unit: '×' })} from them`,
+      );
     }
     if (b.throughput.length > 0) {
       console.log(

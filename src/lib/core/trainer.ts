@@ -12,8 +12,8 @@ import { createModel, modelKernels } from './model';
 import { createOptimizer } from './optimizer';
 import { deriveSeed, mulberry32, shuffledIndices } from './prng';
 import { dropoutStepSeed, setDropoutStep } from './seededDropout';
-import { trainingLoss } from './trainingLoss';
-import { assertSameShapes, readNamed, toNamedTensors } from './snapshot';
+import { trainStep } from './trainStep';
+import { captureState, restoreState, type TrainerParts } from './trainerState';
 import type { EarlyStopInfo, EpochMetrics, TrainConfig, TrainerSnapshot } from './types';
 
 /** Minimum time between progress reports; each report costs one small GPU readback. */
@@ -238,24 +238,7 @@ export class Trainer {
     }
     this.#busy = true;
     try {
-      const weights = this.#model.weights.map((weight) => ({
-        name: weight.name,
-        tensor: weight.read(),
-      }));
-      const optimizerWeights = await this.#optimizer.getWeights();
-      try {
-        return {
-          epoch: this.#epochsCompleted,
-          model: await readNamed(weights),
-          optimizer: await readNamed(optimizerWeights),
-          best: await this.#earlyStopping.exportBest(),
-        };
-      } finally {
-        // getWeights() makes a new scalar for the step count; the rest are the live variables.
-        for (const { tensor } of optimizerWeights) {
-          if (!(tensor instanceof tf.Variable)) tensor.dispose();
-        }
-      }
+      return await captureState(this.#parts(), this.#epochsCompleted);
     } finally {
       this.#busy = false;
     }
@@ -271,18 +254,9 @@ export class Trainer {
     if (this.#epochsCompleted !== 0 || this.#epochOrder !== null) {
       throw new Error('Restore into a fresh trainer only');
     }
-    assertSameShapes(snapshot.model, this.#model.getWeights());
     this.#busy = true;
     try {
-      const weights = toNamedTensors(snapshot.model).map(({ tensor }) => tensor);
-      this.#model.setWeights(weights);
-      tf.dispose(weights);
-      if (snapshot.optimizer.length > 0) {
-        const optimizerWeights = toNamedTensors(snapshot.optimizer);
-        await this.#optimizer.setWeights(optimizerWeights);
-        tf.dispose(optimizerWeights.map(({ tensor }) => tensor));
-      }
-      if (snapshot.best) this.#earlyStopping.restoreBest(snapshot.best);
+      await restoreState(this.#parts(), snapshot);
       this.#epochsCompleted = snapshot.epoch;
     } finally {
       this.#busy = false;
@@ -302,6 +276,14 @@ export class Trainer {
     this.#epochOrder?.dispose();
     this.#epochOrder = null;
     this.#earlyStopping.dispose();
+  }
+
+  #parts(): TrainerParts {
+    return {
+      model: this.#model,
+      optimizer: this.#optimizer,
+      earlyStopping: this.#earlyStopping,
+    };
   }
 
   /** Every validation example's [z0, z1] in one readback; every predict call has one shape. */
@@ -330,30 +312,25 @@ export class Trainer {
   #trainBatch(): void {
     const order = this.#epochOrder;
     if (order === null) throw new Error('No epoch in progress');
-    // minimize() tidies its closure; the correct count escapes via tf.keep and this holder.
-    const kept: { correct?: tf.Scalar } = {};
     const size = this.effectiveBatchSize;
     const { seed, labelSmoothing, l2, dropout } = this.#config;
     // A new, reproducible mask per step: the same (seed, epoch, batch) always draws the same one.
     if (dropout > 0) {
       setDropoutStep(this.#model, dropoutStepSeed(seed, this.#epochsCompleted, this.#batchInEpoch));
     }
-    const nextSums = tf.tidy(() => {
-      const batchIndices = tf.slice(order, this.#batchInEpoch * size, size);
-      const xs = tf.gather(this.#trainImages, batchIndices);
-      const ys = tf.gather(this.#trainLabelsOneHot, batchIndices);
-      const loss = this.#optimizer.minimize(() => {
-        const logits = this.#model.apply(xs, { training: true });
-        if (!(logits instanceof tf.Tensor)) throw new Error('Expected one output tensor');
-        // argMax takes the first maximum: ties count as class 0, as in metrics.ts.
-        const hits = tf.equal(tf.argMax(logits, 1), tf.argMax(ys, 1));
-        kept.correct = tf.keep(tf.sum(tf.cast(hits, 'float32')));
-        return trainingLoss(ys, logits, { labelSmoothing, l2, kernels: this.#penalisedKernels });
-      }, true);
-      if (!loss || !kept.correct) throw new Error('minimize() returned no loss');
-      return tf.add<tf.Tensor1D>(this.#runningSums, tf.stack([loss, kept.correct]));
-    });
-    kept.correct?.dispose();
+    const step = {
+      model: this.#model,
+      optimizer: this.#optimizer,
+      images: this.#trainImages,
+      labelsOneHot: this.#trainLabelsOneHot,
+      order,
+      offset: this.#batchInEpoch * size,
+      size,
+      labelSmoothing,
+      l2,
+      kernels: this.#penalisedKernels,
+    };
+    const nextSums = trainStep(step, this.#runningSums);
     this.#runningSums.dispose();
     this.#runningSums = nextSums;
     this.#batchInEpoch++;

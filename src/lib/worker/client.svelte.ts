@@ -144,14 +144,7 @@ export class TrainerClient {
    * finished run, so Train stays off until Reset; Resume continues an unfinished one instead.
    */
   open(saved: SavedRun): void {
-    if (this.hasRun) return;
-    this.#clearRun();
-    this.runConfig = saved.config;
-    this.runIdentity = saved.identity;
-    this.epochs = saved.epochs.map((row) => row.metrics);
-    this.logitsHistory = saved.epochs.map((row) => row.logits);
-    this.latestLogits = this.logitsHistory.at(-1) ?? null;
-    this.validationLabels = saved.validationLabels;
+    if (!this.#showSaved(saved)) return;
     this.status = 'done';
     this.statusDetail = 'Opened from this browser’s saved runs';
   }
@@ -161,7 +154,14 @@ export class TrainerClient {
    * completed epoch. Its epochs are shown at once; the worker restores the saved weights.
    */
   resume(saved: SavedRun): void {
-    if (this.hasRun) return;
+    if (!this.#showSaved(saved)) return;
+    this.status = 'loading';
+    this.#post({ type: 'train', config: saved.config, run: saved.identity, resume: true });
+  }
+
+  /** Shows a saved run's epochs in place of an idle client's (none while a run exists). */
+  #showSaved(saved: SavedRun): boolean {
+    if (this.hasRun) return false;
     this.#clearRun();
     this.runConfig = saved.config;
     this.runIdentity = saved.identity;
@@ -169,9 +169,7 @@ export class TrainerClient {
     this.logitsHistory = saved.epochs.map((row) => row.logits);
     this.latestLogits = this.logitsHistory.at(-1) ?? null;
     this.validationLabels = saved.validationLabels;
-    this.error = null;
-    this.status = 'loading';
-    this.#post({ type: 'train', config: saved.config, run: saved.identity, resume: true });
+    return true;
   }
 
   pause(): void {
