@@ -72,7 +72,7 @@ export const MALFORMED_RUNS: MalformedRun[] = [
   {
     name: 'huge-count.json',
     content: edited((file) => (file.config.validationSize = 1e300)),
-    message: /validationSize must be an integer in \[1, 2000\], got 1e\+300/
+    message: /validationSize must be an integer in \[1, 2000\], got 1e\+300/,
   },
   {
     name: 'nan-string.json',

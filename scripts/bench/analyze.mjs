@@ -169,8 +169,26 @@ function pageFigures(page) {
     firstEpochMessageMs: epochCosts[0] ?? null,
     laterEpochMessageMs: summarize(epochCosts.slice(1)),
     progressMessageMs: summarize(r.progressMessageMs),
+    /** Each staged panel's update task after epoch 1 (absent in results from before staging). */
+    panelUpdateMs: summarize(
+      (r.panelUpdates ?? []).map((/** @type {{ duration: number }} */ u) => u.duration),
+    ),
+    slowestPanel: (r.panelUpdates ?? []).reduce(
+      (/** @type {any} */ worst, /** @type {any} */ u) =>
+        worst === null || u.duration > worst.duration ? u : worst,
+      null,
+    ),
   };
 }
+
+/** The app's charts in the chart-cost run, by the key of their per-epoch timings. */
+export const CHARTS = /** @type {const} */ ([
+  ['loss', 'lossMs', 'loss/accuracy'],
+  ['histogram', 'histogramMs', 'histogram'],
+  ['split', 'splitMs', 'loss split'],
+  ['reliability', 'reliabilityMs', 'reliability'],
+  ['calibration', 'calibrationMs', 'ECE/MCE'],
+]);
 
 /** @param {any} chartCost */
 function chartFigures(chartCost) {
@@ -180,19 +198,19 @@ function chartFigures(chartCost) {
   for (const [epochs, repetitions] of Object.entries(chartCost)) {
     if (epochs === 'browser') continue;
     // Per epoch, the median over repetitions: one GC pause or load spike does not make a row.
-    const perEpoch = (/** @type {'lossMs' | 'histogramMs'} */ key) =>
+    const perEpoch = (/** @type {string} */ key) =>
       repetitions[0][key].map((/** @type {number} */ _, /** @type {number} */ i) =>
         median(repetitions.map((/** @type {any} */ r) => r[key][i])),
       );
-    const lossMs = perEpoch('lossMs');
-    const histogramMs = perEpoch('histogramMs');
-    out[epochs] = {
-      repetitions: repetitions.length,
-      loss: summarize(lossMs),
-      histogram: summarize(histogramMs),
-      lossP95: quantile(lossMs, 0.95),
-      histogramP95: quantile(histogramMs, 0.95),
-    };
+    /** @type {Record<string, { label: string, ms: any, p95: number | null }>} */
+    const charts = {};
+    for (const [name, key, label] of CHARTS) {
+      if (!repetitions[0][key]) continue; // results saved before the bench timed this chart
+      const ms = perEpoch(key);
+      charts[name] = { label, ms: summarize(ms), p95: quantile(ms, 0.95) };
+    }
+    const p95s = Object.values(charts).map((c) => c.p95 ?? Number.NaN);
+    out[epochs] = { repetitions: repetitions.length, charts, worstP95: Math.max(...p95s) };
   }
   return out;
 }

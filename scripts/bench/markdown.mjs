@@ -2,7 +2,7 @@
 //   node scripts/bench/markdown.mjs [bench/results.json]
 // Cells that were not measured read "n/a (reason)", as in the console report.
 import { readFile } from 'node:fs/promises';
-import { analyze } from './analyze.mjs';
+import { analyze, CHARTS } from './analyze.mjs';
 
 const file = process.argv[2] ?? 'bench/results.json';
 const results = JSON.parse(await readFile(file, 'utf8'));
@@ -190,11 +190,19 @@ pageRows.push([
   ),
 ]);
 pageRows.push([
-  'main thread per epoch message (handler + Svelte flush, all charts)',
+  'main thread per epoch message (handler + Svelte flush + loss chart)',
   ...backends.map((b) =>
     page(b)
       ? `epoch 1: ${n(page(b).firstEpochMessageMs, 0, ' ms')}; later: ${range(page(b).laterEpochMessageMs, 0)} ms`
       : 'n/a',
+  ),
+]);
+pageRows.push([
+  'each other panel, in its own task after the epoch message',
+  ...backends.map((b) =>
+    page(b)?.panelUpdateMs
+      ? `${range(page(b).panelUpdateMs, 0)} ms (slowest: ${page(b).slowestPanel?.name ?? 'n/a'})`
+      : 'n/a (results from before the panels were staged)',
   ),
 ]);
 pageRows.push([
@@ -221,9 +229,14 @@ lines.push(
   table([
     ['other figures', ''],
     [
-      'one chart update, 40-epoch run: loss/accuracy · histogram, median (min–max), p95',
+      'one chart update, 40-epoch run, median (min–max), p95',
       chart
-        ? `${range(chart.loss, 1)} ms, p95 ${n(chart.lossP95, 1)} · ${range(chart.histogram, 1)} ms, p95 ${n(chart.histogramP95, 1)}`
+        ? CHARTS.filter(([name]) => chart.charts[name])
+            .map(
+              ([name, , label]) =>
+                `${label} ${range(chart.charts[name].ms, 1)} ms, p95 ${n(chart.charts[name].p95, 1)}`,
+            )
+            .join(' · ')
         : 'n/a (not measured)',
     ],
     [

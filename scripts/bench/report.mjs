@@ -1,4 +1,5 @@
 // Prints the bench's tables. Every cell is a measured number or "n/a (reason)".
+import { CHARTS } from './analyze.mjs';
 import { figure, formatFigure, formatTable } from './stats.mjs';
 
 /** @param {number | null | undefined} v @param {number} [digits] @param {string} [unit] @param {string} [why] */
@@ -187,7 +188,11 @@ export function printReport(results, analysis) {
         `longest scripts in long animation frames: ${p.longFrameScripts.join('; ') || 'none'}`,
       );
       console.log(
-        `main-thread handling of an epoch message (handler + Svelte flush incl. all charts): epoch 1 ${show(p.firstEpochMessageMs, 1, ' ms')}, later ${spread(p.laterEpochMessageMs, 1)} ms; progress message ${spread(p.progressMessageMs, 2)} ms`,
+        `main-thread handling of an epoch message (handler + Svelte flush + loss chart): epoch 1 ${show(p.firstEpochMessageMs, 1, ' ms')}, later ${spread(p.laterEpochMessageMs, 1)} ms; progress message ${spread(p.progressMessageMs, 2)} ms`,
+      );
+      console.log(
+        `each other panel's own update task after epoch 1: ${spread(p.panelUpdateMs, 1)} ms` +
+          (p.slowestPanel ? ` (slowest: ${p.slowestPanel.name})` : ''),
       );
     }
     heading(`${backend}: memory (app loop)`);
@@ -213,15 +218,22 @@ export function printReport(results, analysis) {
   );
   const chart = analysis.chart;
   if (chart) {
-    const rows = [['run length', 'loss/accuracy chart', 'p95', 'histogram', 'p95']];
-    for (const [epochs, c] of Object.entries(chart)) {
-      if (epochs === 'browser') continue;
+    const rows = [
+      [
+        'chart',
+        ...Object.keys(chart)
+          .filter((k) => k !== 'browser')
+          .map((k) => `${k} epochs: ms`),
+        'p95',
+      ],
+    ];
+    const runs = Object.entries(chart).filter(([epochs]) => epochs !== 'browser');
+    for (const [name, , label] of CHARTS) {
+      if (!runs.some(([, c]) => c.charts[name])) continue;
       rows.push([
-        `${epochs} epochs${c.repetitions > 1 ? ` (median of ${c.repetitions} runs per epoch)` : ''}`,
-        spread(c.loss, 2),
-        show(c.lossP95, 2),
-        spread(c.histogram, 2),
-        show(c.histogramP95, 2),
+        label,
+        ...runs.map(([, c]) => (c.charts[name] ? spread(c.charts[name].ms, 2) : 'n/a')),
+        runs.map(([, c]) => show(c.charts[name]?.p95, 2)).join(' · '),
       ]);
     }
     console.log(formatTable(rows));

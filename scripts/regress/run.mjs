@@ -191,7 +191,7 @@ async function main() {
     }
   } finally {
     await browsers.close();
-    server.stop();
+    await server.stop();
   }
   const passed = rows.every((row) => isPassing(row.verdict));
   console.log(`\n${formatTable(rows)}\n`);

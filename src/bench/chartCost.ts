@@ -1,5 +1,5 @@
 // Times the app's own per-epoch chart updates on this page's main thread: the same Chart.js
-// builders, themes and update functions the playground's two chart components call, fed one
+// builders, themes and update functions the playground's five chart components call, fed one
 // synthetic epoch at a time. Each figure is the synchronous cost of one update call, which with
 // animation off includes Chart.js' layout and canvas drawing.
 
@@ -9,7 +9,18 @@ import {
   peakBinCount,
   showHistogram,
 } from '../lib/charts/histogramChart';
+import {
+  applyCalibrationErrorTheme,
+  createCalibrationErrorChart,
+  createCalibrationErrorSync,
+} from '../lib/charts/calibrationErrorChart';
 import { applyLossTheme, createLossChart, createLossSync } from '../lib/charts/lossChart';
+import { applyLossSplitTheme, createLossSplitChart } from '../lib/charts/lossSplitChart';
+import {
+  applyReliabilityTheme,
+  createReliabilityChart,
+  peakReliabilityCount,
+} from '../lib/charts/reliabilityChart';
 import { readChartTheme } from '../lib/charts/theme';
 import { LOGIT_GAP_EDGES } from '../lib/core/metrics';
 import type { EpochMetrics } from '../lib/core/types';
@@ -20,6 +31,17 @@ export interface ChartCost {
   lossMs: number[];
   /** Per epoch: ms of the logit-gap histogram update. */
   histogramMs: number[];
+  /** Per epoch: ms of the loss-split, reliability and calibration-error chart updates. */
+  splitMs: number[];
+  reliabilityMs: number[];
+  calibrationMs: number[];
+}
+
+/** Runs `update` and returns how long it took, in ms. */
+function timed(update: () => void): number {
+  const start = performance.now();
+  update();
+  return performance.now() - start;
 }
 
 const RELIABILITY_BINS = 15;
@@ -67,42 +89,64 @@ function chartCanvas(host: HTMLElement): HTMLCanvasElement {
   return canvas;
 }
 
-/** Streams `totalEpochs` synthetic epochs into fresh copies of both charts, timing each update. */
+/** Streams `totalEpochs` synthetic epochs into fresh copies of the charts, timing each update. */
 export function measureChartCost(host: HTMLElement, totalEpochs: number): ChartCost {
-  const lossCanvas = chartCanvas(host);
-  const histogramCanvas = chartCanvas(host);
+  const canvases = Array.from({ length: 5 }, () => chartCanvas(host));
+  const [lossCanvas, histogramCanvas, splitCanvas, reliabilityCanvas, calibrationCanvas] = canvases;
   const lossChart = createLossChart(lossCanvas, totalEpochs);
   applyLossTheme(lossChart, readChartTheme(lossCanvas));
   lossChart.update();
   const histogramChart = createHistogramChart(histogramCanvas);
   applyHistogramTheme(histogramChart, readChartTheme(histogramCanvas));
   histogramChart.update();
+  const split = createLossSplitChart(splitCanvas, totalEpochs);
+  applyLossSplitTheme(split.chart, readChartTheme(splitCanvas));
+  const reliability = createReliabilityChart(reliabilityCanvas);
+  applyReliabilityTheme(reliability.chart, readChartTheme(reliabilityCanvas));
+  const calibrationChart = createCalibrationErrorChart(calibrationCanvas, totalEpochs);
+  applyCalibrationErrorTheme(calibrationChart, readChartTheme(calibrationCanvas));
+  const charts = [lossChart, histogramChart, split.chart, reliability.chart, calibrationChart];
   const syncLoss = createLossSync(lossChart);
-  const cost: ChartCost = { totalEpochs, lossMs: [], histogramMs: [] };
+  const syncCalibration = createCalibrationErrorSync(calibrationChart);
+  const cost: ChartCost = {
+    totalEpochs,
+    lossMs: [],
+    histogramMs: [],
+    splitMs: [],
+    reliabilityMs: [],
+    calibrationMs: [],
+  };
   let epochs: EpochMetrics[] = [];
   try {
     for (let epoch = 1; epoch <= totalEpochs; epoch++) {
       // Replaced, never mutated: as the app's client does with each new epoch.
       epochs = [...epochs, syntheticEpoch(epoch, 2000)];
-      const lossStart = performance.now();
-      syncLoss(epochs, totalEpochs);
-      const histogramStart = performance.now();
-      const histograms = epochs.map((metrics) => metrics.logitGapHistogram);
-      showHistogram(
-        histogramChart,
-        epochs[epochs.length - 1].logitGapHistogram,
-        epochs[0].logitGapHistogram,
-        peakBinCount(histograms),
+      const latest = epochs[epochs.length - 1];
+      cost.lossMs.push(timed(() => syncLoss(epochs, totalEpochs)));
+      cost.histogramMs.push(
+        timed(() =>
+          showHistogram(
+            histogramChart,
+            latest.logitGapHistogram,
+            epochs[0].logitGapHistogram,
+            peakBinCount(epochs.map((metrics) => metrics.logitGapHistogram)),
+          ),
+        ),
       );
-      const end = performance.now();
-      cost.lossMs.push(histogramStart - lossStart);
-      cost.histogramMs.push(end - histogramStart);
+      cost.splitMs.push(timed(() => split.sync(epochs, totalEpochs, null)));
+      cost.reliabilityMs.push(
+        timed(() =>
+          reliability.show(
+            latest.reliability,
+            peakReliabilityCount(epochs.map((metrics) => metrics.reliability)),
+          ),
+        ),
+      );
+      cost.calibrationMs.push(timed(() => syncCalibration(epochs, totalEpochs)));
     }
   } finally {
-    lossChart.destroy();
-    histogramChart.destroy();
-    lossCanvas.parentElement?.remove();
-    histogramCanvas.parentElement?.remove();
+    for (const chart of charts) chart.destroy();
+    for (const canvas of canvases) canvas.parentElement?.remove();
   }
   return cost;
 }

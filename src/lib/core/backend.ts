@@ -35,8 +35,7 @@ async function tryBackend(name: BackendName, env: BackendEnvironment): Promise<A
     if (adapter === null) {
       return {
         ok: false,
-        reason:
-          'WebGPU returned no adapter (WebGPU is off, or this GPU is not supported)',
+        reason: 'WebGPU returned no adapter (WebGPU is off, or this GPU is not supported)',
       };
     }
   }
