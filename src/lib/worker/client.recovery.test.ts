@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochMetrics, TrainConfig } from '../core/types';
-import { TrainerClient } from './client.svelte';
+import { clientWithFakeWorkers } from './fakeWorker.fixture';
 import type { FromWorker, ToWorker } from './protocol';
 
-class FakeWorker {
-  posted: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-  postMessage(message: ToWorker): void {
-    this.posted.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  emit(message: FromWorker): void {
-    this.onmessage?.(new MessageEvent('message', { data: message }));
-  }
-}
-
-function setup() {
-  const workers: FakeWorker[] = [];
-  const client = new TrainerClient({
-    dataUrl: 'https://example.test/data/',
-    createWorker: () => {
-      const worker = new FakeWorker();
-      workers.push(worker);
-      return worker as unknown as Worker;
-    },
-  });
-  return { client, workers };
-}
+const DATA_URL = 'https://example.test/data/';
+const setup = () => clientWithFakeWorkers(DATA_URL);
 
 const CONFIG: TrainConfig = {
   classes: ['pullover', 'coat'],
