@@ -86,9 +86,15 @@ describe('buildRunFile', () => {
     expect(
       parsed.epochs[0].validationLossCorrect + parsed.epochs[0].validationLossWrong,
     ).toBeCloseTo(parsed.epochs[0].validationLoss, 12);
-    const { T, nllBefore, nllAfter, eceBefore, eceAfter } = temperatureFit(logits, labels);
-    expect(parsed.temperature).toEqual({ T, nllBefore, nllAfter, eceBefore, eceAfter });
-    expect(parsed.temperature?.T).toBeGreaterThan(0);
+    const { T, bound, nllBefore, nllAfter, eceBefore, eceAfter } = temperatureFit(logits, labels);
+    expect(parsed.temperature).toEqual({ T, bound, nllBefore, nllAfter, eceBefore, eceAfter });
+    // The calibration half (examples 0 and 2) is right on both, margins 1.14 and 0.4: NLL
+    // falls forever as T shrinks, so the file says the fit stopped at the lower end.
+    expect(parsed.temperature?.T).toBe(0.01);
+    expect(parsed.temperature?.bound).toEqual({
+      side: 'lower',
+      reason: expect.stringMatching(/^the calibration half is perfectly separated/),
+    });
     expect(parsed.earlyStop).toBeNull();
   });
 

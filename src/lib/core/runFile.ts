@@ -17,7 +17,7 @@ export const RUN_FILE_FORMAT = 'overconfidence-playground/run@1';
 /** The temperature-scaling numbers a run file keeps (the rest of TemperatureFit is derivable). */
 export type RunFileTemperature = Pick<
   TemperatureFit,
-  'T' | 'nllBefore' | 'nllAfter' | 'eceBefore' | 'eceAfter'
+  'T' | 'bound' | 'nllBefore' | 'nllAfter' | 'eceBefore' | 'eceAfter'
 >;
 
 export interface RunFile {
@@ -62,9 +62,9 @@ export interface RunFileInput {
 /** The fit, or null when any of its numbers is not finite (JSON would turn NaN into null). */
 function fittedTemperature(labels: Uint8Array, logits: Float32Array): RunFileTemperature | null {
   if (labels.length < 2) return null;
-  const { T, nllBefore, nllAfter, eceBefore, eceAfter } = temperatureFit(logits, labels);
-  const kept = { T, nllBefore, nllAfter, eceBefore, eceAfter };
-  return Object.values(kept).every(Number.isFinite) ? kept : null;
+  const { T, bound, nllBefore, nllAfter, eceBefore, eceAfter } = temperatureFit(logits, labels);
+  const numbers = { T, nllBefore, nllAfter, eceBefore, eceAfter };
+  return Object.values(numbers).every(Number.isFinite) ? { ...numbers, bound } : null;
 }
 
 export function buildRunFile(input: RunFileInput): RunFile {

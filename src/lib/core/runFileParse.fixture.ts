@@ -61,6 +61,13 @@ export const validRunFile = {
     createdAt: new Date('2026-01-31T12:34:56.789Z'),
     earlyStop: { metric: 'loss', bestEpoch: 1, stoppedAfterEpoch: 2 },
   }),
-  temperature: { T: 1.7, nllBefore: 0.9, nllAfter: 0.6, eceBefore: 0.2, eceAfter: 0.05 },
+  temperature: {
+    T: 1.7,
+    nllBefore: 0.9,
+    nllAfter: 0.6,
+    eceBefore: 0.2,
+    eceAfter: 0.05,
+    bound: null,
+  },
 };
 export const validRunFileText = JSON.stringify(validRunFile);

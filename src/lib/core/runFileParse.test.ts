@@ -68,6 +68,24 @@ describe('parseRunFile', () => {
     expect(result.ok && result.run.earlyStop).toBeNull();
   });
 
+  it('reads a temperature fit that stopped at an end of its range; older files have none', () => {
+    const reason = 'every calibration example is wrong';
+    const upper = parseRunFile(
+      mutated((doc) => void (doc.temperature.bound = { side: 'upper', reason, extra: 1 })),
+    );
+    expect(upper.ok && upper.run.temperature?.bound).toEqual({ side: 'upper', reason });
+    const older = parseRunFile(mutated((doc) => void delete doc.temperature.bound));
+    expect(older.ok && older.run.temperature?.bound).toBeNull();
+    expectRejected(
+      parseRunFile(mutated((doc) => void (doc.temperature.bound = { side: 'left', reason }))),
+      /temperature\.bound\.side must be one of lower, upper/,
+    );
+    expectRejected(
+      parseRunFile(mutated((doc) => void (doc.temperature.bound = { side: 'lower' }))),
+      /temperature\.bound\.reason is missing/,
+    );
+  });
+
   it('checks an early-stopping record against the epochs', () => {
     const late = mutated((doc) => void (doc.earlyStop.stoppedAfterEpoch = 3));
     expectRejected(

@@ -177,6 +177,11 @@ function validation(fields: Fields, examples: number): ParsedRunFile['validation
 function temperature(fields: Fields): RunFileTemperature {
   return {
     T: fields.number('T', POSITIVE),
+    // Files from before it existed lack it: their fits are read as true minima.
+    bound: optionalObject(fields, 'bound', (bound) => ({
+      side: bound.oneOf('side', ['lower', 'upper']),
+      reason: bound.string('reason'),
+    })),
     nllBefore: fields.number('nllBefore', NON_NEGATIVE),
     nllAfter: fields.number('nllAfter', NON_NEGATIVE),
     eceBefore: fields.number('eceBefore', PROBABILITY),

@@ -5,7 +5,6 @@ import {
   calibrationSplit,
   evaluateAtTemperature,
   fitTemperature,
-  MIN_TEMPERATURE,
   nllAtTemperature,
   temperatureFit,
 } from './temperature';
@@ -57,8 +56,9 @@ describe('fitTemperature', () => {
   it('recovers the known over-confidence factor (T = 3 within 5%)', () => {
     const { logits, labels } = overConfident(20_000, 3, 17);
     const all = Array.from({ length: labels.length }, (_, i) => i);
-    const T = fitTemperature(logits, labels, all);
+    const { T, bound } = fitTemperature(logits, labels, all);
     expect(Math.abs(T / 3 - 1)).toBeLessThan(0.05);
+    expect(bound).toBeNull();
     // It is a minimum: nudging T either way costs NLL.
     const best = nllAtTemperature(logits, labels, all, T);
     expect(nllAtTemperature(logits, labels, all, T * 1.01)).toBeGreaterThan(best);
@@ -67,19 +67,22 @@ describe('fitTemperature', () => {
 
   it('finds T < 1 for an under-confident network', () => {
     const { logits, labels } = overConfident(20_000, 0.5, 18);
-    const T = fitTemperature(logits, labels, calibrationSplit(labels.length).calibration);
+    const { T } = fitTemperature(logits, labels, calibrationSplit(labels.length).calibration);
     expect(Math.abs(T / 0.5 - 1)).toBeLessThan(0.05);
   });
 
   it('returns 1 when the logits carry no scale and ignores non-finite logits', () => {
     const zeros = new Float32Array(8);
     const labels = new Uint8Array([0, 1, 0, 1]);
-    expect(fitTemperature(zeros, labels, [0, 1, 2, 3])).toBe(1);
-    expect(fitTemperature(new Float32Array([Number.NaN, 0]), new Uint8Array([0]), [0])).toBe(1);
+    const one = { T: 1, bound: null };
+    expect(fitTemperature(zeros, labels, [0, 1, 2, 3])).toEqual(one);
+    expect(fitTemperature(new Float32Array([Number.NaN, 0]), new Uint8Array([0]), [0])).toEqual(
+      one,
+    );
     const { logits, labels: drawn } = overConfident(4000, 3, 19);
     logits[0] = Number.NaN;
     logits[3] = Number.POSITIVE_INFINITY;
-    const T = fitTemperature(
+    const { T } = fitTemperature(
       logits,
       drawn,
       Array.from({ length: drawn.length }, (_, i) => i),
@@ -87,11 +90,79 @@ describe('fitTemperature', () => {
     expect(Number.isFinite(T)).toBe(true);
     expect(T).toBeGreaterThan(2);
   });
+});
 
-  it('runs to the lower bound when every example is right with a margin (separable)', () => {
+// Margins m = z_true − z_other. NLL at β = 1/T is mean log(1 + e^(−β·m)): convex in β, with
+// slope −mean(m)/2 at β = 0. The expectations below follow from that by hand.
+describe('fitTemperature at the ends of its range (T in [0.01, 100])', () => {
+  const every = [0, 1, 2];
+
+  it('stops at the lower end, saying why, when every example is right (separable)', () => {
+    // Margins 3, 2, 1: each log(1 + e^(−m/T)) falls as T shrinks; no finite T is best.
     const logits = new Float32Array([3, 0, 0, 2, 1, 0]);
     const labels = new Uint8Array([0, 1, 0]);
-    expect(fitTemperature(logits, labels, [0, 1, 2])).toBeCloseTo(MIN_TEMPERATURE, 6);
+    expect(fitTemperature(logits, labels, every)).toEqual({
+      T: 0.01,
+      bound: {
+        side: 'lower',
+        reason:
+          'the calibration half is perfectly separated: every example is right, so NLL keeps falling as T shrinks; no finite T is best',
+      },
+    });
+  });
+
+  it('stops at the upper end when every example is wrong', () => {
+    // Margins −3, −2, −1: each log(1 + e^(|m|/T)) falls as T grows, toward log 2.
+    const logits = new Float32Array([0, 3, 2, 0, 0, 1]);
+    const labels = new Uint8Array([0, 1, 0]);
+    expect(fitTemperature(logits, labels, every)).toEqual({
+      T: 100,
+      bound: {
+        side: 'upper',
+        reason:
+          'every calibration example is wrong, so NLL keeps falling as T grows (toward log 2, a coin flip); no finite T is best',
+      },
+    });
+  });
+
+  it('stops at the upper end when the logits favour the wrong class on average', () => {
+    // Margins 2 (right) and −3 (wrong): mean −0.5, so the slope at β = 0 is +0.25 and NLL
+    // only rises with β — it falls as T grows, although one example is right.
+    const fit = fitTemperature(new Float32Array([2, 0, 3, 0]), new Uint8Array([0, 1]), [0, 1]);
+    expect(fit.T).toBe(100);
+    expect(fit.bound?.side).toBe('upper');
+    expect(fit.bound?.reason).toMatch(/^the logits favour the wrong class on average/);
+  });
+
+  it('names a best T beyond either end as such, not as a separated set', () => {
+    // Right by 0.05 twice, wrong by 1e-4: the slope at β = 100 is ∝ −2·0.05·σ(−5) + 1e-4·σ(0.01)
+    // = −6.7e-4 + 0.5e-4 < 0, still falling at T = 0.01.
+    const sharp = fitTemperature(
+      new Float32Array([0.05, 0, 0, 0.05, 0, 1e-4]),
+      new Uint8Array([0, 1, 0]),
+      every,
+    );
+    expect(sharp.T).toBe(0.01);
+    expect(sharp.bound?.side).toBe('lower');
+    expect(sharp.bound?.reason).toMatch(
+      /^NLL was still falling at T = 0\.01.*the one wrong example/,
+    );
+    // Margins 10 and −9.9: mean 0.05 > 0, but the slope at β = 0.01 is
+    // −(10·σ(−0.1) − 9.9·σ(0.099))/2 ≈ +0.22 > 0, still falling as T grows at T = 100.
+    const flat = fitTemperature(new Float32Array([10, 0, 9.9, 0]), new Uint8Array([0, 1]), [0, 1]);
+    expect(flat.T).toBe(100);
+    expect(flat.bound?.side).toBe('upper');
+    expect(flat.bound?.reason).toMatch(/^NLL was still falling at T = 100.*no information/);
+  });
+
+  it('finds an inside minimum with no bound when some examples are wrong', () => {
+    // Margins 2, 2, −1: the slope −(4σ(−2β) − σ(β))/3 is zero where x = e^β solves
+    // x³ − 3x − 4 = 0, i.e. x = ∛(2 + √3) + ∛(2 − √3) ≈ 2.19582, T = 1/ln x ≈ 1.27136.
+    const logits = new Float32Array([2, 0, 0, 2, 1, 0]);
+    const labels = new Uint8Array([0, 1, 1]);
+    const fit = fitTemperature(logits, labels, every);
+    expect(fit.bound).toBeNull();
+    expect(fit.T).toBeCloseTo(1.27136, 5);
   });
 });
 
@@ -106,11 +177,22 @@ describe('temperatureFit', () => {
     expect(fit.nllAfter).toBeLessThan(fit.nllBefore);
     expect(fit.eceAfter).toBeLessThan(fit.eceBefore);
     expect(fit.accuracyAfter).toBe(fit.accuracyBefore);
+    expect(fit.bound).toBeNull();
     const odd = calibrationSplit(4000).evaluation;
     const before = evaluateAtTemperature(logits, labels, odd, 1);
     expect(before.nll).toBe(fit.nllBefore);
     expect(before.lossCorrect + before.lossWrong).toBeCloseTo(before.nll, 12);
     expect(before.reliability.count.reduce((a, b) => a + b, 0)).toBe(2000);
     expect(before.mce).toBeGreaterThanOrEqual(before.ece);
+  });
+
+  it('reports a calibration half that is separated although the evaluation half is not', () => {
+    // Even positions right (margins 1 and 2), odd positions wrong: T runs to the lower end.
+    const logits = new Float32Array([1, 0, 0, 1, 0, 2, 1, 0]);
+    const labels = new Uint8Array([0, 0, 1, 1]);
+    const fit = temperatureFit(logits, labels);
+    expect(fit.T).toBe(0.01);
+    expect(fit.bound?.side).toBe('lower');
+    expect(fit.accuracyBefore).toBe(0);
   });
 });

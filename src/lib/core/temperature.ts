@@ -57,18 +57,53 @@ export function nllAtTemperature(
   return sum / chosen.length;
 }
 
+/** Why a fit stopped at an end of the search range: which end, and why, in plain words. */
+export type TemperatureBound = NonNullable<TemperatureFit['bound']>;
+
+/** A fit this close to an end of the range (in log T) stopped there: NLL was still falling. */
+const AT_BOUND_LOG_T = 1e-6;
+const STILL_FALLING_TOWARD_COIN_FLIP =
+  'so NLL keeps falling as T grows (toward log 2, a coin flip); no finite T is best';
+
+/**
+ * Says why NLL was still falling at the end of the range it stopped at, from the margins
+ * z_true − z_other of the examples fitted. NLL(β = 1/T) = mean log(1 + e^(−β·margin)) is
+ * convex in β with slope −mean(margin)/2 at β = 0, so: no negative margin means it falls all
+ * the way to T → 0; a mean margin ≤ 0 means it falls all the way to T → ∞; anything else
+ * has a finite best T, which then lies beyond the end searched.
+ */
+function boundReason(side: TemperatureBound['side'], margins: readonly number[]): string {
+  const wrong = margins.filter((margin) => margin < 0).length;
+  if (side === 'lower') {
+    return wrong === 0
+      ? 'the calibration half is perfectly separated: every example is right, so NLL keeps falling as T shrinks; no finite T is best'
+      : `NLL was still falling at T = ${MIN_TEMPERATURE}, the smallest T searched: ${wrong === 1 ? 'the one wrong example is' : `the ${wrong} wrong examples are`} wrong by so little that sharpening the right ones still pays`;
+  }
+  if (wrong === margins.length) {
+    return `every calibration example is wrong, ${STILL_FALLING_TOWARD_COIN_FLIP}`;
+  }
+  const meanMargin = margins.reduce((sum, margin) => sum + margin, 0) / margins.length;
+  return meanMargin <= 0
+    ? `the logits favour the wrong class on average, ${STILL_FALLING_TOWARD_COIN_FLIP}`
+    : `NLL was still falling at T = ${MAX_TEMPERATURE}, the largest T searched: the logits carry almost no information about the labels`;
+}
+
 /**
  * The T in [MIN_TEMPERATURE, MAX_TEMPERATURE] minimising the NLL of `indices`.
  * NLL is convex in 1/T, hence unimodal in log T: a coarse scan over log T brackets the
  * minimum and golden-section search narrows it. Examples with a non-finite logit are left
  * out (a diverged run says nothing about scale); with none left, or when T = 1 is no
  * worse than the optimum (e.g. all logit gaps zero), the answer is 1.
+ *
+ * When NLL is still falling at an end of the range (e.g. a perfectly separated set, where it
+ * falls forever as T → 0), T is that end and `bound` says which and why: T is then where the
+ * search stopped, not a measurement. Otherwise `bound` is null.
  */
 export function fitTemperature(
   logits: Float32Array,
   labels: Uint8Array,
   indices: ArrayLike<number>,
-): number {
+): { T: number; bound: TemperatureBound | null } {
   checkLogitShapes(logits, labels);
   const chosen = exampleIndices(labels.length, indices);
   const finite: number[] = [];
@@ -76,7 +111,7 @@ export function fitTemperature(
     const i = chosen[k];
     if (Number.isFinite(logits[2 * i]) && Number.isFinite(logits[2 * i + 1])) finite.push(i);
   }
-  if (finite.length === 0) return 1;
+  if (finite.length === 0) return { T: 1, bound: null };
   const nll = (logT: number) => nllAtTemperature(logits, labels, finite, Math.exp(logT));
 
   const low = Math.log(MIN_TEMPERATURE);
@@ -114,7 +149,18 @@ export function fitTemperature(
     }
   }
   const logT = (a + b) / 2;
-  return nll(0) <= nll(logT) ? 1 : Math.exp(logT);
+  if (nll(0) <= nll(logT)) return { T: 1, bound: null };
+  const side =
+    logT - low < AT_BOUND_LOG_T ? 'lower' : high - logT < AT_BOUND_LOG_T ? 'upper' : null;
+  if (side === null) return { T: Math.exp(logT), bound: null };
+  const margins = finite.map((i) => {
+    const trueLogit = labels[i] === 1 ? logits[2 * i + 1] : logits[2 * i];
+    return 2 * trueLogit - logits[2 * i] - logits[2 * i + 1];
+  });
+  return {
+    T: side === 'lower' ? MIN_TEMPERATURE : MAX_TEMPERATURE,
+    bound: { side, reason: boundReason(side, margins) },
+  };
 }
 
 /** Everything the calibration view shows for `indices` at temperature T. */
@@ -154,11 +200,12 @@ export function evaluateAtTemperature(
 export function temperatureFit(logits: Float32Array, labels: Uint8Array): TemperatureFit {
   checkLogitShapes(logits, labels);
   const { calibration, evaluation } = calibrationSplit(labels.length);
-  const T = fitTemperature(logits, labels, calibration);
+  const { T, bound } = fitTemperature(logits, labels, calibration);
   const before = evaluateAtTemperature(logits, labels, evaluation, 1);
   const after = evaluateAtTemperature(logits, labels, evaluation, T);
   return {
     T,
+    bound,
     nllBefore: before.nll,
     nllAfter: after.nll,
     eceBefore: before.ece,

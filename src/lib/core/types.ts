@@ -118,6 +118,12 @@ export interface EarlyStopInfo {
  */
 export interface TemperatureFit {
   T: number;
+  /**
+   * Set when NLL was still falling at an end of the search range, so T is that end (where the
+   * search stopped, not a measurement): `side` says which end, `reason` why, in plain words
+   * (e.g. a perfectly separated calibration half). Null when T is a true minimum.
+   */
+  bound: { side: 'lower' | 'upper'; reason: string } | null;
   nllBefore: number;
   nllAfter: number;
   eceBefore: number;
