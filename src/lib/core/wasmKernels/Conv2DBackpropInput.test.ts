@@ -1,0 +1,9 @@
+import { describeKernel } from './kernelCheck.fixture';
+import { CONVOLUTION_CASES, NUMERICAL_CONVOLUTION_CASES } from './testing.fixture';
+
+describeKernel({
+  kernelName: 'Conv2DBackpropInput',
+  which: 0,
+  cases: CONVOLUTION_CASES,
+  numericalCases: NUMERICAL_CONVOLUTION_CASES,
+});

@@ -1,0 +1,26 @@
+// Calls another kernel of the wasm backend from inside a kernel, the way the backend's own
+// kernels call each other (BatchMatMul calls Reshape), but through the registry: the package
+// does not export its kernel functions.
+
+import {
+  getKernel,
+  type NamedAttrMap,
+  type NamedTensorInfoMap,
+  type TensorInfo,
+} from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+
+export const WASM = 'wasm';
+
+export function runWasmKernel(
+  kernelName: string,
+  inputs: NamedTensorInfoMap,
+  attrs: NamedAttrMap,
+  backend: BackendWasm,
+): TensorInfo {
+  const kernel = getKernel(kernelName, WASM);
+  if (!kernel) throw new Error(`the wasm backend has no ${kernelName} kernel`);
+  const output = kernel.kernelFunc({ inputs, attrs, backend });
+  if (Array.isArray(output)) throw new Error(`${kernelName} returned several tensors`);
+  return output;
+}
