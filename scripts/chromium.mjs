@@ -23,6 +23,23 @@ export const CHROMIUM_ARGS = [
 /** Headless Chromium offers a (SwiftShader) WebGPU adapter only with this flag. */
 export const WEBGPU_ARG = '--enable-unsafe-webgpu';
 
+/**
+ * The Chromium flags each TensorFlow.js backend of the app needs: a backend's name in
+ * regress/spec.json must be a key here (adding one is a line here and a word in the spec).
+ * @type {Record<string, string[]>}
+ */
+export const BACKEND_ARGS = { webgpu: [WEBGPU_ARG], webgl: [], cpu: [], wasm: [] };
+
+/**
+ * Playwright launch options for a backend: the Chromium found here and its flags.
+ * @param {string} backend
+ */
+export function launchOptions(backend) {
+  const extra = BACKEND_ARGS[backend];
+  if (!extra) throw new Error(`No Chromium flags known for backend "${backend}"`);
+  return { executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS, ...extra] };
+}
+
 /** Where distributions and vendors put Chromium or Chrome. */
 export const SYSTEM_CHROMIUMS = [
   '/usr/bin/chromium',

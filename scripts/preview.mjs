@@ -1,6 +1,6 @@
-// `vite preview` of a production build on a free port of its own, for the scripts that drive a
-// browser against it (bench, regression runs): they never collide with a dev server, another
-// checkout's tests or each other.
+// `vite preview` of a production build: the one command line the Playwright suites' web server
+// (playwright.config.ts: e2e and regression runs) and the bench (`startPreview`, on a free port
+// of its own, so it never collides with a dev server or another checkout's tests) both use.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,6 +12,16 @@ const VITE = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
 /** vite preview starts in about a second; a loaded CI machine may need far longer. */
 const START_TIMEOUT_MS = 60_000;
 const POLL_MS = 200;
+
+/**
+ * The arguments after `vite` that serve `outDir` on `port` (and fail if the port is taken).
+ * @param {string} outDir
+ * @param {number} port
+ */
+export const previewArgs = (outDir, port) => [
+  ...['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+  ...['--outDir', outDir],
+];
 
 /** @returns {Promise<number>} a TCP port that was free a moment ago (vite takes it just after) */
 function freePort() {
@@ -38,21 +48,10 @@ export async function startPreview(outDir) {
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const child = spawn(
-    process.execPath,
-    [
-      VITE,
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--strictPort',
-      '--outDir',
-      outDir,
-    ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [VITE, ...previewArgs(outDir, port)], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

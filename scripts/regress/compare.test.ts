@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   baselineFromRun,
-  checkExpectation,
-  checkSpread,
-  compareWithBaseline,
-  formatNumber,
+  curvesSvg,
+  largestDifference,
   metricSeries,
-  tolerances,
+  parseSpec,
+  phenomenon,
+  worstEpoch,
 } from './compare.mjs';
-import { escapeHtml, formatTable, renderHtml, svgChart } from './report.mjs';
-import { parseSpec } from './spec.mjs';
-
-const label = { run: 'tiny', backend: 'webgl' };
 
 function run(validationLoss: number[], validationAccuracy: number[]) {
   return {
@@ -29,12 +25,12 @@ function run(validationLoss: number[], validationAccuracy: number[]) {
   };
 }
 
-const entry = { name: 'tiny', backend: 'webgl', hash: 'train=64' };
 const recorded = run([0.5, 0.4, 0.45], [0.8, 0.85, 0.86]);
-const baseline = baselineFromRun(entry, recorded, new Date('2026-01-01T00:00:00Z'));
+const tolerance = { abs: 0.01, rel: 0 };
 
 describe('baselines', () => {
   it('keep per-epoch metrics only: no logits, histograms or timings', () => {
+    const baseline = baselineFromRun({ name: 'tiny', hash: 'train=64' }, 'webgl', recorded);
     expect(baseline.metrics).toEqual({
       validationLoss: [0.5, 0.4, 0.45],
       validationAccuracy: [0.8, 0.85, 0.86],
@@ -45,151 +41,77 @@ describe('baselines', () => {
   });
 });
 
-describe('compareWithBaseline', () => {
-  const limits = tolerances({ validationLoss: { abs: 0.01, rel: 0 } });
-
-  it('passes identical numbers and numbers within abs + rel·|baseline|', () => {
-    const rows = compareWithBaseline(label, baseline, metricSeries(recorded), limits);
-    expect(rows.map((row) => row.verdict)).toEqual(['ok', 'ok', 'ok', 'ok']);
-    const close = metricSeries(run([0.509, 0.4, 0.45], [0.8, 0.85, 0.86]));
-    expect(compareWithBaseline(label, baseline, close, limits)[0].verdict).toBe('ok');
+describe('worstEpoch', () => {
+  it('passes numbers within abs + rel·|baseline| and names the worst epoch', () => {
+    expect(worstEpoch([0.5, 0.4], [0.509, 0.4], tolerance).share).toBeCloseTo(0.9);
+    const drifted = worstEpoch([0.5, 0.4, 0.45], [0.5, 0.43, 0.452], tolerance);
+    expect(drifted).toMatchObject({ epoch: 2, baseline: 0.4, now: 0.43 });
+    expect(drifted.share).toBeCloseTo(3);
+    expect(worstEpoch([100], [100.5], { abs: 0, rel: 0.01 }).share).toBeCloseTo(0.5);
   });
 
-  it('flags the worst epoch of a drifted metric as a regression', () => {
-    const drifted = metricSeries(run([0.5, 0.43, 0.452], [0.8, 0.85, 0.86]));
-    const [loss] = compareWithBaseline(label, baseline, drifted, limits);
-    expect(loss).toMatchObject({
-      metric: 'validationLoss',
-      epoch: 2,
-      baseline: '0.4',
-      now: '0.43',
-      verdict: 'REGRESSION',
-    });
-    expect(Number(loss.delta)).toBeCloseTo(0.03, 10);
-  });
-
-  it('flags NaN and a different number of epochs', () => {
-    const nan = metricSeries(run([0.5, NaN, 0.45], [0.8, 0.85, 0.86]));
-    expect(compareWithBaseline(label, baseline, nan, limits)[0].verdict).toBe('REGRESSION');
-    const shorter = metricSeries(run([0.5, 0.4], [0.8, 0.85]));
-    const rows = compareWithBaseline(label, baseline, shorter, limits);
-    expect(rows[0]).toMatchObject({ baseline: '3 epochs', now: '2 epochs', verdict: 'REGRESSION' });
+  it('fails NaN, missing metrics and a different number of epochs', () => {
+    expect(worstEpoch([0.5], [Number.NaN], tolerance).share).toBe(Infinity);
+    expect(worstEpoch([0.5], undefined, tolerance).share).toBe(Infinity);
+    expect(worstEpoch([0.5, 0.4], [0.5], tolerance).share).toBe(Infinity);
   });
 });
 
-describe('checkExpectation (the phenomenon)', () => {
-  const expectation = { lossRiseAtLeast: 0.2, accuracyWithinPoints: 3 };
-
-  it('passes a rising loss with steady accuracy', () => {
-    const series = metricSeries(run([0.6, 0.3, 0.32, 0.37], [0.8, 0.86, 0.87, 0.85]));
-    const [rise, accuracy] = checkExpectation(label, expectation, series);
-    expect(rise).toMatchObject({ epoch: 2, delta: '23.3 %', verdict: 'ok' });
-    expect(accuracy).toMatchObject({ epoch: 3, delta: '2.00 pts', verdict: 'ok' });
-  });
-
-  it('fails a loss that did not rise enough, or accuracy that fell', () => {
-    const flat = metricSeries(run([0.6, 0.3, 0.32, 0.35], [0.8, 0.86, 0.87, 0.83]));
-    const [rise, accuracy] = checkExpectation(label, expectation, flat);
-    expect(rise.verdict).toBe('REGRESSION');
-    expect(accuracy.verdict).toBe('REGRESSION');
+describe('largestDifference', () => {
+  it('measures agreement at one epoch or drift over every epoch', () => {
+    const series = [
+      [0.5, 0.4],
+      [0.5000001, 0.41],
+      [0.5000003, 0.4],
+    ];
+    expect(largestDifference(series, 1)).toBeCloseTo(3e-7, 12);
+    expect(largestDifference(series)).toBeCloseTo(0.01, 12);
+    expect(largestDifference([[0.5], [0.5]])).toBe(0);
+    expect(largestDifference([[0.5], [Number.NaN]])).toBe(Infinity);
   });
 });
 
-describe('checkSpread (agreement and repeatability)', () => {
-  const a = { label: 'webgpu', series: { validationLoss: [0.5, 0.4] } };
-  const b = { label: 'webgl', series: { validationLoss: [0.5004, 0.7] } };
-  const c = { label: 'cpu', series: { validationLoss: [0.4998, 0.1] } };
-
-  it('measures the largest pairwise difference at the chosen epoch', () => {
-    const check = { metric: 'validationLoss', epoch: 1, tolerance: 1e-3 };
-    const row = checkSpread('tiny', 'all', check, [a, b, c]);
-    expect(row.metric).toContain('webgl vs cpu');
-    expect(Number(row.delta)).toBeCloseTo(6e-4, 12);
-    expect(row.verdict).toBe('ok');
-    expect(checkSpread('tiny', 'all', { ...check, tolerance: 1e-4 }, [a, b, c]).verdict).toBe(
-      'REGRESSION',
+describe('phenomenon', () => {
+  it('gives the loss rise over the minimum and the accuracy drop from the best', () => {
+    const { lossRise, accuracyDropPoints } = phenomenon(
+      metricSeries(run([0.5, 0.4, 0.5], [0.8, 0.9, 0.88])),
     );
-  });
-
-  it('looks at every epoch without one, and fails with fewer than two runs', () => {
-    const check = { metric: 'validationLoss', tolerance: 1e-6 };
-    expect(checkSpread('tiny', 'webgl repeats', check, [a, a]).verdict).toBe('ok');
-    expect(checkSpread('tiny', 'webgl repeats', check, [a, b])).toMatchObject({ epoch: 2 });
-    expect(checkSpread('tiny', 'webgl repeats', check, [a]).verdict).toBe('REGRESSION');
+    expect(lossRise).toBeCloseTo(0.25);
+    expect(accuracyDropPoints).toBeCloseTo(2);
   });
 });
 
 describe('parseSpec', () => {
-  const valid = { name: 'tiny', hash: 'train=64', backends: ['webgl'] };
+  const entry = { name: 'tiny', hash: 'train=64', backends: ['webgl'] };
 
-  it('fills defaults', () => {
-    expect(parseSpec([valid])[0]).toMatchObject({ baseline: true, repeat: 1, expect: null });
+  it('fills defaults and merges tolerance overrides', () => {
+    const [parsed] = parseSpec(
+      [{ ...entry, tolerance: { ece: { abs: 0.5 } } }],
+      ['webgl', 'webgpu'],
+    );
+    expect(parsed).toMatchObject({ baseline: true, repeat: 1, expect: null, agree: null });
+    expect(parsed.tolerance.ece).toEqual({ abs: 0.5, rel: 0 });
+    expect(parsed.tolerance.validationLoss).toEqual({ abs: 1e-4, rel: 1e-3 });
   });
 
-  it.each([
-    [{}, /expected a JSON list/],
-    [[{ ...valid, name: 'Bad Name' }], /name must be/],
-    [[valid, valid], /two entries are named "tiny"/],
-    [[{ ...valid, hash: 'train=64&backend=cpu' }], /leave backend and autostart out/],
-    [[{ ...valid, backends: ['metal'] }], /backends must be/],
-    [[{ ...valid, tolerance: { accuracy: { abs: 1 } } }], /unknown metric "accuracy"/],
-    [
-      [{ ...valid, agree: { metric: 'validationLoss', epoch: 1, tolerance: 1e-3 } }],
-      /two backends/,
-    ],
-    [[{ ...valid, expect: { lossRise: 0.2 } }], /expect knows/],
-    [[{ ...valid, extra: 1 }], /unknown key "extra"/],
-  ])('rejects %j', (spec, message) => {
-    expect(() => parseSpec(spec)).toThrow(message);
+  it('fails loudly on an unknown backend, key or metric, and on a backend in the hash', () => {
+    expect(() => parseSpec([{ ...entry, backends: ['wasm'] }], ['webgl'])).toThrow(
+      /unknown backend "wasm"/,
+    );
+    expect(() => parseSpec([{ ...entry, epochs: 3 }], ['webgl'])).toThrow(/unknown key epochs/);
+    expect(() => parseSpec([{ ...entry, tolerance: { loss: {} } }], ['webgl'])).toThrow(/loss/);
+    expect(() => parseSpec([{ ...entry, hash: 'backend=cpu' }], ['webgl'])).toThrow(/backend/);
+    expect(() => parseSpec([entry, entry], ['webgl'])).toThrow(/two entries/);
   });
 });
 
-describe('report', () => {
-  const rows = compareWithBaseline(label, baseline, metricSeries(recorded), tolerances());
-
-  it('prints an aligned table with every column', () => {
-    const table = formatTable(rows).split('\n');
-    expect(table[0]).toMatch(
-      /^run\s+backend\s+metric\s+epoch\s+baseline\s+now\s+delta\s+limit\s+verdict$/,
-    );
-    expect(table).toHaveLength(2 + rows.length);
-    expect(new Set(table.slice(2).map((line) => line.indexOf('ok')))).toHaveProperty('size', 1);
-  });
-
-  it('escapes every string and carries no script', () => {
-    expect(escapeHtml(`<script>"'&`)).toBe('&#60;script&#62;&#34;&#39;&#38;');
-    const html = renderHtml({
-      title: 'Regression <run>',
-      createdAt: 'now',
-      passed: false,
-      rows: [{ ...rows[0], run: '<img src=x onerror=alert(1)>' }],
-      runs: [
-        {
-          name: '<b>x</b>',
-          backend: 'webgl',
-          repeat: 1,
-          hash: 'a=<script>',
-          error: '</section><script>alert(1)</script>',
-          seconds: 1,
-          file: '',
-          now: metricSeries(recorded),
-          baseline: baseline.metrics,
-        },
-      ],
-    });
-    expect(html).not.toMatch(/<script|<img|<b>/i);
-    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
-    expect(html.match(/<svg /g)).toHaveLength(3); // validationLoss, validationAccuracy, trainLoss
-    expect(html).not.toMatch(/\bsrc=["']?http|<link /);
-  });
-
-  it('draws baseline and now as two polylines with one point per epoch', () => {
-    const svg = svgChart('validationLoss', [0.5, 0.4, 0.45], [0.5, 0.41, 0.5]);
-    const lines = svg.match(/<polyline[^>]*points="([^"]*)"/g) ?? [];
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toContain('stroke-dasharray');
-    expect(svg.match(/<circle /g)).toHaveLength(6);
-    expect(formatNumber(0.001)).toBe('0.001');
-    expect(formatNumber(3.9241e-5)).toBe('3.924e-5');
+describe('curvesSvg', () => {
+  it('draws baseline and now for each charted metric and escapes text', () => {
+    const now = metricSeries(recorded);
+    const svg = curvesSvg({ validationLoss: [0.5, 0.41, 0.44] }, now);
+    expect(svg.match(/<polyline/g)).toHaveLength(4); // 2 loss curves, accuracy, train loss
+    expect(svg).toContain('stroke-dasharray');
+    expect(svg).toContain('ece: none');
+    expect(svg).not.toMatch(/NaN|undefined/);
   });
 });
