@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.mjs';
-import { parseArgs } from './args.mjs';
 
 const counts = { kernels: 476, programs: 600, readbacks: 1, compiles: 0 };
 const epoch = (ms: number, images = 64) => ({ ms, images, counts });
@@ -78,39 +77,5 @@ describe('analyze', () => {
     );
     for (const row of unmeasured) expect(row.measured).toMatch(/^n\/a \(.+\)$/);
     expect(targets.find((t) => t.where === 'build')?.status).toBe('pass');
-  });
-});
-
-describe('parseArgs', () => {
-  it('defaults to both backends and the auto profile', () => {
-    const options = parseArgs([]);
-    expect(options.backends).toEqual(['webgpu', 'webgl']);
-    expect(options.profile).toBe('auto');
-    expect(options.out).toBe('bench/results.json');
-  });
-
-  it('reads the flags', () => {
-    const options = parseArgs([
-      '--backends',
-      'webgl',
-      '--quick',
-      '--rounds',
-      '5',
-      '--dist',
-      'dist',
-    ]);
-    expect(options).toMatchObject({
-      backends: ['webgl'],
-      profile: 'quick',
-      rounds: 5,
-      dist: 'dist',
-    });
-  });
-
-  it('rejects unknown flags and bad values', () => {
-    expect(() => parseArgs(['--backends', 'cpu'])).toThrow(/webgpu and\/or webgl/);
-    expect(() => parseArgs(['--rounds', '0'])).toThrow(/integer/);
-    expect(() => parseArgs(['--rounds'])).toThrow(/needs a value/);
-    expect(() => parseArgs(['--fast'])).toThrow(/Unknown option/);
   });
 });

@@ -1,21 +1,38 @@
-// `npm run bench`: builds the app (or reuses --dist), serves it, measures it in headless
-// Chromium on the WebGPU and WebGL paths, prints a table and writes bench/results.json.
-// Exits non-zero if any measurement failed; a figure it did not measure prints as "n/a (why)".
+// `npm run bench`: builds the app (or copies --dist) and the bench page, serves them, measures
+// both in headless Chromium on the WebGPU and WebGL paths, prints Markdown tables and writes
+// bench-out/results.json and bench-out/report.md (ignored by git). Exits non-zero if any
+// measurement failed; a figure it did not measure prints as "n/a (why)". Method and the latest
+// figures: docs/performance.md.
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumExecutable, WEBGPU_ARG } from '../chromium.mjs';
+import { chromiumExecutable, launchOptions } from '../chromium.mjs';
+import { startPreview } from '../preview.mjs';
 import { analyze } from './analyze.mjs';
 import { measureAppPage } from './appPage.mjs';
-import { parseArgs, USAGE } from './args.mjs';
 import { measureBytes } from './bytes.mjs';
-import { openHarness } from './harness.mjs';
 import { isSoftwareAdapter, pageHash, planFor } from './profiles.mjs';
-import { printReport } from './report.mjs';
-import { build, REPO_ROOT, removeBuild, serve, temporaryBuildDir } from './server.mjs';
+import { markdownReport } from './report.mjs';
 
+const USAGE = `node scripts/bench/run.mjs [options]
+  --backends webgpu,webgl  paths to measure (default both)
+  --profile auto|full|emulated|quick   workload sizes (auto: full on a hardware GPU, emulated on
+                           a software one such as SwiftShader; quick: a smoke test)
+  --quick                  same as --profile quick
+  --rounds N               interleaved rounds of the throughput comparison
+  --dist DIR               measure this app build (copied, never written) instead of building
+  --out DIR                where results.json and report.md go (default bench-out)
+  --headed                 show the browser
+  --kernels                also tf.profile one app-loop epoch at batch 32 and 256
+  --report FILE            print the tables of a saved results.json; measure nothing`;
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Where the bench page lands inside the app's build folder (see vite.config.mjs beside this). */
+const HARNESS_FOLDER = 'bench-harness';
 /** A page wait on a software GPU can take minutes; a hung one should still end. */
 const PAGE_TIMEOUT_MS = 20 * 60_000;
 /** Chart runs: the default run's 40 epochs (3 times, the median per epoch damps GC and load
@@ -25,14 +42,41 @@ const CHART_RUNS = [
   { epochs: 500, repetitions: 1 },
 ];
 
-const options = parseArgs(process.argv.slice(2));
-if (options.help) {
+const { values: flags } = parseArgs({
+  options: {
+    backends: { type: 'string', default: 'webgpu,webgl' },
+    profile: { type: 'string', default: 'auto' },
+    quick: { type: 'boolean', default: false },
+    rounds: { type: 'string' },
+    dist: { type: 'string' },
+    out: { type: 'string', default: 'bench-out' },
+    headed: { type: 'boolean', default: false },
+    kernels: { type: 'boolean', default: false },
+    report: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+const options = {
+  ...flags,
+  backends: /** @type {('webgpu' | 'webgl')[]} */ (flags.backends.split(',')),
+  profile: flags.quick ? 'quick' : flags.profile,
+  rounds: flags.rounds === undefined ? undefined : Number(flags.rounds),
+};
+if (flags.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (options.report) {
-  const saved = JSON.parse(await readFile(options.report, 'utf8'));
-  printReport(saved, analyze(saved));
+if (
+  options.backends.some((b) => b !== 'webgpu' && b !== 'webgl') ||
+  !['auto', 'full', 'emulated', 'quick'].includes(options.profile) ||
+  (options.rounds !== undefined && !(Number.isInteger(options.rounds) && options.rounds >= 1))
+) {
+  console.error(USAGE);
+  process.exit(2);
+}
+if (flags.report) {
+  const saved = JSON.parse(await readFile(flags.report, 'utf8'));
+  console.log(markdownReport(saved, analyze(saved)));
   process.exit(0);
 }
 const started = Date.now();
@@ -61,23 +105,63 @@ async function attempt(section, task) {
 
 function gitDescription() {
   try {
-    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT }).toString().trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: REPO_ROOT }).toString();
-    return { commit, uncommittedChanges: dirty.trim().length > 0 };
+    const git = (/** @type {string[]} */ args) =>
+      execFileSync('git', args, { cwd: REPO_ROOT }).toString().trim();
+    return {
+      commit: git(['rev-parse', 'HEAD']),
+      uncommittedChanges: git(['status', '--porcelain']).length > 0,
+    };
   } catch {
     return null;
   }
 }
 
-/** @param {'webgpu' | 'webgl'} backend @param {boolean} headed */
-const launch = (backend, headed) =>
-  chromium.launch({
-    executablePath: chromiumExecutable(),
-    args: backend === 'webgpu' ? [...CHROMIUM_ARGS, WEBGPU_ARG] : CHROMIUM_ARGS,
-    headless: !headed,
-  });
+/** @param {string[]} args arguments after `npx vite` */
+const vite = (args) => execFileSync('npx', ['vite', ...args], { cwd: REPO_ROOT, stdio: 'pipe' });
 
-const appDir = await temporaryBuildDir();
+/** @param {'webgpu' | 'webgl'} backend */
+const launch = (backend) =>
+  chromium.launch({ ...launchOptions(backend), headless: !options.headed });
+
+/**
+ * The bench page (bench.html) in a fresh context, its worker on `backend`; requests go to the
+ * worker through window.bench (src/bench/main.ts, src/bench/protocol.ts).
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} baseUrl
+ * @param {'webgpu' | 'webgl'} backend
+ */
+async function openHarness(browser, baseUrl, backend) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  /** @type {string[]} */
+  const pageErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+    else if (message.text().startsWith('[bench worker]')) log(`  ${message.text()}`);
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${baseUrl}${HARNESS_FOLDER}/bench.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  /** @param {import('../../src/bench/protocol').BenchRequest} request @returns {Promise<any>} */
+  async function call(request) {
+    const result = await page.evaluate((r) => /** @type {any} */ (window).bench.run(r), request);
+    if (pageErrors.length > 0) throw new Error(`Bench page errors: ${pageErrors.join('; ')}`);
+    if (result.type !== request.type) throw new Error(`Asked ${request.type}, got ${result.type}`);
+    return result;
+  }
+  const init = await call({ type: 'init', backend, dataUrl: new URL('data/', baseUrl).href });
+  return {
+    info: init.info,
+    userAgent: init.userAgent,
+    call,
+    /** @param {number} totalEpochs */
+    chartCost: (totalEpochs) =>
+      page.evaluate((n) => /** @type {any} */ (window).bench.chartCost(n), totalEpochs),
+    close: () => context.close(),
+  };
+}
+
+const appDir = await mkdtemp(path.join(os.tmpdir(), 'playground-bench-'));
 /** @type {Record<string, any>} */
 const backends = {};
 let bytes = null;
@@ -91,10 +175,20 @@ try {
     log(`copying the app build ${options.dist}`);
     await cp(path.resolve(options.dist), appDir, { recursive: true });
   }
-  log(options.dist ? 'building the bench harness' : 'building the app and the bench harness');
-  await build({ appDir, reuse: options.dist !== null });
+  log(options.dist ? 'building the bench page' : 'building the app and the bench page');
+  if (!options.dist) vite(['build', '--outDir', appDir, '--emptyOutDir']);
+  // Its own Vite config, so the app's chunks stay exactly as shipped (see vite.config.mjs).
+  const harnessDir = path.join(appDir, HARNESS_FOLDER);
+  vite([
+    'build',
+    '--config',
+    'scripts/bench/vite.config.mjs',
+    '--outDir',
+    harnessDir,
+    '--emptyOutDir',
+  ]);
   bytes = await attempt('bytes', () => measureBytes(appDir));
-  server = await serve(appDir);
+  server = await startPreview(appDir);
   const baseUrl = server.url;
   log(`serving ${appDir} at ${baseUrl}`);
 
@@ -103,10 +197,10 @@ try {
     const out = (backends[backend] = { info: null, plan: null });
     // 1. Which adapter is this? (decides the profile). Its own browser, closed before the rest.
     const probe = await attempt(`${backend}: backend`, async () => {
-      const browser = await launch(backend, options.headed);
+      const browser = await launch(backend);
       try {
         browserVersion = browser.version();
-        const harness = await openHarness(browser, baseUrl, backend, log);
+        const harness = await openHarness(browser, baseUrl, backend);
         return { info: harness.info, userAgent: harness.userAgent };
       } finally {
         await browser.close();
@@ -116,7 +210,9 @@ try {
     out.info = probe.info;
     out.userAgent = probe.userAgent;
     const software = isSoftwareAdapter(probe.info.adapter);
-    const profile = options.profile === 'auto' ? (software ? 'emulated' : 'full') : options.profile;
+    const profile = /** @type {'full' | 'emulated' | 'quick'} */ (
+      options.profile === 'auto' ? (software ? 'emulated' : 'full') : options.profile
+    );
     const plan = planFor(profile, backend, { rounds: options.rounds });
     out.softwareAdapter = software;
     out.plan = {
@@ -130,7 +226,7 @@ try {
 
     // 2. The real app page, in a fresh browser (no shader cache from the harness).
     out.page = await attempt(`${backend}: app page`, async () => {
-      const browser = await launch(backend, options.headed);
+      const browser = await launch(backend);
       try {
         log(
           `${backend}: app page, cold then warm (train ${plan.page.train}, ${plan.page.epochs} epochs)`,
@@ -152,9 +248,9 @@ try {
     });
 
     // 3. The harness: the chart cost (once), memory, the loops, scaling.
-    const browser = await launch(backend, options.headed);
+    const browser = await launch(backend);
     try {
-      const harness = await openHarness(browser, baseUrl, backend, log);
+      const harness = await openHarness(browser, baseUrl, backend);
       if (chartCost === null) {
         chartCost = await attempt('chart cost', async () => {
           /** @type {Record<string, any>} */
@@ -251,7 +347,7 @@ try {
   });
 } finally {
   await server?.close();
-  await removeBuild(appDir);
+  await rm(appDir, { recursive: true, force: true });
 }
 
 const cpus = os.cpus();
@@ -278,11 +374,16 @@ const results = {
   errors,
 };
 const analysis = analyze(results);
-const outFile = path.resolve(REPO_ROOT, options.out);
-await mkdir(path.dirname(outFile), { recursive: true });
-await writeFile(outFile, `${JSON.stringify({ ...results, summary: analysis }, null, 1)}\n`);
-printReport(results, analysis);
-log(`results written to ${path.relative(process.cwd(), outFile)}`);
+const outDir = path.resolve(REPO_ROOT, options.out);
+await mkdir(outDir, { recursive: true });
+await writeFile(
+  path.join(outDir, 'results.json'),
+  `${JSON.stringify({ ...results, summary: analysis }, null, 1)}\n`,
+);
+const report = markdownReport(results, analysis);
+await writeFile(path.join(outDir, 'report.md'), `${report}\n`);
+console.log(`\n${report}\n`);
+log(`results.json and report.md written to ${path.relative(process.cwd(), outDir)}`);
 if (errors.length > 0) {
   console.error(`\n${errors.length} measurement(s) failed:`);
   for (const { section, message } of errors) console.error(`- ${section}: ${message}`);

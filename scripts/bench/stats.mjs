@@ -1,6 +1,5 @@
-// Pure statistics and formatting helpers of the bench (unit-tested in stats.test.ts).
-// Every figure the bench prints goes through `formatFigure`, which prints "n/a (reason)" for a
-// figure that was not measured instead of a made-up number.
+// Pure statistics helpers of the bench (unit-tested in stats.test.ts). A figure that was not
+// measured stays `{ missing: reason }` and prints as "n/a (reason)", never a made-up number.
 
 /**
  * @param {readonly number[]} values
@@ -135,32 +134,4 @@ export function figure(value, reasonIfMissing) {
   return typeof value === 'number' && Number.isFinite(value)
     ? { value }
     : { missing: reasonIfMissing };
-}
-
-/**
- * @param {Figure} fig
- * @param {{ digits?: number, unit?: string }} [options]
- */
-export function formatFigure(fig, { digits = 1, unit = '' } = {}) {
-  if ('missing' in fig) return `n/a (${fig.missing})`;
-  return `${fig.value.toFixed(digits)}${unit}`;
-}
-
-/**
- * Pads cells to aligned columns; the first row is the header.
- * @param {readonly (readonly string[])[]} rows
- */
-export function formatTable(rows) {
-  /** @type {number[]} */
-  const widths = [];
-  for (const row of rows) {
-    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  }
-  const line = (/** @type {readonly string[]} */ row) =>
-    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  return [
-    line(rows[0]),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...rows.slice(1).map(line),
-  ].join('\n');
 }

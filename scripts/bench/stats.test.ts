@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  figure,
-  formatFigure,
-  formatTable,
   imagesPerSecond,
   isNonDecreasing,
   linearFit,
@@ -87,28 +84,5 @@ describe('linearFit', () => {
     expect(linearFit([1, 2, 3], [1, 4, 9])?.r2).toBeLessThan(1);
     expect(linearFit([1], [1])).toBeNull();
     expect(linearFit([2, 2], [1, 3])).toBeNull();
-  });
-});
-
-describe('figure and formatFigure', () => {
-  it('formats a measured value with its unit', () => {
-    expect(formatFigure(figure(12.345, 'unused'), { digits: 2, unit: ' ms' })).toBe('12.35 ms');
-  });
-
-  it('prints n/a with the reason for anything not measured', () => {
-    expect(formatFigure(figure(null, 'no GPU'))).toBe('n/a (no GPU)');
-    expect(formatFigure(figure(Number.NaN, 'run failed'))).toBe('n/a (run failed)');
-    expect(figure(undefined, 'skipped')).toEqual({ missing: 'skipped' });
-  });
-});
-
-describe('formatTable', () => {
-  it('aligns columns: first left, the rest right', () => {
-    expect(
-      formatTable([
-        ['name', 'v'],
-        ['ab', '10'],
-      ]),
-    ).toBe('name   v\n----  --\nab    10');
   });
 });
