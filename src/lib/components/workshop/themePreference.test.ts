@@ -45,8 +45,28 @@ describe('theme choice', () => {
 
   it('survives storage that throws or is missing', () => {
     expect(readThemeChoice(throwingStorage())).toBe('system');
-    expect(() => saveThemeChoice('light', throwingStorage())).not.toThrow();
     expect(readThemeChoice(null)).toBe('system');
+    // saveThemeChoice catches everything, so "does not throw" would prove nothing. Full
+    // storage: the write is tried, refused, and the stored choice stays what it was.
+    const full = memoryStorage({ [THEME_STORAGE_KEY]: 'dark' });
+    const tried: string[] = [];
+    const refuse = (what: string): never => {
+      tried.push(what);
+      throw new Error('QuotaExceededError');
+    };
+    const quota = {
+      getItem: full.getItem,
+      setItem: (key: string, value: string) => refuse(`set ${key}=${value}`),
+      removeItem: (key: string) => refuse(`remove ${key}`),
+    };
+    expect(saveThemeChoice('light', quota)).toBeUndefined();
+    expect(saveThemeChoice('system', quota)).toBeUndefined();
+    expect(tried).toEqual([
+      'set overconfidence-playground.theme=light',
+      'remove overconfidence-playground.theme',
+    ]);
+    expect(readThemeChoice(quota)).toBe('dark');
+    expect(saveThemeChoice('light', null)).toBeUndefined();
   });
 
   it('sets data-theme for light and dark and clears it for System', () => {
