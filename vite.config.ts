@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { reliabilityPlugins } from './scripts/vite/plugins.mjs';
+import { wasmThreadsPlugin } from './scripts/vite/wasmThreads.mjs';
 
 // `static/` is the public directory: the dataset files are served as-is, never bundled.
 export default defineConfig({
@@ -8,7 +9,8 @@ export default defineConfig({
   publicDir: 'static',
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
-  worker: { format: 'es' },
+  // The worker bundle (where TensorFlow.js runs) gets its own plugin list in a build.
+  worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

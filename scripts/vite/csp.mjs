@@ -24,17 +24,19 @@ export const CSP_DIRECTIVES = [
   },
   {
     name: 'script-src',
-    sources: ["'self'"],
+    sources: ["'self'", "'wasm-unsafe-eval'"],
     reason:
       'Only the bundled modules. No inline script, no eval/new Function: TensorFlow.js does not ' +
       'need them (its WebGL/WebGPU backends compile GLSL/WGSL shaders, which is not script). ' +
-      "No 'wasm-unsafe-eval' either: the only WebAssembly in the bundle is long.js's optional " +
-      'fast 64-bit multiply (pulled in by tfjs-core); it falls back to plain JS when compiling is refused.',
+      "'wasm-unsafe-eval' lets the wasm backend compile its own .wasm binaries (served from this " +
+      'origin); it allows WebAssembly compilation only, not eval of JavaScript. The wasm ' +
+      "threads' worker scripts are files of this origin too (./wasmThreads.mjs), so no blob:.",
   },
   {
     name: 'worker-src',
     sources: ["'self'"],
-    reason: 'The training worker and the offline service worker are our own files.',
+    reason:
+      "The training worker, the wasm backend's thread workers and the offline service worker are our own files.",
   },
   {
     name: 'connect-src',

@@ -5,6 +5,8 @@ import {
   routeRequest,
   staleCaches,
   type PrecacheManifest,
+  ISOLATION_HEADERS,
+  withIsolationHeaders,
 } from './precacheManifest';
 
 const manifest: PrecacheManifest = {
@@ -65,5 +67,36 @@ describe('pathInScope', () => {
     expect(pathInScope(new URL('https://example.org/other/'), scope)).toBeNull();
     expect(pathInScope(new URL('https://cdn.example.com/play/x.js'), scope)).toBeNull();
     expect(pathInScope(new URL('https://example.org/play/%E0%A4%A'), scope)).toBe('%E0%A4%A');
+  });
+});
+
+describe('withIsolationHeaders', () => {
+  it('adds COOP and COEP and keeps the body, status and other headers', async () => {
+    const original = new Response('body', {
+      status: 200,
+      statusText: 'OK',
+      headers: { 'Content-Type': 'text/javascript' },
+    });
+    const isolated = withIsolationHeaders(original);
+    expect(isolated.status).toBe(200);
+    expect(isolated.headers.get('Content-Type')).toBe('text/javascript');
+    expect(isolated.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
+    expect(isolated.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp');
+    expect(await isolated.text()).toBe('body');
+  });
+
+  it('passes an error response unchanged', () => {
+    const error = Response.error();
+    expect(withIsolationHeaders(error)).toBe(error);
+  });
+
+  it('sets the isolation headers and nothing else', async () => {
+    const isolated = withIsolationHeaders(new Response(''));
+    const names = [...isolated.headers.keys()].filter((name) => name.startsWith('cross-origin'));
+    expect(names.sort()).toEqual(
+      Object.keys(ISOLATION_HEADERS)
+        .map((n) => n.toLowerCase())
+        .sort(),
+    );
   });
 });

@@ -75,3 +75,28 @@ export function pathInScope(url: URL, scope: string): string | null {
   // some other URL must not throw inside the fetch handler.
   return url.pathname.slice(base.pathname.length);
 }
+
+/**
+ * Cross-origin isolation headers (equal to ISOLATION_HEADERS in scripts/vite/security.mjs;
+ * offline.test.ts checks). Added to every response the service worker serves, so a static host
+ * that cannot set headers still gets SharedArrayBuffer, hence wasm threads, from the second
+ * visit on (the first navigation comes from the network, before the worker controls the page).
+ */
+export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/** `response` with the isolation headers set; opaque and error responses pass unchanged. */
+export function withIsolationHeaders(response: Response): Response {
+  if (response.type === 'opaque' || response.type === 'error' || response.status === 0) {
+    return response;
+  }
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}

@@ -7,12 +7,16 @@
 // app cache is renamed with every build), dataset files are checked against the manifest's sha256.
 // No skipWaiting: a new build waits until every tab of the old one is closed, so an open page
 // never loses the worker chunk it has yet to load.
+//
+// Every response it serves carries the cross-origin isolation headers (COOP + COEP), so the
+// wasm backend gets threads even from a static host that cannot send them.
 
 import {
   cacheNames,
   pathInScope,
   routeRequest,
   staleCaches,
+  withIsolationHeaders,
   type PrecacheManifest,
 } from './precacheManifest';
 
@@ -74,5 +78,5 @@ self.addEventListener('fetch', (event) => {
   if (path === null) return;
   const route = routeRequest(path, request.mode === 'navigate', PRECACHE);
   if (route === null) return;
-  event.respondWith(cacheFirst(CACHES[route.cache], route.path));
+  event.respondWith(cacheFirst(CACHES[route.cache], route.path).then(withIsolationHeaders));
 });

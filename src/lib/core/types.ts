@@ -30,7 +30,7 @@ export type ClassSlug = (typeof CLASS_SLUGS)[number];
 
 export type OptimizerName = 'adam' | 'sgd' | 'momentum';
 export type ModelPreset = 'wide' | 'small';
-export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;
 /** Which validation metric early stopping watches; 'off' trains every epoch. */
 export type EarlyStopMetric = 'loss' | 'accuracy' | 'off';
@@ -141,6 +141,28 @@ export interface BackendInfo {
   /** Why the preferred backend was not used; null when it was. */
   fallbackReason: string | null;
   tfjsVersion: string;
+  /** wasm: threads XNNPACK computes on (1 = single-threaded). */
+  threads?: number;
+  /** wasm: WebAssembly SIMD in use (the only wasm binaries shipped need it). */
+  simd?: boolean;
+  /** wasm: whether the page was cross-origin isolated (threads need it). */
+  crossOriginIsolated?: boolean;
+  /** webgpu/webgl: the adapter or renderer is a CPU emulation (SwiftShader, llvmpipe, …). */
+  softwareEmulated?: boolean;
+  /** webgl: renders to half-float textures only (WEBGL_RENDER_FLOAT32_ENABLED is false). */
+  halfFloat?: boolean;
+  /** `auto` timed these (or read their timing from the cache) to choose. */
+  candidates?: BackendCandidate[];
+  /** Why `auto` chose this backend, e.g. "a hardware GPU (…)". */
+  choiceReason?: string;
+}
+
+/** One backend `auto` timed: a few warm training steps of the selected model. */
+export interface BackendCandidate {
+  name: BackendName;
+  /** e.g. "WebGL (ANGLE (Google, Vulkan 1.3.0 (SwiftShader …)))" or "WASM (2 threads)". */
+  label: string;
+  imagesPerSecond: number;
 }
 
 /** A tensor's values with the name and shape needed to restore it (plain data, storable). */

@@ -1,18 +1,57 @@
-// The real BackendEnvironment: navigator.gpu and tf.setBackend inside the worker.
+// The real BackendEnvironment: navigator.gpu, tf.setBackend, the wasm binaries from this
+// origin, a timed training probe and its IndexedDB cache, inside the worker.
 
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import type { BackendEnvironment } from '../core/backend';
-import type { BackendName } from '../core/types';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import simdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import threadedSimdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BackendEnvironment, MeasuredSpeeds, WebGpuAdapterInfo } from '../core/backend';
+import { createModel, IMAGE_SIZE, modelKernels, NUM_CLASSES } from '../core/model';
+import { trainStep } from '../core/trainStep';
+import type { BackendName, ModelPreset } from '../core/types';
+import { registerWasmTrainingKernels } from '../core/wasmKernels';
+import { wasmThreadFiles } from 'virtual:tfjs-wasm-thread-files';
+
+declare const self: DedicatedWorkerGlobalScope & {
+  /** Read by the patched tfjs-backend-wasm loader (scripts/vite/wasmThreads.mjs). */
+  __tfjsWasmThreadFiles?: { worker: string; main: string };
+};
+
+registerWasmTrainingKernels();
+// Own-origin URLs (a worker resolves relative ones against its own script). Only SIMD binaries
+// ship: without SIMD the chain skips wasm before loading anything, so the plain binary's entry
+// points at the SIMD one and is never fetched.
+const ownUrl = (url: string) => new URL(url, self.location.href).href;
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': ownUrl(simdWasmUrl),
+  'tfjs-backend-wasm-simd.wasm': ownUrl(simdWasmUrl),
+  'tfjs-backend-wasm-threaded-simd.wasm': ownUrl(threadedSimdWasmUrl),
+});
+// Threads: the pthread workers load from this origin too, not from blob: URLs (the CSP allows
+// workers and scripts from 'self' only).
+self.__tfjsWasmThreadFiles = {
+  worker: ownUrl(wasmThreadFiles.worker),
+  main: ownUrl(wasmThreadFiles.main),
+};
+
+/** Images per timed step: the app's default batch size. */
+const PROBE_BATCH_SIZE = 64;
+const SPEED_DATABASE = 'overconfidence-backend-speeds';
+const SPEED_STORE = 'speeds';
 
 let adapterDescription = '';
 
-function describeAdapter(adapter: GPUAdapter): string {
-  const info = adapter.info;
+function describeAdapter(adapter: GPUAdapter): WebGpuAdapterInfo {
+  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
   const parts = [info?.vendor, info?.architecture, info?.device, info?.description].filter(
     (part): part is string => typeof part === 'string' && part.length > 0,
   );
-  return [...new Set(parts)].join(' ') || 'WebGPU adapter';
+  const legacy = adapter as GPUAdapter & { isFallbackAdapter?: boolean };
+  return {
+    description: [...new Set(parts)].join(' ') || 'WebGPU adapter',
+    isFallbackAdapter: info?.isFallbackAdapter === true || legacy.isFallbackAdapter === true,
+  };
 }
 
 function webglRenderer(): string {
@@ -27,19 +66,113 @@ function webglRenderer(): string {
   return typeof renderer === 'string' ? renderer : '';
 }
 
+/** Trains `model` on random images for about `budgetMs` (one untimed warm-up step first). */
+async function measureTraining(model: ModelPreset, budgetMs: number): Promise<number> {
+  const started = performance.now();
+  const network = createModel(model, 1);
+  const optimizer = tf.train.adam(0.001);
+  const images = tf.randomUniform([PROBE_BATCH_SIZE, IMAGE_SIZE, IMAGE_SIZE, 1]) as tf.Tensor4D;
+  const labels = tf.tidy(() =>
+    tf.oneHot(tf.range(0, PROBE_BATCH_SIZE, 1, 'int32').mod(NUM_CLASSES), NUM_CLASSES),
+  ) as tf.Tensor2D;
+  const order = tf.range(0, PROBE_BATCH_SIZE, 1, 'int32') as tf.Tensor1D;
+  let sums = tf.zeros([2]) as tf.Tensor1D;
+  const step = async () => {
+    const next = trainStep(
+      {
+        model: network,
+        optimizer,
+        images,
+        labelsOneHot: labels,
+        order,
+        offset: 0,
+        size: PROBE_BATCH_SIZE,
+        labelSmoothing: 0,
+        l2: 0,
+        kernels: modelKernels(network),
+      },
+      sums,
+    );
+    sums.dispose();
+    sums = next;
+    await sums.data();
+  };
+  try {
+    await step(); // compiles shaders / packs weights: not what a run's steps cost
+    const timedFrom = performance.now();
+    let steps = 0;
+    do {
+      await step();
+      steps++;
+    } while (performance.now() - started < budgetMs);
+    return (steps * PROBE_BATCH_SIZE) / ((performance.now() - timedFrom) / 1000);
+  } finally {
+    tf.dispose([images, labels, order, sums]);
+    network.dispose();
+    optimizer.dispose();
+  }
+}
+
+function openSpeedDatabase(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(SPEED_DATABASE, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(SPEED_STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function speedStore<T>(
+  mode: IDBTransactionMode,
+  use: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
+  const database = await openSpeedDatabase();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const request = use(database.transaction(SPEED_STORE, mode).objectStore(SPEED_STORE));
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    database.close();
+  }
+}
+
 export const tfEnvironment: BackendEnvironment = {
   hasWebGpuApi: () => typeof navigator !== 'undefined' && 'gpu' in navigator && !!navigator.gpu,
   async requestWebGpuAdapter() {
     const adapter = await navigator.gpu.requestAdapter();
     if (!adapter) return null;
-    adapterDescription = describeAdapter(adapter);
-    return adapterDescription;
+    const described = describeAdapter(adapter);
+    adapterDescription = described.description;
+    return described;
+  },
+  async wasmSupport() {
+    return {
+      simd: await tf
+        .env()
+        .getAsync('WASM_HAS_SIMD_SUPPORT')
+        .then(Boolean, () => false),
+      crossOriginIsolated: self.crossOriginIsolated === true,
+    };
   },
   setBackend: (name: BackendName) => tf.setBackend(name),
   describeActive(name: BackendName) {
     if (name === 'webgpu') return adapterDescription;
     if (name === 'webgl') return webglRenderer();
+    if (name === 'wasm') return 'WebAssembly (XNNPACK, CPU)';
     return 'JavaScript (no GPU)';
   },
+  webglHalfFloat: () => !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED'),
+  wasmThreads: () => getThreadsCount(),
+  measureTraining: (_name, model, budgetMs) => measureTraining(model, budgetMs),
+  async readSpeeds(key) {
+    const value = await speedStore('readonly', (store) => store.get(key));
+    return value && typeof value === 'object' ? (value as MeasuredSpeeds) : null;
+  },
+  async writeSpeeds(key, speeds) {
+    await speedStore('readwrite', (store) => store.put(speeds, key));
+  },
+  userAgent: typeof navigator !== 'undefined' ? navigator.userAgent : '',
   tfjsVersion: tf.version.tfjs,
 };
