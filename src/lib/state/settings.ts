@@ -181,6 +181,7 @@ export const SETTINGS: SettingsTable = {
       { value: 'auto', label: 'Automatic' },
       { value: 'webgpu', label: 'WebGPU' },
       { value: 'webgl', label: 'WebGL' },
+      { value: 'wasm', label: 'WebAssembly (CPU, fast)' },
       { value: 'cpu', label: 'CPU' },
     ],
   }),

@@ -8,6 +8,7 @@ import type {
   ClassSlug,
   EarlyStopInfo,
   EpochMetrics,
+  ModelPreset,
   TrainConfig,
 } from '../core/types';
 
@@ -21,6 +22,8 @@ export type ToWorker =
       backend: BackendPreference;
       /** Absolute URL of the dataset folder (a worker resolves relative URLs against its script). */
       dataUrl: string;
+      /** The model `auto` times its candidates on (core/backend.ts); absent: the default preset. */
+      model?: ModelPreset;
     }
   /** Fetch (lazily, cached, verified) the pair and send a few sample images. Answered by `samples`. */
   | { type: 'preview'; classes: [ClassSlug, ClassSlug]; perClass: number }

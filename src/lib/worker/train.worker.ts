@@ -65,7 +65,11 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   switch (message.type) {
     case 'init':
       store = new DatasetStore(message.dataUrl);
-      backendReady = selectBackend(message.backend, tfEnvironment).then((info) => {
+      backendReady = selectBackend(
+        message.backend,
+        tfEnvironment,
+        message.model ? { model: message.model } : undefined,
+      ).then((info) => {
         backendInfo = info;
         deviceWatch = new DeviceWatch(info.name);
         post({ type: 'backend', info });
