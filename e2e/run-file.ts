@@ -1,10 +1,23 @@
 // Checks a downloaded run file against the documented format and against itself: the
-// per-epoch numbers must be exactly what the stored logits give.
+// held epoch's numbers must be what the stored logits give, recomputed by the test's own
+// code (reference-metrics.ts), not by the app's functions under test.
 
 import { readFile } from 'node:fs/promises';
 import { expect, type Download, type Page } from '@playwright/test';
-import { logitGapHistogram, validationMetrics } from '../src/lib/core/metrics';
 import type { RunFile } from '../src/lib/core/runFile';
+import { referenceMetrics, RELIABILITY_BIN_COUNT } from './reference-metrics';
+
+/** README: 20 logit-gap bins of width 1.5 from 0 to 30. */
+const GAP_EDGES = Array.from({ length: 21 }, (_, i) => i * 1.5);
+/** Float64 sums in another order than the app's agree to about 1e-15 relative. */
+const RELATIVE_TOLERANCE = 1e-12;
+
+function expectClose(actual: number, expected: number, what: string): void {
+  const tolerance = RELATIVE_TOLERANCE * Math.max(1, Math.abs(expected));
+  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+    tolerance,
+  );
+}
 
 export async function downloadRun(page: Page): Promise<{ file: RunFile; download: Download }> {
   const downloadPromise = page.waitForEvent('download');
@@ -48,10 +61,25 @@ export function expectConsistentRunFile(
   expect(logits).toHaveLength(expected.validation);
   // Dataset order: class 0's held-out images first, then class 1's.
   expect(labels).toEqual([...labels].sort((a, b) => a - b));
-  const flat = new Float32Array(logits.flat());
-  const recomputed = validationMetrics(flat, new Uint8Array(labels));
-  const last = file.epochs[file.epochs.length - 1];
-  expect(recomputed.loss).toBe(last.validationLoss);
-  expect(recomputed.accuracy).toBe(last.validationAccuracy);
-  expect(logitGapHistogram(flat, new Uint8Array(labels))).toEqual(last.logitGapHistogram);
+  // The logits are the last epoch's, or the restored best epoch's after early stopping.
+  const held = file.epochs[(file.earlyStop?.bestEpoch ?? file.epochs.length) - 1];
+  const recomputed = referenceMetrics(labels, logits, GAP_EDGES);
+  expectClose(held.validationLoss, recomputed.loss, 'validationLoss');
+  expect(held.validationAccuracy).toBe(recomputed.accuracy);
+  expectClose(held.validationLossCorrect, recomputed.lossCorrect, 'validationLossCorrect');
+  expectClose(held.validationLossWrong, recomputed.lossWrong, 'validationLossWrong');
+  expect(held.wrongCount).toBe(recomputed.wrongCount);
+  expect(held.logitGapHistogram).toEqual({ edges: GAP_EDGES, ...recomputed.gapCounts });
+  const reliability = held.reliability;
+  expect(reliability.edges).toEqual(
+    Array.from({ length: RELIABILITY_BIN_COUNT + 1 }, (_, i) => i / RELIABILITY_BIN_COUNT),
+  );
+  expect(reliability.count).toEqual(recomputed.reliability.count);
+  for (const key of ['accuracy', 'confidence'] as const) {
+    reliability[key].forEach((value, bin) =>
+      expectClose(value, recomputed.reliability[key][bin], `reliability.${key}[${bin}]`),
+    );
+  }
+  expectClose(held.ece, recomputed.ece, 'ece');
+  expectClose(held.mce, recomputed.mce, 'mce');
 }
