@@ -1,21 +1,23 @@
 // The page's view of runs saved in this browser and of runs being compared (imported files or
-// saved runs). Reads and deletes through RunStore; the training worker does the writing.
+// saved runs). The list holds run records only (no logits, no weights): it is read from storage
+// when the page opens, and otherwise follows the worker's `saved` messages and deletions.
+// A run's epochs are read only when one is opened, resumed or downloaded.
 
 import type { ParsedRunFile } from '../core/runFileParse';
-import { buildRunFile, runFileName } from '../core/runFile';
-import { downloadJson } from '../download';
-import { RunStore, type RunSummary } from '../persist/runStore';
+import { newestFirst, RunStore, type RunRecord } from '../persist/runStore';
+import { savedRunState, type SavedRun } from '../persist/savedRun';
 import {
   comparedFromFile,
   comparedFromStored,
   MAX_COMPARED_RUNS,
   type ComparedRun,
 } from '../state/compare';
-import type { SavedRun } from '../worker/client.svelte';
+import { identityOf } from '../worker/client.svelte';
+import { downloadRunFile } from './runDownload';
 
 export class SavedRuns {
   /** Newest first. */
-  runs = $state.raw<RunSummary[]>([]);
+  runs = $state.raw<RunRecord[]>([]);
   compared = $state.raw<ComparedRun[]>([]);
   /** False where the browser offers no IndexedDB (then nothing is kept). */
   available = $state(true);
@@ -24,7 +26,6 @@ export class SavedRuns {
 
   #store: Promise<RunStore | null>;
   #importCount = 0;
-  #refreshes = 0;
 
   constructor(open: () => Promise<RunStore | null> = () => RunStore.open()) {
     this.#store = open().then((store) => {
@@ -33,85 +34,78 @@ export class SavedRuns {
     });
   }
 
+  /** Reads the list of records from storage, once, when the page opens. */
   async refresh(): Promise<void> {
     const store = await this.#store;
     if (!store) return;
-    // Refreshes overlap (one per epoch and status change) and may settle out of order: only
-    // the latest one may set the list, or a slow earlier read would show a stale run.
-    const ticket = ++this.#refreshes;
     try {
-      const runs = await store.listRuns();
-      if (ticket === this.#refreshes) this.runs = runs;
+      const stored = await store.listRuns();
+      // Saves reported while the read was in flight are newer than what it found.
+      const known = new Map(this.runs.map((run) => [run.id, run]));
+      this.runs = stored.map((run) => known.get(run.id) ?? run);
+      for (const run of known.values())
+        if (!stored.some((s) => s.id === run.id)) this.noteSaved(run);
     } catch (error) {
       this.problem = `Saved runs could not be read (${String(error)}).`;
     }
   }
 
+  /** The worker said a save landed: this is the record as stored. No storage read. */
+  noteSaved(record: RunRecord): void {
+    this.runs = [record, ...this.runs.filter((run) => run.id !== record.id)].sort(newestFirst);
+  }
+
   /** The newest unfinished run with at least one epoch, other than `currentId`: offered for Resume. */
-  latestUnfinished(currentId: string | null): RunSummary | null {
+  latestUnfinished(currentId: string | null): RunRecord | null {
     return (
-      this.runs.find(
-        (summary) =>
-          !summary.run.finished && summary.run.id !== currentId && summary.epochs.length > 0,
-      ) ?? null
+      this.runs.find((run) => !run.finished && run.id !== currentId && run.curve.length > 0) ?? null
     );
   }
 
-  /** Everything the client needs to resume `id`. */
-  async loadForResume(id: string): Promise<SavedRun | null> {
+  /** The run and its epochs (with logits), to show, resume or download it. */
+  async load(id: string): Promise<SavedRun | null> {
     const store = await this.#store;
     if (!store) return null;
-    const run = await store.getRun(id);
-    if (!run) return null;
-    const epochs = await store.getEpochs(id);
-    const identity = {
-      id: run.id,
-      createdAt: run.createdAt,
-      link: run.link,
-      backendPreference: run.backendPreference,
-    };
-    return { identity, config: run.config, epochs, validationLabels: run.validationLabels };
+    const record = await store.getRun(id);
+    if (!record) return null;
+    return { record, epochs: await store.getEpochs(id) };
   }
 
   async remove(id: string): Promise<void> {
     const store = await this.#store;
     if (!store) return;
-    await store.deleteRun(id);
+    try {
+      await store.deleteRun(id);
+    } catch (error) {
+      this.problem = `The run could not be deleted (${String(error)}).`;
+    }
     this.compared = this.compared.filter((run) => run.id !== id);
-    await this.refresh();
+    this.runs = this.runs.filter((run) => run.id !== id);
   }
 
-  /** Downloads a saved run as a run file, like the live run's "Download run". */
+  /** Downloads a saved run as a run file: the same builder as the live run's "Download run". */
   async download(id: string, userAgent: string): Promise<void> {
-    const store = await this.#store;
-    if (!store) return;
-    const run = await store.getRun(id);
-    const epochs = await store.getEpochs(id);
-    const last = epochs.at(-1);
-    if (!run || !last) return;
-    const best = run.earlyStop ? epochs[run.earlyStop.bestEpoch - 1] : undefined;
-    const file = buildRunFile({
-      config: run.config,
-      backendPreference: run.backendPreference,
-      link: run.link,
-      backend: run.backend,
+    const saved = await this.load(id);
+    const state = saved && savedRunState(saved);
+    if (!saved || !state) return;
+    downloadRunFile(
+      {
+        identity: identityOf(saved.record),
+        config: saved.record.config,
+        state,
+        epochs: saved.epochs.map((row) => row.metrics),
+        validationLabels: saved.record.validationLabels,
+      },
       userAgent,
-      epochs: epochs.map((row) => row.metrics),
-      validationLabels: run.validationLabels,
-      validationLogits: (best ?? last).logits,
-      createdAt: new Date(run.createdAt),
-      earlyStop: run.earlyStop,
-    });
-    downloadJson(runFileName(new Date(run.createdAt)), file);
+    );
   }
 
   compareStored(id: string): void {
-    const summary = this.runs.find((entry) => entry.run.id === id);
-    if (!summary || this.compared.some((run) => run.id === id)) return;
-    const { run, epochs } = summary;
+    const run = this.runs.find((entry) => entry.id === id);
+    if (!run || this.compared.some((entry) => entry.id === id)) return;
     const label = `Saved ${new Date(run.createdAt).toLocaleString()}`;
     this.#add(
-      comparedFromStored(run.id, label, run.config, run.backend.name, run.createdAt, epochs),
+      comparedFromStored(run.id, label, run.config, run.backend.name, run.createdAt, run.curve),
     );
   }
 

@@ -1,4 +1,4 @@
-// A small valid run file (2 epochs, 4 validation examples, every optional part present) for
+// A small valid run file (2 epochs, 10 validation examples: the settings' minimum, every optional part present) for
 // the parser's tests to break in different ways.
 
 import { logitGapHistogram, validationMetrics } from './metrics';
@@ -8,7 +8,7 @@ import type { EpochMetrics, TrainConfig } from './types';
 const config: TrainConfig = {
   classes: ['pullover', 'coat'],
   trainSize: 64,
-  validationSize: 4,
+  validationSize: 10,
   epochs: 3,
   batchSize: 32,
   learningRate: 0.001,
@@ -21,8 +21,10 @@ const config: TrainConfig = {
   earlyStop: 'loss',
   patience: 5,
 };
-const labels = new Uint8Array([0, 0, 1, 1]);
-const logits = new Float32Array([0.62, -0.52, 3, -1, -2, 2.5, 12, -12]);
+const labels = new Uint8Array([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+const logits = new Float32Array([
+  0.62, -0.52, 3, -1, 4, -4, 1, 0, 2, 1, -2, 2.5, 12, -12, -3, 3, -1, 5, 0, 0.5,
+]);
 
 function epochMetrics(epoch: number): EpochMetrics {
   const { loss, accuracy } = validationMetrics(logits, labels);
@@ -41,7 +43,7 @@ function epochMetrics(epoch: number): EpochMetrics {
     mce: 0.3,
     reliability: {
       edges: [0, 0.5, 1],
-      count: [0, 4],
+      count: [0, 10],
       accuracy: [0, 0.75],
       confidence: [0, 0.9],
     },

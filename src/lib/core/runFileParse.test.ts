@@ -145,7 +145,7 @@ describe('parseRunFile', () => {
     );
     expectRejected(
       parseRunFile(mutated((doc) => void (doc.config.trainSize = 2.5))),
-      /config\.trainSize must be an integer/,
+      /config\.trainSize is not a whole number/,
     );
     expectRejected(
       parseRunFile(mutated((doc) => void (doc.config.classes = ['coat', 'coat']))),
@@ -156,11 +156,11 @@ describe('parseRunFile', () => {
   it('rejects wrong lengths and inconsistent counts', () => {
     expectRejected(
       parseRunFile(mutated((doc) => void doc.validation.logits.pop())),
-      /validation\.logits must be a list of 4, got a list of 3/,
+      /validation\.logits must be a list of 10, got a list of 9/,
     );
     expectRejected(
       parseRunFile(mutated((doc) => void doc.validation.labels.push(0))),
-      /validation\.labels must be a list of 4/,
+      /validation\.labels must be a list of 10/,
     );
     expectRejected(
       parseRunFile(mutated((doc) => void doc.validation.logits[2].push(1))),
@@ -172,7 +172,7 @@ describe('parseRunFile', () => {
     );
     expectRejected(
       parseRunFile(mutated((doc) => void (doc.epochs[0].logitGapHistogram.correct[0] += 1))),
-      /counts must be 4 in total, got 5/,
+      /counts must be 10 in total, got 11/,
     );
     expectRejected(
       parseRunFile(mutated((doc) => void (doc.epochs[1].epoch = 3))),
@@ -222,7 +222,6 @@ describe('parseRunFile', () => {
     naiveMerge(new Fresh(), accepted);
     expect((new Fresh() as { polluted?: boolean }).polluted).toBeUndefined();
   });
-
 
   it('refuses links that are not a settings hash (they may become an href)', () => {
     expectRejected(

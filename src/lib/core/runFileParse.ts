@@ -3,14 +3,14 @@
 // checked and copied into fresh objects; nothing else of the input survives. Never throws.
 // Plain data only, like runFile.ts: no tfjs, no DOM.
 
+import { parseRunConfig } from '../state/settings';
+import { BACKEND_ORDER } from './backend';
 import { RUN_FILE_FORMAT, type RunFile, type RunFileTemperature } from './runFile';
 import {
-  CLASS_SLUGS,
   type EarlyStopInfo,
   type EpochMetrics,
   type LogitGapHistogram,
   type ReliabilityDiagram,
-  type TrainConfig,
 } from './types';
 import {
   COUNT,
@@ -20,7 +20,6 @@ import {
   Invalid,
   NON_NEGATIVE,
   numbers,
-  oneOf,
   plain,
   POSITIVE,
   POSITIVE_COUNT,
@@ -113,51 +112,20 @@ function epochMetrics(value: unknown, index: number, examples: number): ParsedEp
   };
 }
 
-/** Config fields older files lack, and the values those runs actually trained with. */
-const LATER_CONFIG_DEFAULTS = {
-  labelSmoothing: 0,
-  l2: 0,
-  dropout: 0,
-  earlyStop: 'off',
-  patience: 5,
-} as const;
-
+/**
+ * The config, read with the settings table's own rules (state/settings.ts): a file cannot
+ * describe a run the app refuses, and settings newer than the file get their defaults, which is
+ * what those runs trained with.
+ */
 function config(fields: Fields): ParsedRunFile['config'] {
-  const classes = fields
-    .list('classes', 2)
-    .map((slug, i) => oneOf(slug, `${fields.at('classes')}[${i}]`, CLASS_SLUGS));
-  if (classes[0] === classes[1]) fail(fields.at('classes'), 'two different classes', classes[0]);
-  const trainConfig: TrainConfig = {
-    classes: [classes[0], classes[1]],
-    // The settings' own bounds (state/settings.ts): a file cannot describe a run the app refuses.
-    trainSize: fields.number('trainSize', { ...POSITIVE_COUNT, max: 6000 }),
-    validationSize: fields.number('validationSize', { ...POSITIVE_COUNT, max: 2000 }),
-    epochs: fields.number('epochs', { ...POSITIVE_COUNT, max: 500 }),
-    batchSize: fields.number('batchSize', { ...POSITIVE_COUNT, max: 1024 }),
-    learningRate: fields.number('learningRate', { ...POSITIVE, max: 10 }),
-    optimizer: fields.oneOf('optimizer', ['adam', 'sgd', 'momentum']),
-    model: fields.oneOf('model', ['wide', 'small']),
-    seed: fields.number('seed', { ...COUNT, max: 2147483647 }),
-    labelSmoothing: fields.has('labelSmoothing')
-      ? fields.number('labelSmoothing', { min: 0, max: 0.5 })
-      : LATER_CONFIG_DEFAULTS.labelSmoothing,
-    l2: fields.has('l2') ? fields.number('l2', NON_NEGATIVE) : LATER_CONFIG_DEFAULTS.l2,
-    dropout: fields.has('dropout')
-      ? fields.number('dropout', { min: 0, max: 0.99 })
-      : LATER_CONFIG_DEFAULTS.dropout,
-    earlyStop: fields.has('earlyStop')
-      ? fields.oneOf('earlyStop', ['loss', 'accuracy', 'off'])
-      : LATER_CONFIG_DEFAULTS.earlyStop,
-    patience: fields.has('patience')
-      ? fields.number('patience', POSITIVE_COUNT)
-      : LATER_CONFIG_DEFAULTS.patience,
-  };
-  return { ...trainConfig, backend: fields.oneOf('backend', ['auto', 'webgpu', 'webgl', 'cpu']) };
+  const result = parseRunConfig(fields.source);
+  if (!result.ok) throw new Invalid(`${fields.at(result.field)} ${result.reason}`);
+  return result.config;
 }
 
 function environment(fields: Fields): ParsedRunFile['environment'] {
   return {
-    backend: fields.oneOf('backend', ['webgpu', 'webgl', 'cpu']),
+    backend: fields.oneOf('backend', BACKEND_ORDER),
     adapter: fields.string('adapter'),
     fallbackReason: fields.raw('fallbackReason') === null ? null : fields.string('fallbackReason'),
     userAgent: fields.string('userAgent'),

@@ -14,6 +14,7 @@ import { deriveSeed, mulberry32, shuffledIndices } from './prng';
 import { dropoutStepSeed, setDropoutStep } from './seededDropout';
 import { trainStep } from './trainStep';
 import { captureState, restoreState, type TrainerParts } from './trainerState';
+import type { HeldModel } from './runState';
 import type { EarlyStopInfo, EpochMetrics, TrainConfig, TrainerSnapshot } from './types';
 
 /** Minimum time between progress reports; each report costs one small GPU readback. */
@@ -42,8 +43,11 @@ export interface EpochResult {
   validationLogits: Float32Array;
   /** Set on the epoch after which early stopping ended the run; the model now holds bestEpoch's weights. */
   earlyStop: EarlyStopInfo | null;
-  /** With earlyStop: the best epoch's validation logits, i.e. the restored model's. A fresh array. */
-  bestValidationLogits: Float32Array | null;
+  /**
+   * What the model holds after this epoch: this epoch's weights and `validationLogits`, or,
+   * once early stopping restored them, the best epoch's weights and a fresh copy of its logits.
+   */
+  model: HeldModel;
 }
 
 export class Trainer {
@@ -205,12 +209,10 @@ export class Trainer {
       );
       const stop = this.#earlyStopping.update(this.#model, metrics, validationLogits);
       this.#earlyStop = stop?.info ?? null;
-      return {
-        metrics,
-        validationLogits,
-        earlyStop: this.#earlyStop,
-        bestValidationLogits: stop?.bestValidationLogits ?? null,
-      };
+      const model: HeldModel = stop
+        ? { epoch: stop.info.bestEpoch, validationLogits: stop.bestValidationLogits }
+        : { epoch: metrics.epoch, validationLogits };
+      return { metrics, validationLogits, earlyStop: this.#earlyStop, model };
     } finally {
       this.#busy = false;
     }

@@ -1,12 +1,15 @@
 // Durable runs in IndexedDB, so a reload or a crashed tab loses no completed epoch.
 // Plain data only (no tfjs): the worker writes, the page reads and deletes. One database,
 // three stores:
-//   runs    — one record per run: its config and environment, written when the run starts
+//   runs    — one small record per run: config, environment, the run's state as the worker
+//             last reported it (backend, early stopping, which epoch the model holds) and its
+//             per-epoch headline figures; what lists and overlays need, nothing heavy
 //   epochs  — one row per completed epoch: metrics + that epoch's validation logits
 //   weights — per run, the newest completed epoch's model + optimizer state (overwritten)
-// An epoch's row and the weights it ends with are written in ONE transaction, so after any
-// crash the stored weights always belong to the last stored epoch, and Resume is exact.
+// An epoch's row, the run record and the weights it ends with are written in ONE transaction,
+// so after any crash they agree, and Resume is exact.
 
+import { curvePoint, type CurvePoint } from '../core/runState';
 import type {
   BackendInfo,
   BackendPreference,
@@ -19,7 +22,8 @@ import type {
 export type { NamedArray, TrainerSnapshot } from '../core/types';
 
 export const DATABASE_NAME = 'overconfidence-playground';
-const DATABASE_VERSION = 1;
+/** 2: run records carry the run's state and curve (version 1 records are upgraded on open). */
+const DATABASE_VERSION = 2;
 
 export interface RunRecord {
   id: string;
@@ -31,9 +35,16 @@ export interface RunRecord {
   backend: BackendInfo;
   /** Validation labels, dataset order (fixed for the run). */
   validationLabels: Uint8Array;
-  /** 'done' once the last epoch (or early stopping) finished; anything else can be resumed. */
+  /** True once the last epoch (or early stopping) finished; anything else can be resumed. */
   finished: boolean;
   earlyStop: EarlyStopInfo | null;
+  /**
+   * The epoch whose weights the run's model holds (the restored best after early stopping), as
+   * the worker reported it; that epoch's row holds the model's validation logits. 0 = none yet.
+   */
+  modelEpoch: number;
+  /** Each completed epoch's headline figures, in order (what lists and overlays draw). */
+  curve: CurvePoint[];
 }
 
 export interface EpochRecord {
@@ -45,12 +56,6 @@ export interface EpochRecord {
 
 export interface WeightsRecord extends TrainerSnapshot {
   runId: string;
-}
-
-/** A run as the Runs panel lists it (no logits, no weights). */
-export interface RunSummary {
-  run: RunRecord;
-  epochs: EpochMetrics[];
 }
 
 function promised<T>(request: IDBRequest<T>): Promise<T> {
@@ -90,7 +95,7 @@ export class RunStore {
     if (!factory) return null;
     try {
       const request = factory.open(DATABASE_NAME, DATABASE_VERSION);
-      request.onupgradeneeded = () => {
+      request.onupgradeneeded = (event) => {
         const db = request.result;
         if (!db.objectStoreNames.contains('runs')) db.createObjectStore('runs', { keyPath: 'id' });
         if (!db.objectStoreNames.contains('epochs')) {
@@ -99,6 +104,8 @@ export class RunStore {
         if (!db.objectStoreNames.contains('weights')) {
           db.createObjectStore('weights', { keyPath: 'runId' });
         }
+        const upgrade = request.transaction;
+        if (event.oldVersion === 1 && upgrade) void upgradeVersion1(upgrade);
       };
       const db = await promised(request);
       // Another tab upgrading the schema must not be blocked by this connection.
@@ -119,18 +126,10 @@ export class RunStore {
     await completed(transaction);
   }
 
-  /** Marks a run finished (last epoch trained or early-stopped). */
-  async finishRun(id: string, earlyStop: EarlyStopInfo | null): Promise<void> {
-    const transaction = this.#db.transaction('runs', 'readwrite');
-    const runs = transaction.objectStore('runs');
-    const run = (await promised(runs.get(id))) as RunRecord | undefined;
-    if (run) runs.put({ ...run, finished: true, earlyStop });
-    await completed(transaction);
-  }
-
-  /** One completed epoch and the weights it ended with, atomically. */
-  async putEpoch(epoch: EpochRecord, weights: TrainerSnapshot): Promise<void> {
-    const transaction = this.#db.transaction(['epochs', 'weights'], 'readwrite');
+  /** One completed epoch, the run's record after it and the weights it ended with, atomically. */
+  async putEpoch(run: RunRecord, epoch: EpochRecord, weights: TrainerSnapshot): Promise<void> {
+    const transaction = this.#db.transaction(['runs', 'epochs', 'weights'], 'readwrite');
+    transaction.objectStore('runs').put(run);
     transaction.objectStore('epochs').put(epoch);
     transaction.objectStore('weights').put({ ...weights, runId: epoch.runId });
     await completed(transaction);
@@ -155,19 +154,11 @@ export class RunStore {
     );
   }
 
-  /** Every stored run with its epochs' metrics, newest first. */
-  async listRuns(): Promise<RunSummary[]> {
-    const transaction = this.#db.transaction(['runs', 'epochs'], 'readonly');
+  /** Every stored run's record (no epochs' logits, no weights), newest first. */
+  async listRuns(): Promise<RunRecord[]> {
+    const transaction = this.#db.transaction('runs', 'readonly');
     const runs = (await promised(transaction.objectStore('runs').getAll())) as RunRecord[];
-    const epochs = transaction.objectStore('epochs');
-    const summaries = await Promise.all(
-      runs.map(async (run) => {
-        const range = IDBKeyRange.bound([run.id, 0], [run.id, Number.MAX_SAFE_INTEGER]);
-        const rows = (await promised(epochs.getAll(range))) as EpochRecord[];
-        return { run, epochs: rows.map((row) => row.metrics) };
-      }),
-    );
-    return summaries.sort((a, b) => (a.run.createdAt < b.run.createdAt ? 1 : -1));
+    return runs.sort(newestFirst);
   }
 
   async deleteRun(id: string): Promise<void> {
@@ -178,5 +169,29 @@ export class RunStore {
       .delete(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
     transaction.objectStore('weights').delete(id);
     await completed(transaction);
+  }
+}
+
+/** Sort order of run lists. */
+export function newestFirst(a: RunRecord, b: RunRecord): number {
+  return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
+}
+
+/**
+ * Version 1 records lacked `modelEpoch` and `curve`. Version 1 kept the early-stopping record,
+ * and its model held the best epoch after early stopping and the last one otherwise; that rule
+ * is applied here once, to old data, never at read time.
+ */
+async function upgradeVersion1(transaction: IDBTransaction): Promise<void> {
+  const runs = transaction.objectStore('runs');
+  const epochs = transaction.objectStore('epochs');
+  for (const run of (await promised(runs.getAll())) as RunRecord[]) {
+    const range = IDBKeyRange.bound([run.id, 0], [run.id, Number.MAX_SAFE_INTEGER]);
+    const rows = (await promised(epochs.getAll(range))) as EpochRecord[];
+    runs.put({
+      ...run,
+      modelEpoch: run.earlyStop?.bestEpoch ?? rows.length,
+      curve: rows.map((row) => curvePoint(row.metrics)),
+    });
   }
 }

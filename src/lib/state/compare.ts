@@ -3,16 +3,11 @@
 
 import type { ParsedRunFile } from '../core/runFileParse';
 import type { BackendName, BackendPreference, TrainConfig } from '../core/types';
-import type { Settings } from './settings';
+import { curvePoint, type CurvePoint } from '../core/runState';
+import { RUN_KEYS, SETTINGS, type SettingKey, type SettingSpec } from './settings';
 
 /** The per-epoch figures an overlay draws. */
-export interface OverlayEpoch {
-  epoch: number;
-  trainLoss: number;
-  trainAccuracy: number;
-  validationLoss: number;
-  validationAccuracy: number;
-}
+export type OverlayEpoch = CurvePoint;
 
 export interface ComparedRun {
   /** Unique among compared runs: file name + time, or the stored run's id. */
@@ -31,13 +26,7 @@ export interface ComparedRun {
 export const MAX_COMPARED_RUNS = 6;
 
 function overlayEpochs(epochs: readonly OverlayEpoch[]): OverlayEpoch[] {
-  return epochs.map(({ epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy }) => ({
-    epoch,
-    trainLoss,
-    trainAccuracy,
-    validationLoss,
-    validationAccuracy,
-  }));
+  return epochs.map(curvePoint);
 }
 
 export function comparedFromFile(run: ParsedRunFile, fileName: string, id: string): ComparedRun {
@@ -73,25 +62,14 @@ export function comparedFromStored(
   };
 }
 
-/** Settings rows of the side-by-side table, in the settings table's wording. */
-const ROWS: { label: string; read: (config: TrainConfig) => string }[] = [
-  { label: 'Classes', read: (c) => c.classes.join(' vs ') },
-  { label: 'Training examples', read: (c) => String(c.trainSize) },
-  { label: 'Validation examples', read: (c) => String(c.validationSize) },
-  { label: 'Epochs', read: (c) => String(c.epochs) },
-  { label: 'Batch size', read: (c) => String(c.batchSize) },
-  { label: 'Learning rate', read: (c) => String(c.learningRate) },
-  { label: 'Optimizer', read: (c) => c.optimizer },
-  { label: 'Model', read: (c) => c.model },
-  { label: 'Seed', read: (c) => String(c.seed) },
-  { label: 'Label smoothing α', read: (c) => String(c.labelSmoothing) },
-  { label: 'L2 weight decay λ', read: (c) => String(c.l2) },
-  { label: 'Dropout', read: (c) => String(c.dropout) },
-  {
-    label: 'Early stopping',
-    read: (c) => (c.earlyStop === 'off' ? 'off' : `${c.earlyStop}, patience ${c.patience}`),
-  },
-];
+/** The run settings the side-by-side table shows: all but the backend preference (the backend used is its own row). */
+const COMPARED_KEYS = RUN_KEYS.filter((key) => key !== 'backend');
+
+/** A setting's value in a run's config, written as the settings table writes it. */
+function shown(key: SettingKey, config: TrainConfig): string {
+  const spec: SettingSpec<unknown> = SETTINGS[key];
+  return spec.format(config[spec.config as keyof TrainConfig]);
+}
 
 export interface SettingsRow {
   label: string;
@@ -101,32 +79,11 @@ export interface SettingsRow {
 }
 
 export function settingsRows(runs: readonly ComparedRun[]): SettingsRow[] {
-  const rows = ROWS.map(({ label, read }) => {
-    const values = runs.map((run) => read(run.config));
-    return { label, values, differs: new Set(values).size > 1 };
+  const rows = COMPARED_KEYS.map((key) => {
+    const values = runs.map((run) => shown(key, run.config));
+    return { label: SETTINGS[key].label, values, differs: new Set(values).size > 1 };
   });
   const backends = runs.map((run) => run.backend ?? '—');
   rows.push({ label: 'Backend used', values: backends, differs: new Set(backends).size > 1 });
   return rows;
-}
-
-/** The settings of a run as the page's own settings, e.g. to load a compared run's setup. */
-export function settingsFromConfig(current: Settings, config: TrainConfig): Settings {
-  return {
-    ...current,
-    classes: [config.classes[0], config.classes[1]],
-    train: config.trainSize,
-    val: config.validationSize,
-    epochs: config.epochs,
-    batch: config.batchSize,
-    lr: config.learningRate,
-    optimizer: config.optimizer,
-    model: config.model,
-    seed: config.seed,
-    smoothing: config.labelSmoothing,
-    l2: config.l2,
-    dropout: config.dropout,
-    earlyStop: config.earlyStop,
-    patience: config.patience,
-  };
 }

@@ -108,7 +108,6 @@ describe('parseHash round trip', () => {
       hide: ['backend', 'settings'],
       tour: true,
       projector: true,
-      loseDeviceAt: 3,
     },
     { ...defaultSettings(), classes: ['boot', 'sneaker'], lr: 0.0123, seed: 0, backend: 'cpu' },
     { ...defaultSettings(), lr: 1e-7 * 10, train: 6000, optimizer: 'sgd', backend: 'webgl' },
@@ -210,7 +209,7 @@ describe('parseHash problems', () => {
       'optimizer=rmsprop is not one of adam, sgd, momentum; using the default adam',
     ]);
     expect(messages('#backend=metal')).toEqual([
-      'backend=metal is not one of auto, webgpu, webgl, cpu; using the default auto',
+      'backend=metal is not one of auto, webgpu, webgl, wasm, cpu; using the default auto',
     ]);
   });
 

@@ -1,7 +1,9 @@
 // The kinds of setting (whole number, number, choice, class pair, on/off): how each reads and
-// writes itself as text and which form control it needs. The table in settings.ts uses these.
+// writes itself as text (the URL hash) and as JSON (a run file's config), and which form control
+// it needs. Text and JSON go through one check per kind, so the two can never disagree on what
+// is allowed. The table in settings.ts uses these.
 
-import { CLASS_SLUGS, type ClassSlug } from '../core/types';
+import { CLASS_SLUGS, type ClassSlug, type TrainConfig } from '../core/types';
 import { shownText } from './shownText';
 
 /** A parsed value, or why the text was rejected (a phrase such as "is not a number"). */
@@ -16,19 +18,39 @@ export type SettingControl =
   | { kind: 'flag' }
   | { kind: 'list'; options: readonly string[] };
 
+/** A field of a run's config (TrainConfig plus the backend preference), as run files spell it. */
+export type ConfigField = keyof TrainConfig | 'backend';
+
 export interface SettingSpec<V> {
   label: string;
   help: string;
   default: V;
+  /**
+   * Run settings only: the config field that carries this setting in the worker's commands and
+   * in run files. Settings without one (autostart, view flags) shape the page, not the run.
+   */
+  config?: ConfigField;
+  /** Run files made before this setting existed lack it; the default is what those runs used. */
+  optionalInRunFile?: boolean;
+  /** Changes how the page looks, not the run: never in the settings form, never locked. */
+  view?: boolean;
   control: SettingControl;
   parse(text: string): Parsed<V>;
+  /** The same rules as `parse`, applied to a JSON value (a run file's config field). */
+  fromJson(value: unknown): Parsed<V>;
   format(value: V): string;
 }
 
-interface Described<V> {
-  label: string;
-  help: string;
-  default: V;
+type Described<V> = Pick<
+  SettingSpec<V>,
+  'label' | 'help' | 'default' | 'config' | 'optionalInRunFile' | 'view'
+>;
+
+const NOT_TEXT: Parsed<never> = { ok: false, reason: 'is not text' };
+
+/** Names are read case- and space-insensitively, in links (typed by hand) and files alike. */
+function normalised(text: string): string {
+  return text.trim().toLowerCase();
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -38,7 +60,15 @@ function parseNumber(text: string, min: number, max: number, integer: boolean): 
   if (trimmed === '') return { ok: false, reason: 'is empty' };
   // Decimal notation only: Number() would also take "0x10", "Infinity" and "".
   if (!DECIMAL.test(trimmed)) return { ok: false, reason: 'is not a number' };
-  const value = Number(trimmed);
+  return checkNumber(Number(trimmed), min, max, integer);
+}
+
+function jsonNumber(value: unknown, min: number, max: number, integer: boolean): Parsed<number> {
+  if (typeof value !== 'number') return { ok: false, reason: 'is not a number' };
+  return checkNumber(value, min, max, integer);
+}
+
+function checkNumber(value: number, min: number, max: number, integer: boolean): Parsed<number> {
   if (!Number.isFinite(value)) return { ok: false, reason: 'is not a finite number' };
   if (integer && !Number.isInteger(value)) return { ok: false, reason: 'is not a whole number' };
   if (value < min) return { ok: false, reason: `is below the minimum ${min}` };
@@ -53,6 +83,7 @@ export function integer(
     ...spec,
     control: { kind: 'integer', min: spec.min, max: spec.max },
     parse: (text) => parseNumber(text, spec.min, spec.max, true),
+    fromJson: (value) => jsonNumber(value, spec.min, spec.max, true),
     format: (value) => String(value),
   };
 }
@@ -64,6 +95,7 @@ export function decimal(
     ...spec,
     control: { kind: 'number', min: spec.min, max: spec.max },
     parse: (text) => parseNumber(text, spec.min, spec.max, false),
+    fromJson: (value) => jsonNumber(value, spec.min, spec.max, false),
     format: (value) => String(value),
   };
 }
@@ -72,50 +104,56 @@ export function choice<V extends string>(
   spec: Described<V> & { options: readonly { value: V; label: string }[] },
 ): SettingSpec<V> {
   const values = spec.options.map((option) => option.value);
+  const check = (wanted: string): Parsed<V> => {
+    const found = values.find((value) => value === wanted);
+    return found === undefined
+      ? { ok: false, reason: `is not one of ${values.join(', ')}` }
+      : { ok: true, value: found };
+  };
   return {
     ...spec,
     control: { kind: 'choice', options: spec.options },
-    parse(text) {
-      const wanted = text.trim().toLowerCase();
-      const found = values.find((value) => value === wanted);
-      return found === undefined
-        ? { ok: false, reason: `is not one of ${values.join(', ')}` }
-        : { ok: true, value: found };
-    },
+    parse: (text) => check(normalised(text)),
+    fromJson: (value) => (typeof value === 'string' ? check(normalised(value)) : NOT_TEXT),
     format: (value) => value,
   };
 }
 
-function findClass(text: string): ClassSlug | undefined {
-  const wanted = text.trim().toLowerCase();
-  return CLASS_SLUGS.find((slug) => slug === wanted);
+/** Two different class slugs; `find` maps each written part to a slug (or undefined). */
+function checkPair(
+  parts: readonly string[],
+  find: (part: string) => ClassSlug | undefined,
+): Parsed<[ClassSlug, ClassSlug]> {
+  if (parts.length !== 2) {
+    return { ok: false, reason: 'needs exactly two classes separated by a comma' };
+  }
+  const first = find(parts[0]);
+  const second = find(parts[1]);
+  if (first === undefined || second === undefined) {
+    const unknown = parts.filter((part) => find(part) === undefined);
+    const names = unknown.map((part) => `"${shownText(part.trim())}"`).join(' and ');
+    return {
+      ok: false,
+      reason: `names an unknown class (${names}; known: ${CLASS_SLUGS.join(', ')})`,
+    };
+  }
+  if (first === second) return { ok: false, reason: 'needs two different classes' };
+  return { ok: true, value: [first, second] };
 }
 
-/** Two different class slugs, written "pullover,coat". */
+/** Two different class slugs, written "pullover,coat" in a link and ["pullover", "coat"] in a file. */
 export function classPair(
   spec: Described<[ClassSlug, ClassSlug]>,
 ): SettingSpec<[ClassSlug, ClassSlug]> {
+  const find = (part: string) => CLASS_SLUGS.find((slug) => slug === normalised(part));
   return {
     ...spec,
     control: { kind: 'classPair' },
-    parse(text) {
-      const parts = text.split(',');
-      if (parts.length !== 2) {
-        return { ok: false, reason: 'needs exactly two classes separated by a comma' };
-      }
-      const first = findClass(parts[0]);
-      const second = findClass(parts[1]);
-      if (first === undefined || second === undefined) {
-        const unknown = parts.filter((part) => findClass(part) === undefined);
-        const names = unknown.map((part) => `"${shownText(part.trim())}"`).join(' and ');
-        return {
-          ok: false,
-          reason: `names an unknown class (${names}; known: ${CLASS_SLUGS.join(', ')})`,
-        };
-      }
-      if (first === second) return { ok: false, reason: 'needs two different classes' };
-      return { ok: true, value: [first, second] };
-    },
+    parse: (text) => checkPair(text.split(','), find),
+    fromJson: (value) =>
+      Array.isArray(value) && value.every((part) => typeof part === 'string')
+        ? checkPair(value, find)
+        : { ok: false, reason: 'is not a list of two class names' },
     format: (value) => value.join(','),
   };
 }
@@ -131,6 +169,10 @@ export function flag(spec: Described<boolean>): SettingSpec<boolean> {
       if (wanted === '0' || wanted === 'false') return { ok: true, value: false };
       return { ok: false, reason: 'is not 0 or 1' };
     },
+    fromJson: (value) =>
+      typeof value === 'boolean'
+        ? { ok: true, value }
+        : { ok: false, reason: 'is not true or false' },
     format: (value) => (value ? '1' : '0'),
   };
 }
@@ -145,24 +187,32 @@ export function list<V extends string>(
   return {
     ...spec,
     control: { kind: 'list', options: spec.options },
-    parse(text) {
-      const wanted = text
-        .split(',')
-        .map((part) => part.trim().toLowerCase())
-        .filter((part) => part !== '');
-      const unknown = wanted.filter((part) => !(spec.options as readonly string[]).includes(part));
-      if (unknown.length > 0) {
-        const shown = unknown
-          .slice(0, 3)
-          .map((part) => `"${shownText(part)}"`)
-          .join(', ');
-        return {
-          ok: false,
-          reason: `names unknown parts (${shown}; known: ${spec.options.join(', ')})`,
-        };
-      }
-      return { ok: true, value: spec.options.filter((option) => wanted.includes(option)) };
-    },
+    parse: (text) =>
+      check(
+        text
+          .split(',')
+          .map((part) => part.trim().toLowerCase())
+          .filter((part) => part !== ''),
+      ),
+    fromJson: (value) =>
+      Array.isArray(value) && value.every((part) => typeof part === 'string')
+        ? check(value)
+        : { ok: false, reason: 'is not a list of names' },
     format: (value) => value.join(','),
   };
+
+  function check(wanted: readonly string[]): Parsed<readonly V[]> {
+    const unknown = wanted.filter((part) => !(spec.options as readonly string[]).includes(part));
+    if (unknown.length > 0) {
+      const shown = unknown
+        .slice(0, 3)
+        .map((part) => `"${shownText(part)}"`)
+        .join(', ');
+      return {
+        ok: false,
+        reason: `names unknown parts (${shown}; known: ${spec.options.join(', ')})`,
+      };
+    }
+    return { ok: true, value: spec.options.filter((option) => wanted.includes(option)) };
+  }
 }

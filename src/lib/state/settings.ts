@@ -1,6 +1,8 @@
 // Every user setting in one typed table (after tensorflow/playground's state.ts): hash key,
-// default, bounds or choices, label and help text, plus how to read and write it as text.
-// Pure: no DOM, no window — the hash codec and the settings form are both built on this table.
+// default, bounds or choices, label and help text, the run-config field it maps to, plus how to
+// read it as text (the URL hash) and as JSON (a run file). The key lists, the defaults, the hash
+// codec, the settings form and the run-file config reader are all generated from this table, so
+// their bounds cannot drift. Pure: no DOM, no window.
 
 import {
   CLASS_NAMES,
@@ -14,7 +16,7 @@ import {
 } from '../core/types';
 import { choice, classPair, decimal, flag, integer, list, type SettingSpec } from './settingKinds';
 
-export type { Parsed, SettingControl, SettingSpec } from './settingKinds';
+export type { ConfigField, Parsed, SettingControl, SettingSpec } from './settingKinds';
 
 /** One field per hash key; the field names ARE the hash keys. */
 export interface Settings {
@@ -37,7 +39,6 @@ export interface Settings {
   hide: readonly HideablePart[];
   tour: boolean;
   projector: boolean;
-  loseDeviceAt: number;
 }
 
 /** Parts of the page a shared link can hide (`hide=settings,backend`), for focused classroom views. */
@@ -70,11 +71,13 @@ export const VALIDATION_SIZE = 2000;
 
 export const SETTINGS: SettingsTable = {
   classes: classPair({
+    config: 'classes',
     label: 'Classes',
     help: 'The two Fashion-MNIST classes the network must tell apart. Similar-looking pairs (pullover vs coat) make the effect easiest to see.',
     default: ['pullover', 'coat'],
   }),
   train: integer({
+    config: 'trainSize',
     label: 'Training examples',
     help: `Total training images, split evenly between the two classes (at most ${TRAIN_EXAMPLES_PER_CLASS} per class). Fewer examples over-fit sooner.`,
     default: 2000,
@@ -82,6 +85,7 @@ export const SETTINGS: SettingsTable = {
     max: 2 * TRAIN_EXAMPLES_PER_CLASS,
   }),
   val: integer({
+    config: 'validationSize',
     label: 'Validation examples',
     help: `Held-out images evaluated after every epoch, half per class (at most ${VALIDATION_SIZE}: all that ship). Fewer make each epoch faster on a slow GPU.`,
     default: VALIDATION_SIZE,
@@ -89,6 +93,7 @@ export const SETTINGS: SettingsTable = {
     max: VALIDATION_SIZE,
   }),
   epochs: integer({
+    config: 'epochs',
     label: 'Epochs',
     help: 'Passes over the training set. Over-confidence shows after the validation loss reaches its minimum.',
     default: 40,
@@ -96,6 +101,7 @@ export const SETTINGS: SettingsTable = {
     max: 500,
   }),
   batch: integer({
+    config: 'batchSize',
     label: 'Batch size',
     help: 'Images per gradient step.',
     default: 64,
@@ -103,6 +109,7 @@ export const SETTINGS: SettingsTable = {
     max: 1024,
   }),
   lr: decimal({
+    config: 'learningRate',
     label: 'Learning rate',
     help: 'Step size of the optimizer. Too large and training diverges; too small and nothing happens within the epochs.',
     default: 0.001,
@@ -110,6 +117,7 @@ export const SETTINGS: SettingsTable = {
     max: 10,
   }),
   optimizer: choice<OptimizerName>({
+    config: 'optimizer',
     label: 'Optimizer',
     help: 'Adam adapts the step per weight; SGD uses the plain gradient; momentum SGD smooths it.',
     default: 'adam',
@@ -120,6 +128,7 @@ export const SETTINGS: SettingsTable = {
     ],
   }),
   model: choice<ModelPreset>({
+    config: 'model',
     label: 'Model',
     help: 'The wide CNN has plenty of capacity to memorise, so it grows over-confident; the small one less so.',
     default: 'wide',
@@ -129,6 +138,7 @@ export const SETTINGS: SettingsTable = {
     ],
   }),
   seed: integer({
+    config: 'seed',
     label: 'Random seed',
     help: 'Fixes the data sample, shuffling and initial weights, so a link reproduces a run.',
     default: 1,
@@ -136,6 +146,8 @@ export const SETTINGS: SettingsTable = {
     max: 2147483647,
   }),
   smoothing: decimal({
+    config: 'labelSmoothing',
+    optionalInRunFile: true,
     label: 'Label smoothing α',
     help: 'Trains towards (1 − α) on the true class and α on the other, so the network gains nothing by growing its logits without bound (Müller et al. 2019). Validation loss is still measured against the hard labels.',
     default: 0,
@@ -143,6 +155,8 @@ export const SETTINGS: SettingsTable = {
     max: 0.49,
   }),
   l2: decimal({
+    config: 'l2',
+    optionalInRunFile: true,
     label: 'L2 weight decay λ',
     help: 'Adds λ·Σw² over every kernel to the training loss: large weights, and so large logits, cost something.',
     default: 0,
@@ -150,6 +164,8 @@ export const SETTINGS: SettingsTable = {
     max: 1,
   }),
   dropout: decimal({
+    config: 'dropout',
+    optionalInRunFile: true,
     label: 'Dropout rate',
     help: 'Fraction of activations zeroed at random before each dense layer while training (seeded). 0 = off.',
     default: 0,
@@ -157,6 +173,8 @@ export const SETTINGS: SettingsTable = {
     max: 0.9,
   }),
   earlyStop: choice<EarlyStopMetric>({
+    config: 'earlyStop',
+    optionalInRunFile: true,
     label: 'Early stopping',
     help: 'Stop when this validation metric has not improved for "patience" epochs, and restore the weights of its best epoch. Stopping on loss catches the over-confidence; stopping on accuracy does not.',
     default: 'off',
@@ -167,6 +185,8 @@ export const SETTINGS: SettingsTable = {
     ],
   }),
   patience: integer({
+    config: 'patience',
+    optionalInRunFile: true,
     label: 'Patience (epochs)',
     help: 'Epochs without improvement before early stopping ends the run.',
     default: 5,
@@ -174,6 +194,7 @@ export const SETTINGS: SettingsTable = {
     max: 100,
   }),
   backend: choice<BackendPreference>({
+    config: 'backend',
     label: 'Compute backend',
     help: 'Automatic tries WebGPU, then WebGL, then the (slow) CPU. Changing it restarts the training worker.',
     default: 'auto',
@@ -191,58 +212,42 @@ export const SETTINGS: SettingsTable = {
     default: false,
   }),
   hide: list<HideablePart>({
+    view: true,
     label: 'Hidden parts',
     help: `For presenters: parts of the page a shared link hides (${HIDEABLE_PARTS.join(', ')}).`,
     default: [],
     options: HIDEABLE_PARTS,
   }),
   tour: flag({
+    view: true,
     label: 'Start the guided tour',
     help: 'Opens the step-by-step tour of the question when the link is opened.',
     default: false,
   }),
   projector: flag({
+    view: true,
     label: 'Projector mode',
     help: 'Large type, thick lines and high contrast for a room.',
     default: false,
   }),
-  loseDeviceAt: integer({
-    label: 'Testing aid: lose the GPU after epoch',
-    help: 'Fault injection for tests: after this epoch the WebGPU device is destroyed or the WebGL context lost, so recovery can be checked. 0 = never.',
-    default: 0,
-    min: 0,
-    max: 500,
-  }),
 };
 
 /** Table order: the order of the hash and of the form. */
-export const SETTING_KEYS: readonly SettingKey[] = [
-  'classes',
-  'train',
-  'val',
-  'epochs',
-  'batch',
-  'lr',
-  'optimizer',
-  'model',
-  'seed',
-  'smoothing',
-  'l2',
-  'dropout',
-  'earlyStop',
-  'patience',
-  'backend',
-  'autostart',
-  'hide',
-  'tour',
-  'projector',
-  'loseDeviceAt',
-];
+export const SETTING_KEYS = Object.keys(SETTINGS) as readonly SettingKey[];
 
 /** Keys that change how the page looks, not the run: never in the settings form, never locked. */
-export const VIEW_KEYS: readonly SettingKey[] = ['hide', 'tour', 'projector', 'loseDeviceAt'];
-/** Written to the hash only when not at their default, so ordinary links stay short. */
-export const OPTIONAL_KEYS: readonly SettingKey[] = ['autostart', ...VIEW_KEYS];
+export const VIEW_KEYS: readonly SettingKey[] = SETTING_KEYS.filter((key) => SETTINGS[key].view);
+/** Keys that are part of a run's config (in commands to the worker and in run files). */
+export const RUN_KEYS: readonly SettingKey[] = SETTING_KEYS.filter(
+  (key) => SETTINGS[key].config !== undefined,
+);
+/**
+ * Written to the hash only when not at their default, so ordinary links stay short: everything
+ * that is not part of the run (autostart and the view keys).
+ */
+export const OPTIONAL_KEYS: readonly SettingKey[] = SETTING_KEYS.filter(
+  (key) => !RUN_KEYS.includes(key),
+);
 /** The settings form's fields, in table order. */
 export const FORM_KEYS: readonly SettingKey[] = SETTING_KEYS.filter(
   (key) => key !== 'classes' && !VIEW_KEYS.includes(key),
@@ -252,29 +257,15 @@ export function isSettingKey(key: string): key is SettingKey {
   return (SETTING_KEYS as readonly string[]).includes(key);
 }
 
+/** Copies a table default, so no caller can mutate the table through it. */
+function copied<V>(value: V): V {
+  return (Array.isArray(value) ? [...value] : value) as V;
+}
+
 export function defaultSettings(): Settings {
-  return {
-    classes: [...SETTINGS.classes.default],
-    train: SETTINGS.train.default,
-    val: SETTINGS.val.default,
-    epochs: SETTINGS.epochs.default,
-    batch: SETTINGS.batch.default,
-    lr: SETTINGS.lr.default,
-    optimizer: SETTINGS.optimizer.default,
-    model: SETTINGS.model.default,
-    seed: SETTINGS.seed.default,
-    smoothing: SETTINGS.smoothing.default,
-    l2: SETTINGS.l2.default,
-    dropout: SETTINGS.dropout.default,
-    earlyStop: SETTINGS.earlyStop.default,
-    patience: SETTINGS.patience.default,
-    backend: SETTINGS.backend.default,
-    autostart: SETTINGS.autostart.default,
-    hide: [],
-    tour: false,
-    projector: false,
-    loseDeviceAt: 0,
-  };
+  const settings: Partial<Record<SettingKey, unknown>> = {};
+  for (const key of SETTING_KEYS) settings[key] = copied(SETTINGS[key].default);
+  return settings as Settings;
 }
 
 /**
@@ -303,21 +294,43 @@ export function className(slug: ClassSlug): string {
   return CLASS_NAMES[CLASS_SLUGS.indexOf(slug)];
 }
 
+/** A run's config: the training settings plus the backend preference, in run-file field names. */
+export type RunConfig = TrainConfig & { backend: BackendPreference };
+
+/** The run settings under their config field names (RUN_KEYS; nothing else). */
+export function toRunConfig(settings: Settings): RunConfig {
+  const config: Partial<Record<string, unknown>> = {};
+  for (const key of RUN_KEYS) config[SETTINGS[key].config as string] = copied(settings[key]);
+  return config as unknown as RunConfig;
+}
+
+/** What the worker trains: the run config without the backend preference (a worker has one). */
 export function toTrainConfig(settings: Settings): TrainConfig {
-  return {
-    classes: [settings.classes[0], settings.classes[1]],
-    trainSize: settings.train,
-    validationSize: settings.val,
-    epochs: settings.epochs,
-    batchSize: settings.batch,
-    learningRate: settings.lr,
-    optimizer: settings.optimizer,
-    model: settings.model,
-    seed: settings.seed,
-    labelSmoothing: settings.smoothing,
-    l2: settings.l2,
-    dropout: settings.dropout,
-    earlyStop: settings.earlyStop,
-    patience: settings.patience,
-  };
+  const { backend: _preference, ...config } = toRunConfig(settings);
+  return config;
+}
+
+/**
+ * Reads a run file's config with the table's own rules (the same bounds and choices as the
+ * hash), field by field; settings newer than the file get their defaults. Returns the first
+ * problem as `field reason`, e.g. "labelSmoothing is above the maximum 0.49".
+ */
+export function parseRunConfig(
+  json: object,
+): { ok: true; config: RunConfig } | { ok: false; field: string; reason: string } {
+  const fields = json as Readonly<Record<string, unknown>>;
+  const config: Partial<Record<string, unknown>> = {};
+  for (const key of RUN_KEYS) {
+    const spec: SettingSpec<unknown> = SETTINGS[key];
+    const field = spec.config as string;
+    if (!Object.hasOwn(fields, field)) {
+      if (!spec.optionalInRunFile) return { ok: false, field, reason: 'is missing' };
+      config[field] = copied(spec.default);
+      continue;
+    }
+    const parsed = spec.fromJson(fields[field]);
+    if (!parsed.ok) return { ok: false, field, reason: parsed.reason };
+    config[field] = parsed.value;
+  }
+  return { ok: true, config: config as unknown as RunConfig };
 }

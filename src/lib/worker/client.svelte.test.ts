@@ -1,88 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import type { EpochMetrics, TrainConfig } from '../core/types';
+import { BACKEND, CONFIG, epochMessage, lastId, lastRunCommand } from './client.fixture';
 import { clientWithFakeWorkers } from './fakeWorker.fixture';
-import type { FromWorker } from './protocol';
 
 const DATA_URL = 'https://example.test/app/data/';
 const setup = () => clientWithFakeWorkers(DATA_URL);
-
-const CONFIG: TrainConfig = {
-  classes: ['pullover', 'coat'],
-  trainSize: 2000,
-  validationSize: 200,
-  epochs: 3,
-  batchSize: 64,
-  learningRate: 0.001,
-  optimizer: 'adam',
-  model: 'wide',
-  seed: 1,
-  labelSmoothing: 0,
-  l2: 0,
-  dropout: 0,
-  earlyStop: 'off',
-  patience: 5,
-};
-
 const START = { link: '#seed=1' };
 
-function metrics(epoch: number): EpochMetrics {
-  return {
-    epoch,
-    trainLoss: 0.5,
-    trainAccuracy: 0.8,
-    validationLoss: 0.4,
-    validationAccuracy: 0.9,
-    imagesPerSecond: 1000,
-    logitGapHistogram: { edges: [0, 1, 2], correct: [1, 2], wrong: [1, 0] },
-    validationLossCorrect: 0.1,
-    validationLossWrong: 0.3,
-    wrongCount: 1,
-    ece: 0.05,
-    mce: 0.1,
-    reliability: { edges: [0, 0.5, 1], count: [0, 4], accuracy: [0, 0.75], confidence: [0, 0.8] },
-  };
-}
-
-function epochMessage(epoch: number, withLabels = false): FromWorker {
-  return {
-    type: 'epoch',
-    metrics: metrics(epoch),
-    validationLogits: new Float32Array([0, 1, 1, 0]),
-    ...(withLabels ? { validationLabels: new Uint8Array([1, 0]) } : {}),
-  };
-}
-
 describe('TrainerClient', () => {
-  it('posts init and preview and stores the answers', () => {
+  it('posts init and preview with request ids and stores the answers', () => {
     const { client, worker } = setup();
     client.init('auto');
     client.preview(['bag', 'boot']);
     expect(worker().posted).toEqual([
-      { type: 'init', backend: 'auto', dataUrl: DATA_URL },
-      { type: 'preview', classes: ['bag', 'boot'], perClass: 8 },
+      { type: 'init', id: 1, backend: 'auto', dataUrl: DATA_URL },
+      { type: 'preview', id: 2, classes: ['bag', 'boot'], perClass: 8 },
     ]);
-    const info = {
-      name: 'webgl',
-      adapter: 'test',
-      fallbackReason: null,
-      tfjsVersion: '4',
-    } as const;
-    worker().emit({ type: 'backend', info });
-    expect(client.backend).toEqual(info);
+    worker().emit({ type: 'backend', replyTo: 1, info: BACKEND });
+    expect(client.backend).toEqual(BACKEND);
   });
 
-  it('follows a run: status, progress, epochs appended by replacement', () => {
+  it('shows only what the worker says: no status before its answer', () => {
     const { client, worker } = setup();
     client.train(CONFIG, START);
-    expect(client.status).toBe('loading');
-    expect(client.runConfig).toEqual(CONFIG);
-    expect(worker().posted.at(-1)).toMatchObject({
-      type: 'train',
+    expect(client.status).toBe('idle'); // nothing guessed
+    expect(client.awaiting).toBe('train');
+    expect(client.hasRun).toBe(true); // settings lock while the start is awaited
+    const id = lastId(worker().posted, 'train');
+    expect(lastRunCommand(worker().posted)).toMatchObject({
       config: CONFIG,
       run: { link: '#seed=1', backendPreference: 'auto' },
     });
+    client.train(CONFIG, START); // a second click while the first is awaited sends nothing
+    expect(worker().posted.filter((m) => m.type === 'train')).toHaveLength(1);
+    worker().emit({
+      type: 'status',
+      replyTo: id,
+      status: 'loading',
+      detail: 'Loading the dataset',
+    });
+    expect(client.awaiting).toBeNull();
+    expect(client.status).toBe('loading');
+    expect(client.statusDetail).toBe('Loading the dataset');
+  });
 
-    worker().emit({ type: 'status', status: 'training' });
+  it('follows a run and keeps the state the worker sends with each epoch', () => {
+    const { client, worker } = setup();
+    client.train(CONFIG, START);
+    const runId = lastRunCommand(worker().posted).run.id;
+    worker().emit({
+      type: 'status',
+      replyTo: lastId(worker().posted, 'train'),
+      status: 'training',
+    });
     const progress = {
       epoch: 1,
       epochs: 3,
@@ -91,57 +60,92 @@ describe('TrainerClient', () => {
       imagesPerSecond: 1,
       elapsedMs: 5,
     };
-    worker().emit({ type: 'progress', progress });
-    worker().emit(epochMessage(1, true));
+    worker().emit({ type: 'progress', runId, progress });
+    worker().emit(epochMessage(runId, 1));
     const afterFirst = client.epochs;
-    worker().emit(epochMessage(2));
-    expect(client.status).toBe('training');
+    worker().emit(epochMessage(runId, 2));
     expect(client.progress).toEqual(progress);
     expect(client.epochs.map((entry) => entry.epoch)).toEqual([1, 2]);
     expect(client.epochs).not.toBe(afterFirst);
-    expect(client.validationLabels).toEqual(new Uint8Array([1, 0]));
-    expect(client.latestLogits).toHaveLength(4);
-    expect(client.hasRun).toBe(true);
+    expect(client.validationLabels).toEqual(new Uint8Array([0, 1]));
+    expect(client.runState?.model.epoch).toBe(2);
+    // Early stopping: the worker says the model holds epoch 2; the client takes its word.
+    worker().emit(epochMessage(runId, 3, { heldEpoch: 2, finished: true }));
+    expect(client.runState?.model.epoch).toBe(2);
+    expect(Array.from(client.runState?.model.validationLogits ?? [])).toEqual([2, 0, 0, 2]);
+    expect(client.runState?.earlyStop).toEqual({
+      metric: 'loss',
+      bestEpoch: 2,
+      stoppedAfterEpoch: 3,
+    });
+    expect(client.logitsHistory).toHaveLength(3);
   });
 
   it('resumes a paused run with the config it started with', () => {
     const { client, worker } = setup();
     client.step(CONFIG, START);
-    worker().emit(epochMessage(1, true));
-    worker().emit({ type: 'status', status: 'paused' });
+    const runId = lastRunCommand(worker().posted).run.id;
+    worker().emit(epochMessage(runId, 1));
+    worker().emit({ type: 'status', replyTo: lastId(worker().posted, 'step'), status: 'paused' });
     client.train({ ...CONFIG, epochs: 99 }, START);
-    expect(worker().posted.at(-1)).toMatchObject({
+    expect(lastRunCommand(worker().posted)).toMatchObject({
       type: 'train',
       config: CONFIG,
-      run: { link: '#seed=1', backendPreference: 'auto' },
+      run: { id: runId },
     });
   });
 
-  it('drops messages of a reset run until the worker says idle', () => {
+  it('after Reset drops messages about the old run and keeps the status until the worker answers', () => {
     const { client, worker } = setup();
     client.train(CONFIG, START);
-    worker().emit(epochMessage(1, true));
+    const runId = lastRunCommand(worker().posted).run.id;
+    worker().emit({
+      type: 'status',
+      replyTo: lastId(worker().posted, 'train'),
+      status: 'training',
+    });
+    worker().emit(epochMessage(runId, 1));
     client.reset();
     expect(client.epochs).toEqual([]);
-    expect(client.status).toBe('idle');
     expect(client.runConfig).toBeNull();
-    worker().emit(epochMessage(2));
-    worker().emit({ type: 'status', status: 'training' });
+    expect(client.status).toBe('training'); // the worker has not stopped yet
+    expect(client.awaiting).toBe('reset');
+    worker().emit(epochMessage(runId, 2));
+    worker().emit({
+      type: 'progress',
+      runId,
+      progress: {
+        epoch: 3,
+        epochs: 3,
+        batch: 1,
+        batchesPerEpoch: 2,
+        imagesPerSecond: 1,
+        elapsedMs: 1,
+      },
+    });
     expect(client.epochs).toEqual([]);
+    expect(client.progress).toBeNull();
+    worker().emit({ type: 'status', replyTo: lastId(worker().posted, 'reset'), status: 'idle' });
     expect(client.status).toBe('idle');
-    worker().emit({ type: 'status', status: 'idle' });
+    expect(client.awaiting).toBeNull();
     client.train(CONFIG, START);
-    worker().emit(epochMessage(1, true));
+    const next = lastRunCommand(worker().posted).run.id;
+    expect(next).not.toBe(runId);
+    worker().emit(epochMessage(next, 1));
     expect(client.epochs).toHaveLength(1);
   });
 
-  it('starts afresh after the worker dropped a run on an error', () => {
+  it('keeps the figures after an error and starts afresh after Reset', () => {
     const { client, worker } = setup();
     client.train(CONFIG, START);
-    worker().emit(epochMessage(1, true));
-    worker().emit({ type: 'status', status: 'idle' });
-    worker().emit({ type: 'error', message: 'out of memory' });
+    const id = lastId(worker().posted, 'train');
+    const runId = lastRunCommand(worker().posted).run.id;
+    worker().emit(epochMessage(runId, 1));
+    worker().emit({ type: 'status', replyTo: id, status: 'idle' });
+    worker().emit({ type: 'error', replyTo: id, message: 'out of memory' });
+    expect(client.error).toBe('out of memory');
     expect(client.epochs).toHaveLength(1); // the figures stay visible
+    client.reset();
     client.train({ ...CONFIG, seed: 2 }, START);
     expect(client.epochs).toEqual([]);
     expect(client.error).toBeNull();
@@ -153,36 +157,31 @@ describe('TrainerClient', () => {
     client.init('auto');
     client.preview(['pullover', 'coat']);
     client.train(CONFIG, START);
-    worker().emit(epochMessage(1, true));
+    const runId = lastRunCommand(worker().posted).run.id;
+    worker().emit(epochMessage(runId, 1));
     const first = worker();
     client.setBackend('cpu');
     expect(first.terminated).toBe(true);
     expect(workers).toHaveLength(2);
-    expect(worker().posted).toEqual([
+    expect(worker().posted).toMatchObject([
       { type: 'init', backend: 'cpu', dataUrl: DATA_URL },
       { type: 'preview', classes: ['pullover', 'coat'], perClass: 8 },
     ]);
     expect(client.epochs).toEqual([]);
     expect(client.status).toBe('idle');
-    first.emit(epochMessage(2)); // a late message of the old worker changes nothing
+    first.emit(epochMessage(runId, 2)); // a late message of the old worker changes nothing
     expect(client.epochs).toEqual([]);
   });
 
-  it('shows worker errors and crashes without staying "training"', () => {
+  it('shows worker crashes and unreadable messages', () => {
     const { client, worker } = setup();
     client.train(CONFIG, START);
-    worker().emit({ type: 'error', message: 'dataset checksum mismatch' });
-    expect(client.error).toBe('dataset checksum mismatch');
-    expect(client.status).toBe('idle');
-
-    client.train(CONFIG, START);
-    expect(client.error).toBeNull();
     let prevented = false;
     const crash = { message: 'boom', preventDefault: () => (prevented = true) };
     worker().onerror?.(crash as unknown as ErrorEvent);
     expect(prevented).toBe(true);
     expect(client.error).toMatch(/boom/);
-
+    expect(client.awaiting).toBeNull(); // a dead worker answers nothing
     worker().onmessageerror?.(new MessageEvent('messageerror'));
     expect(client.error).toMatch(/could not be read/);
   });

@@ -1,26 +1,32 @@
 // Main-thread façade over the training worker (after svelte.dev's repl client): the Worker is
 // private, every reply is narrowed on the FromWorker union, and what the UI needs is exposed as
 // reactive fields. The page never sees a tensor — only plain numbers and typed arrays.
+// The worker owns the truth: the status is whatever it last said, and what the run's model
+// holds (logits, early stopping, backend) arrives as `RunState` with each epoch. The client
+// keeps it and derives none of it.
 
 import { BACKEND_ORDER, backendDisplayName } from '../core/backend';
-import type { EpochRecord } from '../persist/runStore';
-import { newRunId } from '../persist/runStore';
+import type { RunState } from '../core/runState';
 import type {
   BackendInfo,
   BackendName,
   BackendPreference,
   ClassSlug,
-  EarlyStopInfo,
   EpochMetrics,
   TrainConfig,
 } from '../core/types';
+import { newRunId, type RunRecord } from '../persist/runStore';
+import { savedRunState, type SavedRun } from '../persist/savedRun';
 import {
   assertNever,
+  type CommandType,
   type FromWorker,
+  type Notice,
   type Progress,
   type RunIdentity,
   type SampleImages,
   type TensorMemory,
+  type TestFaults,
   type ToWorker,
   type TrainerStatus,
 } from './protocol';
@@ -31,17 +37,10 @@ export const PREVIEW_IMAGES_PER_CLASS = 8;
 export interface StartOptions {
   /** The URL hash that reproduces the run's settings (stored with the run). */
   link: string;
-  /** Testing aid: lose the GPU after this epoch (see the loseDeviceAt setting). */
-  loseDeviceAt?: number;
+  /** End-to-end tests only (app/testHooks.ts). */
+  faults?: TestFaults;
 }
 
-/** A run saved in this browser, as needed to resume it. */
-export interface SavedRun {
-  identity: RunIdentity;
-  config: TrainConfig;
-  epochs: readonly EpochRecord[];
-  validationLabels: Uint8Array;
-}
 
 export interface TrainerClientOptions {
   /** Absolute URL of the dataset folder (the worker resolves relative URLs against itself). */
@@ -50,14 +49,38 @@ export interface TrainerClientOptions {
   createWorker?: () => Worker;
 }
 
+/** A typed notice from the worker, in words for the page. */
+export function noticeText(notice: Notice): string {
+  switch (notice.kind) {
+    case 'storage-unavailable':
+      return `Runs are not being saved in this browser (${notice.reason}). Training goes on, but a reload will lose it.`;
+    default:
+      return assertNever(notice.kind);
+  }
+}
+
+/** The identity a saved record was stored under. */
+export function identityOf(record: RunRecord): RunIdentity {
+  const { id, createdAt, link, backendPreference } = record;
+  return { id, createdAt, link, backendPreference };
+}
+
 function createTrainingWorker(): Worker {
   return new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
 }
 
+type RunCommandType = Extract<CommandType, 'train' | 'step' | 'pause' | 'reset'>;
+
 export class TrainerClient {
+  /** What the worker last said. */
   status = $state<TrainerStatus>('idle');
-  /** Optional words from the worker about the status, e.g. "downloading coat…". */
+  /** Optional words from the worker about the status, e.g. "Restoring the saved run". */
   statusDetail = $state<string | null>(null);
+  /** The run command sent and not yet answered (controls wait for the worker's answer). */
+  awaiting = $state<RunCommandType | null>(null);
+  /** True while a saved run is shown that the worker does not hold (Runs → Open). */
+  opened = $state(false);
+  /** The backend of this worker. */
   backend = $state.raw<BackendInfo | null>(null);
   samples = $state.raw<SampleImages | null>(null);
   progress = $state.raw<Progress | null>(null);
@@ -66,37 +89,48 @@ export class TrainerClient {
   validationLabels = $state.raw<Uint8Array | null>(null);
   /** Validation images of the run (28×28 uint8 each, dataset order), for the gallery. */
   validationImages = $state.raw<Uint8Array | null>(null);
-  /**
-   * The logits the run's model now gives, [z0, z1] interleaved: the latest epoch's, or the
-   * best epoch's once early stopping restored its weights.
-   */
-  latestLogits = $state.raw<Float32Array | null>(null);
   /** Every completed epoch's validation logits: index e − 1 holds epoch e's. */
   logitsHistory = $state.raw<Float32Array[]>([]);
-  /** Set when early stopping ended the run. */
-  earlyStop = $state.raw<EarlyStopInfo | null>(null);
+  /** The run as the worker last described it (what its model holds, early stopping, backend). */
+  runState = $state.raw<RunState | null>(null);
   /** The previous run's epochs and config, kept for the faint "ghost" curves. */
   previousRun = $state.raw<{ epochs: EpochMetrics[]; config: TrainConfig | null } | null>(null);
   /** The worker's tf.memory() after the latest epoch or reset. */
   memory = $state.raw<TensorMemory | null>(null);
   /** Who the current run is (its id in the browser's store). */
   runIdentity = $state.raw<RunIdentity | null>(null);
+  /** The latest run record the worker saved (the Runs list follows it without reading storage). */
+  lastSaved = $state.raw<RunRecord | null>(null);
   /** Set when the run's loss became NaN/Inf: what happened and what to try. */
   divergence = $state<string | null>(null);
   /** Set after a lost GPU was survived: what happened and where training went on. */
   deviceNotice = $state<string | null>(null);
-  /** A non-fatal message from the worker (e.g. runs cannot be saved here). */
-  notice = $state<string | null>(null);
-  #storageWorks = true;
-  #lastStart: { type: 'train' | 'step'; config: TrainConfig; options: StartOptions } | null = null;
-  #loseDeviceAt = 0;
+  /** A non-fatal notice from the worker (e.g. runs cannot be saved here). */
+  notice = $state.raw<Notice | null>(null);
   error = $state<string | null>(null);
   /** The config the current run was started with (settings may differ once it is reset). */
   runConfig = $state.raw<TrainConfig | null>(null);
 
+  #storageWorks = true;
+  #lastStart: { type: 'train' | 'step'; config: TrainConfig; options: StartOptions } | null = null;
+  #faults: TestFaults | undefined;
+  #nextId = 1;
+  /** Run commands sent to the current worker and not yet answered, by id. */
+  #pending = new Map<number, RunCommandType>();
+
   /** True from a run's first train/step until reset: settings are locked meanwhile. */
   get hasRun(): boolean {
-    return this.status !== 'idle' || this.epochs.length > 0;
+    return (
+      this.status !== 'idle' ||
+      this.epochs.length > 0 ||
+      this.awaiting === 'train' ||
+      this.awaiting === 'step'
+    );
+  }
+
+  /** The status the controls show: an opened saved run reads as finished (Reset to leave it). */
+  get shownStatus(): TrainerStatus {
+    return this.opened ? 'done' : this.status;
   }
 
   #createWorker: () => Worker;
@@ -104,8 +138,6 @@ export class TrainerClient {
   #worker: Worker;
   #backendPreference: BackendPreference = 'auto';
   #previewClasses: [ClassSlug, ClassSlug] | null = null;
-  /** After `reset`, messages of the old run may still be in flight until the worker says idle. */
-  #discardingRun = false;
 
   constructor({ dataUrl, createWorker = createTrainingWorker }: TrainerClientOptions) {
     this.#createWorker = createWorker;
@@ -116,7 +148,7 @@ export class TrainerClient {
   /** Choose the backend. The worker answers with `backend`. */
   init(backend: BackendPreference): void {
     this.#backendPreference = backend;
-    this.#post({ type: 'init', backend, dataUrl: this.#dataUrl });
+    this.#post({ type: 'init', id: this.#id(), backend, dataUrl: this.#dataUrl });
   }
 
   /** Ask for sample images of a class pair (again after a worker restart). */
@@ -124,6 +156,7 @@ export class TrainerClient {
     this.#previewClasses = [classes[0], classes[1]];
     this.#post({
       type: 'preview',
+      id: this.#id(),
       classes: this.#previewClasses,
       perClass: PREVIEW_IMAGES_PER_CLASS,
     });
@@ -144,9 +177,7 @@ export class TrainerClient {
    * finished run, so Train stays off until Reset; Resume continues an unfinished one instead.
    */
   open(saved: SavedRun): void {
-    if (!this.#showSaved(saved)) return;
-    this.status = 'done';
-    this.statusDetail = 'Opened from this browser’s saved runs';
+    if (this.#showSaved(saved)) this.opened = true;
   }
 
   /**
@@ -155,45 +186,41 @@ export class TrainerClient {
    */
   resume(saved: SavedRun): void {
     if (!this.#showSaved(saved)) return;
-    this.status = 'loading';
-    this.#post({ type: 'train', config: saved.config, run: saved.identity, resume: true });
+    const { config } = saved.record;
+    this.#lastStart = { type: 'train', config, options: { link: saved.record.link } };
+    this.#sendRun('train', { config, run: identityOf(saved.record), resume: true });
   }
 
-  /** Shows a saved run's epochs in place of an idle client's (none while a run exists). */
+  /** Shows a saved run's epochs and state in place of an idle client's (none while a run exists). */
   #showSaved(saved: SavedRun): boolean {
     if (this.hasRun) return false;
+    const { record, epochs } = saved;
     this.#clearRun();
-    this.runConfig = saved.config;
-    this.runIdentity = saved.identity;
-    this.epochs = saved.epochs.map((row) => row.metrics);
-    this.logitsHistory = saved.epochs.map((row) => row.logits);
-    this.latestLogits = this.logitsHistory.at(-1) ?? null;
-    this.validationLabels = saved.validationLabels;
+    this.runConfig = record.config;
+    this.runIdentity = identityOf(record);
+    this.epochs = epochs.map((row) => row.metrics);
+    this.logitsHistory = epochs.map((row) => row.logits);
+    this.validationLabels = record.validationLabels;
+    this.runState = savedRunState(saved);
     return true;
   }
 
   pause(): void {
-    this.#post({ type: 'pause' });
+    this.#sendRun('pause');
   }
 
-  /** Forget the run. Figures clear at once; stale messages of the old run are dropped. */
+  /** Forget the run. Figures clear at once; the worker's messages about it are dropped. */
   reset(): void {
-    this.#post({ type: 'reset' });
-    this.#discardingRun = true;
+    this.#sendRun('reset');
     this.#clearRun();
-    this.status = 'idle'; // optimistic; the worker confirms with `status: idle`
-    this.statusDetail = null;
+    this.opened = false;
   }
 
   /** A backend is chosen once per worker, so switching means a fresh worker (and no run). */
   setBackend(preference: BackendPreference): void {
-    this.#terminate();
+    this.#replaceWorker();
     this.#clearRun();
-    this.status = 'idle';
-    this.statusDetail = null;
-    this.backend = null;
-    this.#discardingRun = false;
-    this.#worker = this.#spawn();
+    this.opened = false;
     this.init(preference);
     if (this.#previewClasses !== null) this.preview(this.#previewClasses);
   }
@@ -222,11 +249,21 @@ export class TrainerClient {
     this.error = null;
   }
 
+  dismissNotice(): void {
+    this.notice = null;
+  }
+
+  #id(): number {
+    return this.#nextId++;
+  }
+
   #start(type: 'train' | 'step', config: TrainConfig, options: StartOptions): void {
+    if (this.opened) return; // a saved run on view is not in the worker: Reset first
+    if (this.awaiting === 'train' || this.awaiting === 'step') return; // already asked
     this.#lastStart = { type, config, options };
-    if (this.status === 'idle') {
-      // An idle worker holds no run (never started, reset, or dropped after an error): start
-      // afresh, so a new run's epochs never append to an old run's figures.
+    if (this.runIdentity === null) {
+      // No run yet (never started, reset, or dropped after an error): start afresh, so a new
+      // run's epochs never append to an old run's figures.
       this.#clearRun();
       this.runConfig = config;
       this.runIdentity = {
@@ -235,37 +272,58 @@ export class TrainerClient {
         link: options.link,
         backendPreference: this.#backendPreference,
       };
-      this.#loseDeviceAt = options.loseDeviceAt ?? 0;
+      this.#faults = options.faults;
     }
-    const runConfig = this.runConfig ?? config;
     const run = this.runIdentity;
-    if (!run) return;
+    const runConfig = this.runConfig ?? config;
     this.error = null;
-    this.status = 'loading'; // optimistic: disables Train at once; the worker confirms
-    const loseDeviceAt = this.#loseDeviceAt;
-    this.#post({ type, config: runConfig, run, ...(loseDeviceAt > 0 ? { loseDeviceAt } : {}) });
+    this.#sendRun(type, {
+      config: runConfig,
+      run,
+      ...(this.#faults ? { faults: this.#faults } : {}),
+    });
+  }
+
+  #sendRun(type: 'pause' | 'reset'): void;
+  #sendRun(
+    type: 'train' | 'step',
+    command: Omit<Extract<ToWorker, { type: 'train' }>, 'type' | 'id'>,
+  ): void;
+  #sendRun(
+    type: RunCommandType,
+    command?: Omit<Extract<ToWorker, { type: 'train' }>, 'type' | 'id'>,
+  ): void {
+    const id = this.#id();
+    this.#pending.set(id, type);
+    this.awaiting = type;
+    if (type === 'train' || type === 'step') {
+      if (!command) throw new Error(`${type} needs a run`);
+      this.#post({ type, id, ...command });
+    } else {
+      this.#post({ type, id });
+    }
+  }
+
+  /** A reply to command `id` arrived: it is no longer awaited. */
+  #answered(id: number | null): void {
+    if (id === null || !this.#pending.delete(id)) return;
+    this.awaiting = [...this.#pending.values()].at(-1) ?? null;
   }
 
   /**
    * The GPU went away: move to a fresh worker on the next backend in the chain and continue
    * the same run from its last saved epoch (or start it again there if nothing could be saved).
    */
-  #recoverFromDeviceLoss(lost: BackendName, detail: string, epochsCompleted: number): void {
+  #recoverFromDeviceLoss(lost: BackendName, detail: string, epochsCompleted: number | null): void {
     const next = BACKEND_ORDER[BACKEND_ORDER.indexOf(lost) + 1] ?? 'cpu';
-    const run = this.runIdentity;
+    const run = epochsCompleted === null ? null : this.runIdentity;
     const config = this.runConfig;
-    this.#loseDeviceAt = 0; // the testing aid fires once
+    this.#faults = undefined; // the testing aid fires once
     const why = detail ? ` (${detail})` : '';
-    this.#terminate();
-    this.backend = null;
-    this.#backendPreference = next;
-    this.#worker = this.#spawn();
+    this.#replaceWorker();
     this.init(next);
     if (this.#previewClasses !== null) this.preview(this.#previewClasses);
-    if (!run || !config) {
-      this.status = 'idle';
-      return;
-    }
+    if (!run || !config || epochsCompleted === null) return;
     const canResume = this.#storageWorks && epochsCompleted > 0;
     this.deviceNotice =
       `The GPU stopped working on ${backendDisplayName(lost)}${why}. ` +
@@ -276,8 +334,7 @@ export class TrainerClient {
     if (!canResume) this.#clearRun();
     this.runConfig = config;
     this.runIdentity = run;
-    this.status = 'loading';
-    this.#post({ type: 'train', config, run, resume: canResume });
+    this.#sendRun('train', { config, run, resume: canResume });
   }
 
   #clearRun(): void {
@@ -288,13 +345,27 @@ export class TrainerClient {
     this.progress = null;
     this.validationLabels = null;
     this.validationImages = null;
-    this.latestLogits = null;
     this.logitsHistory = [];
-    this.earlyStop = null;
+    this.runState = null;
     this.runConfig = null;
     this.runIdentity = null;
     this.divergence = null;
     this.error = null;
+  }
+
+  /** Messages about a run other than the current one (e.g. after Reset) are dropped. */
+  #isCurrent(runId: string): boolean {
+    return runId === this.runIdentity?.id && !this.opened;
+  }
+
+  #replaceWorker(): void {
+    this.#terminate();
+    this.#pending.clear();
+    this.awaiting = null;
+    this.status = 'idle'; // a fresh worker holds nothing
+    this.statusDetail = null;
+    this.backend = null;
+    this.#worker = this.#spawn();
   }
 
   #spawn(): Worker {
@@ -307,11 +378,11 @@ export class TrainerClient {
       event.preventDefault();
       if (worker !== this.#worker) return;
       const where = event.message ? `: ${event.message}` : ' (it may have failed to load)';
-      this.#fail(`The training worker stopped with an error${where}`);
+      this.#crashed(`The training worker stopped with an error${where}`);
     };
     worker.onmessageerror = () => {
       if (worker === this.#worker)
-        this.#fail('A message from the training worker could not be read.');
+        this.error = 'A message from the training worker could not be read.';
     };
     return worker;
   }
@@ -327,65 +398,66 @@ export class TrainerClient {
     this.#worker.postMessage(message);
   }
 
-  #fail(message: string): void {
+  /** The worker died: nothing it was asked will be answered, and it holds no run any more. */
+  #crashed(message: string): void {
     this.error = message;
-    // A stopped run can be reset (or resumed if the worker still lives); it is not "training".
-    if (this.status === 'loading' || this.status === 'training') {
-      this.status = this.epochs.length > 0 ? 'paused' : 'idle';
-    }
-    this.#discardingRun = false;
+    this.#pending.clear();
+    this.awaiting = null;
+    this.status = 'idle';
+    this.statusDetail = null;
   }
 
   #receive(message: FromWorker): void {
     switch (message.type) {
       case 'backend':
+        this.#answered(message.replyTo);
         this.backend = message.info;
         break;
       case 'samples':
         this.samples = message.samples;
         break;
       case 'status':
-        if (this.#discardingRun && message.status !== 'idle') break;
-        if (message.status === 'idle') this.#discardingRun = false;
+        this.#answered(message.replyTo);
         this.status = message.status;
         this.statusDetail = message.detail ?? null;
         break;
       case 'progress':
-        if (!this.#discardingRun) this.progress = message.progress;
+        if (this.#isCurrent(message.runId)) this.progress = message.progress;
         break;
       case 'epoch':
-        if (this.#discardingRun) break;
+        if (!this.#isCurrent(message.runId)) break;
         if (message.validationLabels !== undefined)
           this.validationLabels = message.validationLabels;
         if (message.validationImages !== undefined)
           this.validationImages = message.validationImages;
         this.logitsHistory = [...this.logitsHistory, message.validationLogits];
-        this.latestLogits = message.validationLogits;
-        if (message.earlyStop !== undefined) {
-          this.earlyStop = message.earlyStop;
-          // The model now holds the best epoch's weights: its logits are that epoch's.
-          this.latestLogits =
-            this.logitsHistory[message.earlyStop.bestEpoch - 1] ?? message.validationLogits;
-        }
+        this.runState = message.state;
         this.epochs = [...this.epochs, message.metrics];
+        break;
+      case 'saved':
+        this.lastSaved = message.record;
         break;
       case 'memory':
         this.memory = message.memory;
         break;
       case 'diverged':
-        if (!this.#discardingRun) this.divergence = message.message;
+        if (this.#isCurrent(message.runId)) this.divergence = message.message;
         break;
       case 'device-lost':
-        if (!this.#discardingRun) {
-          this.#recoverFromDeviceLoss(message.backend, message.detail, message.epochsCompleted);
-        }
+        // The worker is unusable either way; only the current run is carried over.
+        this.#recoverFromDeviceLoss(
+          message.backend,
+          message.detail,
+          this.#isCurrent(message.runId) ? message.epochsCompleted : null,
+        );
         break;
       case 'notice':
-        if (message.message.startsWith('Runs are not being saved')) this.#storageWorks = false;
-        this.notice = message.message;
+        if (message.notice.kind === 'storage-unavailable') this.#storageWorks = false;
+        this.notice = message.notice;
         break;
       case 'error':
-        this.#fail(message.message);
+        this.#answered(message.replyTo);
+        this.error = message.message;
         break;
       default:
         assertNever(message);

@@ -1,6 +1,6 @@
 // Notices when the GPU behind the active backend goes away — a WebGPU device lost (driver reset,
 // some systems when a tab is backgrounded) or a lost WebGL context — and can cause exactly that
-// on purpose, for the fault-injection testing aid (`fault=device-lost@N` in the URL hash).
+// on purpose, for the end-to-end tests' fault injection (app/testHooks.ts).
 
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../core/types';

@@ -1,24 +1,30 @@
 // The one message protocol between the page and the training worker.
 // Every message is a member of a discriminated union on `type`; both sides switch exhaustively.
+// Commands carry a request id; replies name the id they answer (`replyTo`), and messages the
+// worker sends of its own accord (epochs, progress, notices) name the run they are about.
 
 import type {
   BackendInfo,
   BackendName,
   BackendPreference,
   ClassSlug,
-  EarlyStopInfo,
   EpochMetrics,
   ModelPreset,
   TrainConfig,
 } from '../core/types';
+import type { RunRecord } from '../persist/runStore';
+import type { RunState } from '../core/runState';
+
+export type { RunState } from '../core/runState';
 
 export type TrainerStatus = 'idle' | 'loading' | 'training' | 'paused' | 'done';
 
-/** Page → worker. */
+/** Page → worker. Every command has a request id, unique per page. */
 export type ToWorker =
   /** Pick the backend (WebGPU → WebGL → CPU unless forced). Answered by `backend`. */
   | {
       type: 'init';
+      id: number;
       backend: BackendPreference;
       /** Absolute URL of the dataset folder (a worker resolves relative URLs against its script). */
       dataUrl: string;
@@ -26,15 +32,18 @@ export type ToWorker =
       model?: ModelPreset;
     }
   /** Fetch (lazily, cached, verified) the pair and send a few sample images. Answered by `samples`. */
-  | { type: 'preview'; classes: [ClassSlug, ClassSlug]; perClass: number }
+  | { type: 'preview'; id: number; classes: [ClassSlug, ClassSlug]; perClass: number }
   /** Build data + model for `config` (if no run exists) and train until the last epoch. */
-  | ({ type: 'train' } & RunCommand)
+  | ({ type: 'train'; id: number } & RunCommand)
   /** Like `train`, but stop after the current (or next) epoch completes. */
-  | ({ type: 'step' } & RunCommand)
-  /** Stop at the next batch boundary; `train`/`step` continue the same run. */
-  | { type: 'pause' }
+  | ({ type: 'step'; id: number } & RunCommand)
+  /** Stop at the next batch boundary; `train`/`step` continue the same run. Answered by `status`. */
+  | { type: 'pause'; id: number }
   /** Dispose the run (model, optimizer, device-resident data). Answered by `status: idle`. */
-  | { type: 'reset' };
+  | { type: 'reset'; id: number };
+
+export type Command = ToWorker;
+export type CommandType = ToWorker['type'];
 
 /** Who a run is, for saving it in the browser (IndexedDB) as it trains. */
 export interface RunIdentity {
@@ -45,13 +54,18 @@ export interface RunIdentity {
   backendPreference: BackendPreference;
 }
 
+/** Fault injection for the end-to-end tests; never a user setting (see app/testHooks.ts). */
+export interface TestFaults {
+  /** Lose the GPU device/context after this epoch. */
+  loseDeviceAt: number;
+}
+
 export interface RunCommand {
   config: TrainConfig;
   run: RunIdentity;
   /** Continue the stored run `run.id` from its last saved epoch instead of starting afresh. */
   resume?: boolean;
-  /** Testing aid: lose the GPU device/context after this epoch (0 or absent = never). */
-  loseDeviceAt?: number;
+  faults?: TestFaults;
 }
 
 export interface SampleImages {
@@ -79,33 +93,54 @@ export interface TensorMemory {
   numBytesInGPU: number | null;
 }
 
+/** Something worth telling the user that does not stop training; recognised by `kind`. */
+export type Notice = {
+  kind: 'storage-unavailable';
+  /** Why, in the browser's words (e.g. "IndexedDB unavailable"). */
+  reason: string;
+};
+
 /** Worker → page. */
 export type FromWorker =
-  | { type: 'backend'; info: BackendInfo }
-  | { type: 'samples'; samples: SampleImages }
-  | { type: 'status'; status: TrainerStatus; detail?: string }
-  | { type: 'progress'; progress: Progress }
+  | { type: 'backend'; replyTo: number; info: BackendInfo }
+  | { type: 'samples'; replyTo: number; samples: SampleImages }
+  /**
+   * Where the worker stands. `replyTo`: the command this answers (the status it led to, or
+   * where things stand when it had nothing to do); null when the run moved on by itself
+   * (e.g. finished or paused after a Step).
+   */
+  | { type: 'status'; replyTo: number | null; status: TrainerStatus; detail?: string }
+  | { type: 'progress'; runId: string; progress: Progress }
   | {
       type: 'epoch';
+      runId: string;
       metrics: EpochMetrics;
       /** Every validation example's logits from this epoch, [z0, z1] interleaved, dataset order. */
       validationLogits: Float32Array;
-      /** Sent with epoch 1 only (they never change during a run): validation labels, dataset order. */
+      /** The run after this epoch: what its model holds, early stopping, backend. */
+      state: RunState;
+      /** Sent with the run's first epoch message only (they never change during a run). */
       validationLabels?: Uint8Array;
-      /** Sent with epoch 1 only: validation images, 28×28 uint8 each, dataset order (for the gallery). */
+      /** With the first epoch only: validation images, 28×28 uint8 each, dataset order (gallery). */
       validationImages?: Uint8Array;
-      /** Set on the epoch after which early stopping ended the run (the best weights are restored). */
-      earlyStop?: EarlyStopInfo;
     }
+  /** A save landed in this browser's storage: the run's record as stored (no logits, no weights). */
+  | { type: 'saved'; record: RunRecord }
   /** tf.memory() after each epoch and after a reset, for leak checks and the diagnostics line. */
   | { type: 'memory'; memory: TensorMemory }
   /** The loss became NaN/Inf during `epoch`: training stopped; earlier epochs stand. */
-  | { type: 'diverged'; epoch: number; message: string }
+  | { type: 'diverged'; runId: string; epoch: number; message: string }
   /** The GPU went away; this worker is unusable. Completed epochs are saved (when storage works). */
-  | { type: 'device-lost'; backend: BackendName; detail: string; epochsCompleted: number }
-  /** Something worth telling the user that does not stop training (e.g. storage unavailable). */
-  | { type: 'notice'; message: string }
-  | { type: 'error'; message: string };
+  | {
+      type: 'device-lost';
+      runId: string;
+      backend: BackendName;
+      detail: string;
+      epochsCompleted: number;
+    }
+  | { type: 'notice'; notice: Notice }
+  /** A command failed. `replyTo`: the command, or null for a failure outside any command. */
+  | { type: 'error'; replyTo: number | null; message: string };
 
 /** Narrowing helper for exhaustive switches. */
 export function assertNever(value: never): never {

@@ -1,0 +1,35 @@
+// The run file of a run as the page holds it, live or saved: one builder, so "Download run"
+// before a reload, after Runs → Open and from the Runs list give the same file.
+
+import type { RunState } from '../core/runState';
+import { buildRunFile, runFileName } from '../core/runFile';
+import type { EpochMetrics, TrainConfig } from '../core/types';
+import { downloadJson } from '../download';
+import type { RunIdentity } from '../worker/protocol';
+
+/** A run's parts, each as the worker reported it (never recomputed here). */
+export interface RunView {
+  identity: RunIdentity;
+  config: TrainConfig;
+  state: RunState;
+  epochs: readonly EpochMetrics[];
+  validationLabels: Uint8Array;
+}
+
+export function downloadRunFile(view: RunView, userAgent: string): void {
+  const { identity, config, state, epochs, validationLabels } = view;
+  const createdAt = new Date(identity.createdAt);
+  const file = buildRunFile({
+    config,
+    backendPreference: identity.backendPreference,
+    link: identity.link,
+    backend: state.backend,
+    userAgent,
+    epochs: [...epochs],
+    validationLabels,
+    validationLogits: state.model.validationLogits,
+    createdAt,
+    earlyStop: state.earlyStop,
+  });
+  downloadJson(runFileName(createdAt), file);
+}

@@ -1,0 +1,388 @@
+// The training worker's orchestration, with no postMessage and no tfjs: the command queue, the
+// stop rules (last epoch, early stopping, Step, Pause, Reset), the divergence policy and the
+// save-then-publish ordering. The worker file wires it to the real trainer, storage and
+// `postMessage`; Node tests wire it to fakes.
+
+import type { RunState } from '../core/runState';
+import type { EpochResult, TrainHooks } from '../core/trainer';
+import type { BackendInfo, TrainConfig } from '../core/types';
+import type { RunRecord } from '../persist/runStore';
+import {
+  assertNever,
+  type FromWorker,
+  type RunCommand,
+  type RunIdentity,
+  type SampleImages,
+  type TensorMemory,
+  type ToWorker,
+  type TrainerStatus,
+} from './protocol';
+import type { DeviceLoss } from './deviceWatch';
+import type { Exportable } from './persistence';
+
+/** What the controller needs of a training run: core/trainer.ts's Trainer, or a fake. */
+export interface TrainingRun extends Exportable {
+  readonly epochsCompleted: number;
+  readonly stoppedEarly: boolean;
+  trainEpoch(hooks: TrainHooks): Promise<'complete' | 'stopped' | 'diverged'>;
+  finishEpoch(): Promise<EpochResult>;
+  dispose(): void;
+}
+
+/** A run built from a command: the trainer and the validation set it evaluates. */
+export interface CreatedRun {
+  run: TrainingRun;
+  /** Validation labels and 28×28 images, dataset order (sent once with the first epoch). */
+  labels: Uint8Array;
+  images: Uint8Array;
+}
+
+export interface RunStorage {
+  startRun(
+    identity: RunIdentity,
+    config: TrainConfig,
+    backend: BackendInfo,
+    labels: Uint8Array,
+  ): Promise<RunRecord | null>;
+  saveEpoch(
+    metrics: EpochResult['metrics'],
+    logits: Float32Array,
+    state: RunState,
+    run: Exportable,
+  ): Promise<RunRecord | null>;
+  finish(runId: string): Promise<RunRecord | null>;
+}
+
+/** Everything outside the controller, injected. */
+export interface WorkerServices {
+  post(message: FromWorker, transfer?: Transferable[]): void;
+  selectBackend(command: Extract<ToWorker, { type: 'init' }>): Promise<BackendInfo>;
+  samples(command: Extract<ToWorker, { type: 'preview' }>): Promise<SampleImages>;
+  /** Builds data and model for the command (restoring the saved state when resuming). */
+  createRun(command: RunCommand, loading: (detail: string) => void): Promise<CreatedRun>;
+  storage: RunStorage;
+  /** The GPU behind the backend: whether it was lost, and how to lose it on purpose (tests). */
+  device: { lost(): DeviceLoss | null; inject(): Promise<boolean> };
+  memory(): TensorMemory;
+}
+
+/**
+ * Above this mean validation cross-entropy (nats per example) a run has blown up even while
+ * its numbers are still finite: chance is ln 2 ≈ 0.69, and a healthy run that grows
+ * over-confident stays within single or low double digits. 1000 means the average example is
+ * wrong by a logit gap of about 1000 — the weights exploded (a learning rate of 10 with Adam
+ * gets there within the first epoch), and float32 overflow to NaN is only a matter of time.
+ * Validation loss, not training loss: the latter includes the L2 penalty, which can be large.
+ */
+export const EXPLODED_VALIDATION_LOSS = 1000;
+
+interface ActiveRun {
+  run: TrainingRun;
+  config: TrainConfig;
+  identity: RunIdentity;
+  validation: { labels: Uint8Array; images: Uint8Array };
+  /** Labels and images go with the first epoch this worker publishes, once. */
+  validationSent: boolean;
+  diverged: boolean;
+  /** Testing aid: lose the GPU after this epoch (0 = never); fires once. */
+  loseDeviceAt: number;
+}
+
+type RunCommandMessage = Extract<ToWorker, { type: 'train' | 'step' }>;
+
+export class RunController {
+  readonly #services: WorkerServices;
+  // Commands run one after another on this chain. Every command gets a sequence number; a
+  // `pause` or `reset` stops the loop that an *earlier* command started (and cancels earlier
+  // queued ones), so fifty rapid clicks still leave exactly one loop, in the order made.
+  #queue: Promise<void> = Promise.resolve();
+  #sequence = 0;
+  #stopBefore = 0;
+  #backend: BackendInfo | null = null;
+  #backendReady: Promise<void> = Promise.resolve();
+  #active: ActiveRun | null = null;
+
+  constructor(services: WorkerServices) {
+    this.#services = services;
+  }
+
+  /** Settles when every command received so far has been handled (for tests). */
+  idle(): Promise<void> {
+    return this.#queue;
+  }
+
+  handle(command: ToWorker): void {
+    const seq = ++this.#sequence;
+    switch (command.type) {
+      case 'init':
+        this.#backendReady = this.#services.selectBackend(command).then((info) => {
+          this.#backend = info;
+          this.#post({ type: 'backend', replyTo: command.id, info });
+        });
+        this.#enqueue(command.id, () => this.#backendReady);
+        return;
+      case 'preview':
+        this.#enqueue(command.id, async () => {
+          const samples = await this.#services.samples(command);
+          this.#post({ type: 'samples', replyTo: command.id, samples }, [
+            samples.pixels[0].buffer,
+            samples.pixels[1].buffer,
+          ]);
+        });
+        return;
+      case 'train':
+      case 'step':
+        this.#enqueue(command.id, () => this.#runUntil(seq, command));
+        return;
+      case 'pause':
+        this.#stopBefore = seq;
+        // Answered once the loop it stops has stopped: with where things then stand.
+        this.#enqueue(command.id, async () => this.#status(command.id, this.#standing()));
+        return;
+      case 'reset':
+        this.#stopBefore = seq;
+        this.#enqueue(command.id, async () => {
+          this.#disposeRun();
+          this.#postMemory();
+          this.#status(command.id, 'idle');
+        });
+        return;
+      default:
+        assertNever(command);
+    }
+  }
+
+  #enqueue(id: number, task: () => Promise<void>): void {
+    this.#queue = this.#queue.then(task).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#post({ type: 'error', replyTo: id, message });
+    });
+  }
+
+  #post(message: FromWorker, transfer: Transferable[] = []): void {
+    this.#services.post(message, transfer);
+  }
+
+  #status(replyTo: number, status: TrainerStatus, detail?: string): void {
+    this.#post({ type: 'status', replyTo, status, ...(detail === undefined ? {} : { detail }) });
+  }
+
+  #postMemory(): void {
+    this.#post({ type: 'memory', memory: this.#services.memory() });
+  }
+
+  #postSaved(record: RunRecord | null): void {
+    if (record) this.#post({ type: 'saved', record });
+  }
+
+  /** Where the worker stands when a command finds nothing to do. */
+  #standing(): TrainerStatus {
+    const active = this.#active;
+    if (active === null) return 'idle';
+    return this.#isOver(active) ? 'done' : 'paused';
+  }
+
+  /** True when the run cannot train further: all epochs done, stopped early, or diverged. */
+  #isOver(active: ActiveRun): boolean {
+    const { run, config } = active;
+    return run.epochsCompleted >= config.epochs || run.stoppedEarly || active.diverged;
+  }
+
+  #disposeRun(): void {
+    try {
+      this.#active?.run.dispose();
+    } catch {
+      // A lost GPU can make freeing fail; the worker is discarded then anyway.
+    }
+    this.#active = null;
+  }
+
+  async #ensureRun(command: RunCommandMessage): Promise<ActiveRun> {
+    if (this.#active) return this.#active;
+    this.#status(command.id, 'loading', 'Loading the dataset');
+    await this.#backendReady;
+    const backend = this.#backend;
+    if (!backend) throw new Error('The worker was not initialised (no backend chosen)');
+    let created: CreatedRun | null = null;
+    try {
+      created = await this.#services.createRun(command, (detail) =>
+        this.#status(command.id, 'loading', detail),
+      );
+      const { labels, images } = created;
+      const record = await this.#services.storage.startRun(
+        command.run,
+        command.config,
+        backend,
+        labels,
+      );
+      this.#postSaved(record);
+    } catch (error) {
+      created?.run.dispose();
+      this.#status(command.id, 'idle');
+      throw error;
+    }
+    this.#active = {
+      run: created.run,
+      config: command.config,
+      identity: command.run,
+      validation: { labels: created.labels, images: created.images },
+      validationSent: false,
+      diverged: false,
+      loseDeviceAt: command.faults?.loseDeviceAt ?? 0,
+    };
+    return this.#active;
+  }
+
+  /** Trains the run (creating it if needed) until the last epoch, a stop, or one epoch for Step. */
+  async #runUntil(seq: number, command: RunCommandMessage): Promise<void> {
+    if (seq < this.#stopBefore) {
+      // Paused or reset before this command got its turn (an earlier one was still busy).
+      this.#status(command.id, this.#standing());
+      return;
+    }
+    const active = await this.#ensureRun(command);
+    if (this.#isOver(active)) {
+      this.#status(command.id, 'done');
+      return;
+    }
+    const { run, config, identity } = active;
+    this.#status(command.id, 'training');
+    const shouldStop = () => seq < this.#stopBefore;
+    const lost = () => this.#services.device.lost() !== null;
+    try {
+      while (!this.#isOver(active)) {
+        const outcome = await run.trainEpoch({
+          shouldStop,
+          onProgress: (progress) =>
+            this.#post({
+              type: 'progress',
+              runId: identity.id,
+              progress: { ...progress, epoch: run.epochsCompleted + 1, epochs: config.epochs },
+            }),
+        });
+        if (lost()) return this.#reportDeviceLoss(active);
+        if (outcome === 'stopped') break;
+        if (outcome === 'diverged')
+          return this.#diverged(command.id, run.epochsCompleted + 1, null);
+        const result = await run.finishEpoch();
+        if (lost()) return this.#reportDeviceLoss(active);
+        const { metrics } = result;
+        if (!allFinite(result.validationLogits) || !Number.isFinite(metrics.validationLoss)) {
+          return this.#diverged(command.id, metrics.epoch, null);
+        }
+        if (metrics.validationLoss > EXPLODED_VALIDATION_LOSS) {
+          return this.#diverged(command.id, metrics.epoch, metrics.validationLoss);
+        }
+        await this.#publishEpoch(active, result);
+        if (active.loseDeviceAt > 0 && run.epochsCompleted === active.loseDeviceAt) {
+          active.loseDeviceAt = 0;
+          if (await this.#services.device.inject()) return this.#reportDeviceLoss(active);
+        }
+        if (command.type === 'step' || shouldStop()) break;
+      }
+    } catch (error) {
+      if (lost()) return this.#reportDeviceLoss(active);
+      this.#disposeRun();
+      this.#status(command.id, 'idle');
+      throw error;
+    }
+    if (this.#active !== active) return; // reset while stopping: the reset reports idle
+    this.#status(command.id, this.#isOver(active) ? 'done' : 'paused');
+  }
+
+  /**
+   * Saves the epoch (metrics, logits, weights, the run's state) and only then shows it, so
+   * what the page shows is kept; then says that the save landed.
+   */
+  async #publishEpoch(active: ActiveRun, result: EpochResult): Promise<void> {
+    const { run, config, identity } = active;
+    const { metrics, validationLogits, model, earlyStop } = result;
+    const backend = this.#backend;
+    if (!backend) throw new Error('No backend');
+    const state: RunState = {
+      runId: identity.id,
+      backend,
+      epochsCompleted: run.epochsCompleted,
+      model,
+      earlyStop,
+      finished: run.epochsCompleted >= config.epochs || earlyStop !== null,
+    };
+    const record = await this.#services.storage.saveEpoch(metrics, validationLogits, state, run);
+    const transfer: Transferable[] = [validationLogits.buffer];
+    if (model.validationLogits.buffer !== validationLogits.buffer) {
+      transfer.push(model.validationLogits.buffer);
+    }
+    let first = {};
+    if (!active.validationSent) {
+      active.validationSent = true;
+      const validationLabels = active.validation.labels.slice();
+      const validationImages = active.validation.images.slice();
+      transfer.push(validationLabels.buffer, validationImages.buffer);
+      first = { validationLabels, validationImages };
+    }
+    this.#post(
+      { type: 'epoch', runId: identity.id, metrics, validationLogits, state, ...first },
+      transfer,
+    );
+    this.#postSaved(record);
+    this.#postMemory();
+  }
+
+  /** Tells the page the GPU is gone. The page moves to a fresh worker on the next backend. */
+  #reportDeviceLoss(active: ActiveRun): void {
+    const loss = this.#services.device.lost();
+    if (!loss) return;
+    this.#post({
+      type: 'device-lost',
+      runId: active.identity.id,
+      backend: loss.backend,
+      detail: loss.detail,
+      epochsCompleted: active.run.epochsCompleted,
+    });
+    this.#disposeRun();
+  }
+
+  /**
+   * Ends a run that diverged in `epoch` (never shown: epochs 1 … epoch − 1 stand).
+   * `explodedLoss`: the finite but exploded validation loss, or null for a NaN/Inf loss.
+   */
+  async #diverged(replyTo: number, epoch: number, explodedLoss: number | null): Promise<void> {
+    const active = this.#active;
+    if (!active) return;
+    active.diverged = true;
+    this.#post({
+      type: 'diverged',
+      runId: active.identity.id,
+      epoch,
+      message: divergenceMessage(epoch, explodedLoss, active.config.learningRate),
+    });
+    // Nothing to resume: the stored run keeps its good epochs but is no longer offered.
+    this.#postSaved(await this.#services.storage.finish(active.identity.id));
+    this.#status(replyTo, 'done');
+    this.#postMemory();
+  }
+}
+
+function allFinite(values: Float32Array): boolean {
+  for (const value of values) if (!Number.isFinite(value)) return false;
+  return true;
+}
+
+export function divergenceMessage(
+  epoch: number,
+  explodedLoss: number | null,
+  learningRate: number,
+): string {
+  const good = epoch - 1;
+  const what =
+    explodedLoss === null
+      ? 'the loss became NaN or infinite'
+      : `the validation loss exploded to ${Math.round(explodedLoss).toLocaleString('en-US')} (chance is 0.69)`;
+  return (
+    `Training diverged in epoch ${epoch}: ${what}, so the run stopped. ` +
+    (good === 0
+      ? 'No epoch had finished before it, so the charts stay empty. '
+      : `The charts keep the ${good} good epoch${good === 1 ? '' : 's'}. `) +
+    `Try a smaller learning rate than ${learningRate} (e.g. 0.001 with Adam), then Reset and Train.`
+  );
+}
