@@ -97,31 +97,30 @@ describe('fitTemperature', () => {
 describe('fitTemperature at the ends of its range (T in [0.01, 100])', () => {
   const every = [0, 1, 2];
 
-  it('stops at the lower end, saying why, when every example is right (separable)', () => {
-    // Margins 3, 2, 1: each log(1 + e^(−m/T)) falls as T shrinks; no finite T is best.
-    const logits = new Float32Array([3, 0, 0, 2, 1, 0]);
-    const labels = new Uint8Array([0, 1, 0]);
-    expect(fitTemperature(logits, labels, every)).toEqual({
+  it.each([
+    {
+      // Margins 3, 2, 1: each log(1 + e^(−m/T)) falls as T shrinks; no finite T is best.
+      name: 'at the lower end when every example is right (separable)',
+      logits: [3, 0, 0, 2, 1, 0],
       T: 0.01,
-      bound: {
-        side: 'lower',
-        reason:
-          'the calibration half is perfectly separated: every example is right, so NLL keeps falling as T shrinks; no finite T is best',
-      },
-    });
-  });
-
-  it('stops at the upper end when every example is wrong', () => {
-    // Margins −3, −2, −1: each log(1 + e^(|m|/T)) falls as T grows, toward log 2.
-    const logits = new Float32Array([0, 3, 2, 0, 0, 1]);
-    const labels = new Uint8Array([0, 1, 0]);
-    expect(fitTemperature(logits, labels, every)).toEqual({
+      side: 'lower',
+      reason:
+        'the calibration half is perfectly separated: every example is right, so NLL keeps falling as T shrinks; no finite T is best',
+    },
+    {
+      // Margins −3, −2, −1: each log(1 + e^(|m|/T)) falls as T grows, toward log 2.
+      name: 'at the upper end when every example is wrong',
+      logits: [0, 3, 2, 0, 0, 1],
       T: 100,
-      bound: {
-        side: 'upper',
-        reason:
-          'every calibration example is wrong, so NLL keeps falling as T grows (toward log 2, a coin flip); no finite T is best',
-      },
+      side: 'upper',
+      reason:
+        'every calibration example is wrong, so NLL keeps falling as T grows (toward log 2, a coin flip); no finite T is best',
+    },
+  ])('stops $name, saying why', ({ logits, T, side, reason }) => {
+    const labels = new Uint8Array([0, 1, 0]);
+    expect(fitTemperature(new Float32Array(logits), labels, every)).toEqual({
+      T,
+      bound: { side, reason },
     });
   });
 
