@@ -97,7 +97,7 @@ describe('fitTemperature', () => {
 describe('fitTemperature at the ends of its range (T in [0.01, 100])', () => {
   const every = [0, 1, 2];
 
-  it.each([
+  for (const { name, logits, T, side, reason } of [
     {
       // Margins 3, 2, 1: each log(1 + e^(−m/T)) falls as T shrinks; no finite T is best.
       name: 'at the lower end when every example is right (separable)',
@@ -116,13 +116,15 @@ describe('fitTemperature at the ends of its range (T in [0.01, 100])', () => {
       reason:
         'every calibration example is wrong, so NLL keeps falling as T grows (toward log 2, a coin flip); no finite T is best',
     },
-  ])('stops $name, saying why', ({ logits, T, side, reason }) => {
-    const labels = new Uint8Array([0, 1, 0]);
-    expect(fitTemperature(new Float32Array(logits), labels, every)).toEqual({
-      T,
-      bound: { side, reason },
+  ]) {
+    it(`stops ${name}, saying why`, () => {
+      const labels = new Uint8Array([0, 1, 0]);
+      expect(fitTemperature(new Float32Array(logits), labels, every)).toEqual({
+        T,
+        bound: { side, reason },
+      });
     });
-  });
+  }
 
   it('stops at the upper end when the logits favour the wrong class on average', () => {
     // Margins 2 (right) and −3 (wrong): mean −0.5, so the slope at β = 0 is +0.25 and NLL
