@@ -1,18 +1,20 @@
-// Faults a workshop laptop meets: the GPU goes away mid-run (fault injection from the URL, the
-// documented `loseDeviceAt` testing aid), a learning rate that makes training diverge, and a
+// Faults a workshop laptop meets: the GPU goes away mid-run (fault injection through the page's
+// test-only hook, never a user setting), a learning rate that makes training diverge, and a
 // dataset file that 404s or arrives corrupted. Each is told in plain words and survived.
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
 import { figureRows } from './figures';
 import { downloadRun } from './run-file';
+import { loseDeviceAfter } from './test-hooks';
 import { tinyWith } from './tiny-hash';
 
 /** CPU training is slow: the smallest run that still has two epochs. */
 const CPU_SIZED = tinyWith({ train: 32, val: 20, epochs: 2, batch: 16 });
 
-test('a lost WebGL context: told in plain words, continued on the CPU, no epoch lost', async ({
+test('a lost WebGL context: told in plain words, continued on WASM, no epoch lost', async ({
   page,
 }) => {
-  await openApp(page, `${CPU_SIZED}&loseDeviceAt=1`);
+  await loseDeviceAfter(page, 1);
+  await openApp(page, CPU_SIZED);
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toHaveAttribute('data-backend', 'webgl');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -25,10 +27,10 @@ test('a lost WebGL context: told in plain words, continued on the CPU, no epoch 
   const notice = page.getByTestId('device-notice');
   await expect(notice).toBeVisible({ timeout: 60_000 });
   await expect(notice).toContainText('WebGL');
-  await expect(notice).toContainText(/Switched to CPU/);
+  await expect(notice).toContainText(/Switched to WASM/);
   await expect(notice).toContainText('continued from epoch 1');
   await expect(notice).toContainText('no completed epoch was lost');
-  await expect(badge).toHaveAttribute('data-backend', 'cpu', { timeout: 120_000 });
+  await expect(badge).toHaveAttribute('data-backend', 'wasm', { timeout: 120_000 });
   // The epoch trained before the loss stays on screen throughout.
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', /^[12]$/);
 
@@ -42,7 +44,7 @@ test('a lost WebGL context: told in plain words, continued on the CPU, no epoch 
 
   const { file } = await downloadRun(page);
   expect(file.epochs.map((epoch) => epoch.epoch)).toEqual([1, 2]);
-  expect(file.environment.backend).toBe('cpu');
+  expect(file.environment.backend).toBe('wasm');
 });
 
 test('a learning rate of 10 diverges in epoch 1: stopped, a remedy, no NaN on the charts', async ({

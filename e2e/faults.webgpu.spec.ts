@@ -1,16 +1,18 @@
-// A lost WebGPU device (fault injection: the `loseDeviceAt` testing aid destroys it after an
+// A lost WebGPU device (fault injection: the page's test-only hook destroys it after an
 // epoch): the app says so in plain words, moves to WebGL and continues from the last
 // completed epoch, losing none.
 import { expect, openApp, test, waitForStatus } from './fixtures';
 import { figureRows } from './figures';
 import { downloadRun } from './run-file';
+import { loseDeviceAfter } from './test-hooks';
 import { tinyWith } from './tiny-hash';
 
 test('a lost WebGPU device: told in plain words, continued on WebGL, no epoch lost', async ({
   page,
 }) => {
   // WebGPU on SwiftShader is slow: the smallest run with two epochs.
-  await openApp(page, tinyWith({ train: 32, val: 20, epochs: 2, batch: 16, loseDeviceAt: 1 }));
+  await loseDeviceAfter(page, 1);
+  await openApp(page, tinyWith({ train: 32, val: 20, epochs: 2, batch: 16 }));
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toHaveAttribute('data-backend', 'webgpu');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
