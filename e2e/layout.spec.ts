@@ -1,8 +1,10 @@
 // The layout at the three sizes the issue names, after a tiny run so the charts have data.
-// Screenshots go to docs/screenshots/ (the README shows them); at projector (1280×720) and
+// Screenshots go to docs/screenshots/ (the README shows them) when UPDATE_SCREENSHOTS=1, else to
+// the ignored test-results/screenshots/; at projector (1280×720) and
 // full-HD sizes the Train button and both main charts must be on the first screen.
 import type { Locator, Page } from '@playwright/test';
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { screenshotPath } from './screenshots';
 
 interface Viewport {
   name: string;
@@ -57,9 +59,12 @@ for (const viewport of VIEWPORTS) {
     );
     expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
 
-    await page.screenshot({ path: `docs/screenshots/${viewport.name}.png` });
+    await page.screenshot({ path: screenshotPath(`screenshots/${viewport.name}.png`) });
     if (!viewport.everythingOnFirstScreen) {
-      await page.screenshot({ path: `docs/screenshots/${viewport.name}-full.png`, fullPage: true });
+      await page.screenshot({
+        path: screenshotPath(`screenshots/${viewport.name}-full.png`),
+        fullPage: true,
+      });
       return;
     }
     await expectOnFirstScreen(
@@ -84,8 +89,8 @@ test('projector mode and dark theme screenshots at 1280×720', async ({ page }) 
   await page.setViewportSize({ width: 1280, height: 720 });
   await tinyRun(page, `${TINY}&projector=1`);
   await expect(page.locator('html')).toHaveAttribute('data-projector', '');
-  await page.screenshot({ path: 'docs/screenshots/projector-1280x720.png' });
+  await page.screenshot({ path: screenshotPath('screenshots/projector-1280x720.png') });
 
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: 'docs/screenshots/projector-dark-1280x720.png' });
+  await page.screenshot({ path: screenshotPath('screenshots/projector-dark-1280x720.png') });
 });

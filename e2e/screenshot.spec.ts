@@ -1,8 +1,7 @@
 // The README's screenshot from a real (small) run, so it stays current. It goes to the ignored
 // test-results/screenshots/ unless UPDATE_SCREENSHOTS=1 asks for docs/ (then commit it).
 import { expect, openApp, test } from './fixtures';
-
-const FOLDER = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs' : 'test-results/screenshots';
+import { screenshotPath } from './screenshots';
 
 test('README screenshot of the playground mid-run', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -16,7 +15,7 @@ test('README screenshot of the playground mid-run', async ({ page }, testInfo) =
   await expect.poll(epochsDone, { timeout: 300_000 }).toBeGreaterThanOrEqual(20);
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByTestId('status')).toHaveText(/paused/i);
-  const path = `${FOLDER}/screenshot.png`;
+  const path = screenshotPath('screenshot.png');
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach('screenshot.png', { path, contentType: 'image/png' });
 });
