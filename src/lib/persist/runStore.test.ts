@@ -1,7 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { EpochMetrics, TrainConfig } from '../core/types';
+import type { EpochMetrics } from '../core/types';
+import { testConfig } from '../core/trainConfig.fixture';
 import {
   DATABASE_NAME,
   newRunId,
@@ -10,22 +11,7 @@ import {
   type TrainerSnapshot,
 } from './runStore';
 
-const config: TrainConfig = {
-  classes: ['pullover', 'coat'],
-  trainSize: 64,
-  validationSize: 4,
-  epochs: 3,
-  batchSize: 32,
-  learningRate: 0.001,
-  optimizer: 'adam',
-  model: 'small',
-  seed: 7,
-  labelSmoothing: 0,
-  l2: 0,
-  dropout: 0,
-  earlyStop: 'off',
-  patience: 5,
-};
+const config = testConfig({ validationSize: 4 });
 
 function run(id: string, createdAt: string): RunRecord {
   return {

@@ -1,24 +1,10 @@
 // Messages the client tests play from the worker, in the protocol's shapes.
 import type { RunState } from '../core/runState';
-import type { EpochMetrics, TrainConfig } from '../core/types';
+import type { EpochMetrics } from '../core/types';
 import type { FromWorker, ToWorker } from './protocol';
+import { testConfig } from '../core/trainConfig.fixture';
 
-export const CONFIG: TrainConfig = {
-  classes: ['pullover', 'coat'],
-  trainSize: 64,
-  validationSize: 2,
-  epochs: 3,
-  batchSize: 32,
-  learningRate: 0.001,
-  optimizer: 'adam',
-  model: 'small',
-  seed: 7,
-  labelSmoothing: 0,
-  l2: 0,
-  dropout: 0,
-  earlyStop: 'off',
-  patience: 5,
-};
+export const CONFIG = testConfig();
 
 export const BACKEND = {
   name: 'webgl',

@@ -2,27 +2,13 @@
 // queue, stop rules, divergence policy and the save-then-publish ordering.
 import { describe, expect, it } from 'vitest';
 import type { EpochResult, TrainHooks } from '../core/trainer';
-import type { EpochMetrics, TrainConfig } from '../core/types';
+import type { EpochMetrics } from '../core/types';
 import type { RunRecord } from '../persist/runStore';
 import type { FromWorker, ToWorker } from './protocol';
 import { RunController, type RunStorage, type TrainingRun } from './runController';
+import { testConfig } from '../core/trainConfig.fixture';
 
-const CONFIG: TrainConfig = {
-  classes: ['pullover', 'coat'],
-  trainSize: 64,
-  validationSize: 2,
-  epochs: 3,
-  batchSize: 32,
-  learningRate: 0.001,
-  optimizer: 'adam',
-  model: 'small',
-  seed: 7,
-  labelSmoothing: 0,
-  l2: 0,
-  dropout: 0,
-  earlyStop: 'off',
-  patience: 5,
-};
+const CONFIG = testConfig();
 const BACKEND = { name: 'cpu', adapter: 'JS', fallbackReason: null, tfjsVersion: '4' } as const;
 const RUN = {
   id: 'run-1',
