@@ -1,6 +1,21 @@
 // Offline (a workshop on bad Wi-Fi): after one visit, the service worker has precached the app
-// and the default pair, so the page reloads and trains with the network off.
+// (the wasm binaries and thread scripts included) and the default pair, so the page reloads and
+// trains with the network off — cross-origin isolated, because the service worker adds the
+// COOP/COEP headers to what it serves.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ISOLATION_HEADERS } from '../scripts/vite/security.mjs';
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
 
 // This test is about the service worker: allow it even where the config blocks them.
 test.use({ serviceWorkers: 'allow' });
@@ -43,6 +58,10 @@ test('after one visit the page and the default pair work offline', async ({ page
       expect.stringMatching(/^\/assets\/index-.+\.js$/),
       expect.stringMatching(/^\/assets\/index-.+\.css$/),
       expect.stringMatching(/^\/assets\/train\.worker-.+\.js$/),
+      expect.stringMatching(/^\/assets\/tfjs-backend-wasm-simd-.+\.wasm$/),
+      expect.stringMatching(/^\/assets\/tfjs-backend-wasm-threaded-simd-.+\.wasm$/),
+      expect.stringMatching(/^\/assets\/tfjs-backend-wasm-threaded-simd\.worker-.+\.js$/),
+      expect.stringMatching(/^\/assets\/tfjs-backend-wasm-threaded-simd-.+\.js$/),
       '/data/manifest.json',
       '/data/pullover-train.bin',
       '/data/pullover-test.bin',
@@ -56,21 +75,37 @@ test('after one visit the page and the default pair work offline', async ({ page
   });
 
   await context.setOffline(true);
-  const served: { url: string; fromServiceWorker: boolean }[] = [];
+  const served: { url: string; fromServiceWorker: boolean; headers: Record<string, string> }[] = [];
   page.on('response', (response) =>
-    served.push({ url: response.url(), fromServiceWorker: response.fromServiceWorker() }),
+    served.push({
+      url: response.url(),
+      fromServiceWorker: response.fromServiceWorker(),
+      headers: response.headers(),
+    }),
   );
   await page.reload();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
-  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', /webgl|cpu/, {
-    timeout: 120_000,
-  });
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute(
+    'data-backend',
+    /webgl|wasm|cpu/,
+    {
+      timeout: 120_000,
+    },
+  );
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await waitForStatus(page, 'done');
   await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '2');
 
   expect(served.length).toBeGreaterThan(0);
   expect(served.filter((response) => !response.fromServiceWorker)).toEqual([]);
+  // What the service worker serves carries the isolation headers (a static host may send none),
+  // so the offline page still has SharedArrayBuffer for wasm threads.
+  for (const response of served) {
+    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) {
+      expect(response.headers[name.toLowerCase()], `${name} on ${response.url}`).toBe(value);
+    }
+  }
+  expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
 
   // The network really is off for the service worker too: a class outside the default pair,
   // never fetched before, cannot be had (asked from the worker, so no page console error).
@@ -82,4 +117,47 @@ test('after one visit the page and the default pair work offline', async ({ page
     ),
   );
   expect(uncached).toBe('failed');
+});
+
+test('a static host that sends no headers still gets isolation (wasm threads) from the second visit', async ({
+  browser,
+}) => {
+  // The built files from a bare static server: no COOP/COEP, no CSP header.
+  const root = path.resolve(process.env.E2E_DIST ?? 'dist');
+  const server = createServer(async (request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const file = path.join(root, pathname === '/' ? 'index.html' : pathname);
+    if (!file.startsWith(root)) return void response.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+      response.writeHead(200, { 'Content-Type': type }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/#${TINY}&backend=wasm`);
+    const badge = page.getByTestId('backend-badge');
+    await expect(badge).toHaveAttribute('data-backend', 'wasm', { timeout: 120_000 });
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(false);
+    await expect(badge).toContainText('not cross-origin isolated');
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), {
+        timeout: 60_000,
+      })
+      .toBe('activated');
+
+    await page.reload();
+    await expect(badge).toHaveAttribute('data-backend', 'wasm', { timeout: 120_000 });
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+    await expect(badge).not.toContainText('not cross-origin isolated');
+  } finally {
+    await context.close();
+    server.close();
+  }
 });

@@ -264,9 +264,23 @@ describe('selectBackend: software GPUs against WASM', () => {
       if (name === 'webgl') throw new Error('context lost');
       return 40;
     };
+    const cache = new Map<string, MeasuredSpeeds>();
+    env.writeSpeeds = async (key, speeds) => void cache.set(key, speeds);
     const info = await selectBackend('auto', env);
     expect(info.name).toBe('wasm');
-    expect(info.fallbackReason).toMatch(/WebGL skipped: timing it failed \(context lost\)/);
+    expect(info.fallbackReason).toBe(
+      'WebGPU unavailable: this browser has no WebGPU (navigator.gpu is missing); ' +
+        'WebGL skipped: timing it failed (context lost)',
+    );
+    expect(cache.size).toBe(0); // not cached: the next start times again
+  });
+
+  it('when every timing fails, keeps WASM rather than the emulated GPU', async () => {
+    const env = fakeEnvironment({ gpuApi: false, renderer: SWIFTSHADER_GL });
+    env.measureTraining = async () => {
+      throw new Error('out of memory');
+    };
+    expect((await selectBackend('auto', env)).name).toBe('wasm');
   });
 });
 
@@ -293,6 +307,9 @@ describe('backendNotes (the badge lines)', () => {
     );
     expect(backendNotes({ ...base, threads: 1, crossOriginIsolated: false })[0]).toMatch(
       /^1 thread, SIMD: the page is not cross-origin isolated/,
+    );
+    expect(backendNotes({ ...base, threads: 1, crossOriginIsolated: true })[0]).toMatch(
+      /^1 thread, SIMD \(TensorFlow.js uses half the logical cores/,
     );
   });
 

@@ -190,7 +190,7 @@ const rate = (imagesPerSecond: number) =>
 
 /**
  * Times the software GPU candidates against WASM (or reads the cached timing) and keeps the
- * fastest. Ties go to the earlier backend in the chain.
+ * fastest.
  */
 async function fastest(
   softwareGpus: readonly Started[],
@@ -203,6 +203,7 @@ async function fastest(
   const key = speedCacheKey(options.model, candidates, env);
   let speeds = await env.readSpeeds(key).catch(() => null);
   const cached = speeds !== null && candidates.every((c) => typeof speeds?.[c.name] === 'number');
+  const failed = new Set<BackendName>();
   if (!cached) {
     speeds = {};
     const budgetMs = MEASURE_BUDGET_MS / candidates.length;
@@ -214,24 +215,28 @@ async function fastest(
         reasons.push(
           `${DISPLAY_NAME[candidate.name]} skipped: timing it failed (${errorText(error)})`,
         );
+        failed.add(candidate.name);
         speeds[candidate.name] = 0;
       }
     }
-    await env.writeSpeeds(key, speeds).catch(() => undefined);
+    // A failed timing is not a speed: the next start times again.
+    if (failed.size === 0) await env.writeSpeeds(key, speeds).catch(() => undefined);
   }
   const measured: BackendCandidate[] = candidates.map((candidate) => ({
     name: candidate.name,
     label: candidateLabel(candidate),
     imagesPerSecond: speeds?.[candidate.name] ?? 0,
   }));
-  const best = measured.reduce((winner, next) =>
-    next.imagesPerSecond > winner.imagesPerSecond ? next : winner,
+  // From WASM's entry: a tie (or every timing failing) keeps the backend that is not emulating.
+  const best = measured.reduce(
+    (winner, next) => (next.imagesPerSecond > winner.imagesPerSecond ? next : winner),
+    measured[measured.length - 1],
   );
   const startedAs = (name: BackendName) =>
     candidates.find((candidate) => candidate.name === name) ?? wasm;
   const adapterOf = (name: BackendName) => startedAs(name).adapter;
   const winner = startedAs(best.name);
-  for (const loser of measured.filter((candidate) => candidate !== best)) {
+  for (const loser of measured.filter((c) => c !== best && !failed.has(c.name))) {
     if (loser.name === 'wasm') {
       reasons.push(
         `WASM skipped: ${best.label} trained faster (${rate(best.imagesPerSecond)} vs ${rate(loser.imagesPerSecond)})`,
@@ -332,7 +337,7 @@ export function backendNotes(backend: BackendInfo): string[] {
         ? `${threads} threads, SIMD`
         : backend.crossOriginIsolated === false
           ? '1 thread, SIMD: the page is not cross-origin isolated (no COOP/COEP headers yet; reload once the offline worker is installed)'
-          : '1 thread, SIMD',
+          : '1 thread, SIMD (TensorFlow.js uses half the logical cores: threads need 4 or more)',
     );
   }
   if (backend.softwareEmulated) notes.push('software-emulated GPU (runs on the CPU)');

@@ -1,0 +1,132 @@
+// The WebAssembly backend in a real Chromium: forced, it trains; on a GPU-less Chrome `auto`
+// lands on it (not the JavaScript cpu backend) with threads, because the preview server makes
+// the page cross-origin isolated; beside SwiftShader WebGL `auto` times both and says why.
+import { CHROMIUM_ARGS, chromiumExecutable } from '../scripts/chromium.mjs';
+import type { Page } from '@playwright/test';
+import { expect, test, TINY, waitForStatus } from './fixtures';
+import { downloadRun, expectConsistentRunFile } from './run-file';
+import { tinyWith } from './tiny-hash';
+
+/** How desktop Chrome presents itself on a machine whose GPU is missing or blocklisted. */
+const GPU_LESS_ARGS = ['--disable-gpu', '--disable-software-rasterizer'];
+
+async function openOn(page: Page, hash: string, backend: RegExp): Promise<void> {
+  await page.goto(`/#${hash}`);
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', backend, {
+    timeout: 120_000,
+  });
+}
+
+test('backend=wasm trains a tiny run, threaded, in a cross-origin isolated page', async ({
+  page,
+}) => {
+  await openOn(page, `${TINY}&backend=wasm`, /^wasm$/);
+  expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+  const badge = page.getByTestId('backend-badge');
+  await expect(badge).toContainText('WASM');
+  await expect(badge).toContainText(/\d+ threads?, SIMD/);
+  await expect(badge).not.toContainText(/unavailable/);
+
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await waitForStatus(page, 'done');
+  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '2');
+  const { file } = await downloadRun(page);
+  expectConsistentRunFile(file, { backend: 'wasm', epochs: 2, validation: 100 });
+  expect(file.environment.fallbackReason).toBeNull();
+});
+
+test('auto times SwiftShader WebGL against WASM and says which won and why', async ({ page }) => {
+  // The default (wide) model is timed: the init message names no other here.
+  await openOn(page, TINY, /^(wasm|webgl)$/);
+  const badge = page.getByTestId('backend-badge');
+  const notes = badge.getByTestId('backend-note');
+  await expect(
+    notes.filter({
+      hasText:
+        /^measured: WebGL \(.*SwiftShader.*\) [\d.]+ images\/s, WASM \(\d+ threads?\) [\d.]+ images\/s$/,
+    }),
+  ).toHaveCount(1);
+  await expect(
+    notes.filter({
+      hasText:
+        /^Why: fastest of 2 for the wide model \(measured (just now|earlier in this browser)\)$/,
+    }),
+  ).toHaveCount(1);
+  const measured =
+    (await notes.allTextContents()).find((note) => note.startsWith('measured')) ?? '';
+  test
+    .info()
+    .annotations.push({ type: 'auto timing (wide model, batch 16)', description: measured });
+  // Both were really timed: no failure, and every figure is a speed.
+  await expect(badge).not.toContainText('timing it failed');
+  const speeds = [...measured.matchAll(/([\d.]+) images\/s/g)].map((match) => Number(match[1]));
+  expect(speeds).toHaveLength(2);
+  for (const speed of speeds) expect(speed).toBeGreaterThan(0);
+  // The loser is named as skipped, with both speeds.
+  await expect(badge).toContainText(
+    /(WebGL skipped: .*SwiftShader.* is a software \(CPU\) emulation|WASM skipped: WebGL)/,
+  );
+});
+
+test('bench: the wide model on wasm and on SwiftShader WebGL, in the same page', async ({
+  page,
+}) => {
+  // A figure for the report, not a timed assertion: one epoch of 256 images each, batch 64.
+  const hash = tinyWith({ model: 'wide', train: 256, val: 100, epochs: 1, batch: 64 });
+  const speeds: Record<string, number> = {};
+  await openOn(page, `${hash}&backend=wasm`, /^wasm$/);
+  for (const backend of ['wasm', 'webgl']) {
+    if (backend !== 'wasm') {
+      // Changing the setting restarts the training worker on that backend, in this page.
+      await page.getByLabel('Compute backend').selectOption(backend);
+      await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', backend, {
+        timeout: 120_000,
+      });
+    }
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await waitForStatus(page, 'done');
+    const { file } = await downloadRun(page);
+    expect(file.environment.backend).toBe(backend);
+    speeds[backend] = file.epochs[0].imagesPerSecond;
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await waitForStatus(page, 'idle');
+  }
+  const description =
+    `wasm ${speeds.wasm.toFixed(1)} images/s, webgl ${speeds.webgl.toFixed(1)} images/s, ` +
+    `ratio ${(speeds.wasm / speeds.webgl).toFixed(1)}×`;
+  test.info().annotations.push({ type: 'wide model, one epoch of 256 images', description });
+  console.log(`bench: ${description}`);
+  expect(speeds.wasm).toBeGreaterThan(0);
+});
+
+test('a Chrome without GPU: auto lands on WASM, not the cpu backend, names the threads, trains', async ({
+  playwright,
+  baseURL,
+}) => {
+  // Its own browser: launch flags are per browser, and this spec's project has a GPU path.
+  const browser = await playwright.chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: [...CHROMIUM_ARGS, ...GPU_LESS_ARGS],
+  });
+  try {
+    const page = await browser.newPage({ baseURL });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openOn(page, TINY, /^(wasm|cpu)$/);
+    const badge = page.getByTestId('backend-badge');
+    await expect(badge).toHaveAttribute('data-backend', 'wasm');
+    await expect(badge).toContainText(/\d+ threads?, SIMD/);
+    await expect(badge).toContainText(/WebGL unavailable/);
+    await expect(badge).toContainText(/no GPU backend, and WebAssembly trains far faster/);
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await waitForStatus(page, 'done');
+    await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '2');
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
