@@ -40,7 +40,7 @@ export async function openApp(page: Page, hash: string): Promise<void> {
   await page.goto(`/#${hash}`);
   await expect(page.getByTestId('backend-badge')).toHaveAttribute(
     'data-backend',
-    /webgpu|webgl|cpu/,
+    /webgpu|webgl|wasm|cpu/,
     {
       timeout: 120_000,
     },
