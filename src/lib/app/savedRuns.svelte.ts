@@ -5,14 +5,13 @@
 
 import type { ParsedRunFile } from '../core/runFileParse';
 import { newestFirst, RunStore, type RunRecord } from '../persist/runStore';
-import { savedRunState, type SavedRun } from '../persist/savedRun';
+import { identityOf, savedRunState, type SavedRun } from '../persist/savedRun';
 import {
   comparedFromFile,
   comparedFromStored,
   MAX_COMPARED_RUNS,
   type ComparedRun,
 } from '../state/compare';
-import { identityOf } from '../worker/client.svelte';
 import { downloadRunFile } from './runDownload';
 
 export class SavedRuns {

@@ -1,6 +1,7 @@
 // A run saved in this browser as the store holds it, and the state its record describes.
 
 import type { RunState } from '../core/runState';
+import type { RunIdentity } from '../worker/protocol';
 import type { EpochRecord, RunRecord } from './runStore';
 
 export interface SavedRun {
@@ -23,4 +24,10 @@ export function savedRunState({ record, epochs }: SavedRun): RunState | null {
     earlyStop: record.earlyStop,
     finished: record.finished,
   };
+}
+
+/** The identity a saved record was stored under. */
+export function identityOf(record: RunRecord): RunIdentity {
+  const { id, createdAt, link, backendPreference } = record;
+  return { id, createdAt, link, backendPreference };
 }

@@ -16,7 +16,7 @@ import type {
   TrainConfig,
 } from '../core/types';
 import { newRunId, type RunRecord } from '../persist/runStore';
-import { savedRunState, type SavedRun } from '../persist/savedRun';
+import { identityOf, savedRunState, type SavedRun } from '../persist/savedRun';
 import {
   assertNever,
   type CommandType,
@@ -41,28 +41,11 @@ export interface StartOptions {
   faults?: TestFaults;
 }
 
-
 export interface TrainerClientOptions {
   /** Absolute URL of the dataset folder (the worker resolves relative URLs against itself). */
   dataUrl: string;
   /** For tests: make something Worker-shaped instead of the real training worker. */
   createWorker?: () => Worker;
-}
-
-/** A typed notice from the worker, in words for the page. */
-export function noticeText(notice: Notice): string {
-  switch (notice.kind) {
-    case 'storage-unavailable':
-      return `Runs are not being saved in this browser (${notice.reason}). Training goes on, but a reload will lose it.`;
-    default:
-      return assertNever(notice.kind);
-  }
-}
-
-/** The identity a saved record was stored under. */
-export function identityOf(record: RunRecord): RunIdentity {
-  const { id, createdAt, link, backendPreference } = record;
-  return { id, createdAt, link, backendPreference };
 }
 
 function createTrainingWorker(): Worker {
