@@ -65,8 +65,9 @@ export function comparedFromStored(
 /** The run settings the side-by-side table shows: all but the backend preference (the backend used is its own row). */
 const COMPARED_KEYS = RUN_KEYS.filter((key) => key !== 'backend');
 
-/** A setting's value in a run's config, written as the settings table writes it. */
+/** A setting's value in a run's config, written as the settings table writes it (the pair as "a vs b"). */
 function shown(key: SettingKey, config: TrainConfig): string {
+  if (key === 'classes') return config.classes.join(' vs ');
   const spec: SettingSpec<unknown> = SETTINGS[key];
   return spec.format(config[spec.config as keyof TrainConfig]);
 }
