@@ -35,8 +35,16 @@ async function abuse(page: Page, plan: { pick: number; gapMs: number }[]): Promi
         ),
       ].filter((button) => names.includes(button.textContent?.trim() ?? '') && !button.disabled);
     const clicked: string[] = [];
+    // While a command awaits the worker's answer its buttons wait too: wait for one to enable
+    // (the page's visible state), as a person would, rather than skip the click.
+    const enabledSoon = async () => {
+      for (let frame = 0; frame < 600 && controls().length === 0; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return controls();
+    };
     for (const { pick, gapMs } of steps) {
-      const enabled = controls();
+      const enabled = await enabledSoon();
       const button = enabled[Math.floor(pick * enabled.length)];
       if (button) {
         clicked.push(button.textContent?.trim() ?? '?');
