@@ -33,7 +33,7 @@ export function expectConsistentRunFile(
   file: RunFile,
   expected: { backend: string; epochs: number; validation: number },
 ): void {
-  expect(file.format).toBe('overconfidence-playground/run@1');
+  expect(file.format).toBe('overconfidence-playground/run@2');
   expect(file.environment.backend).toBe(expected.backend);
   expect(file.environment.tfjs).toBe('4.22.0');
   expect(file.environment.userAgent).toMatch(/Chrom/);
@@ -63,6 +63,15 @@ export function expectConsistentRunFile(
   expect(labels).toEqual([...labels].sort((a, b) => a - b));
   // The logits are the last epoch's, or the restored best epoch's after early stopping.
   const held = file.epochs[(file.earlyStop?.bestEpoch ?? file.epochs.length) - 1];
+  // Every epoch's logits, float32 little-endian base64 (README: Run file); the held epoch's
+  // decode to exactly the validation logits above.
+  expect(file.epochLogits?.encoding).toBe('float32le-base64');
+  expect(file.epochLogits?.epochs).toHaveLength(file.epochs.length);
+  const heldBytes = Buffer.from(file.epochLogits?.epochs[held.epoch - 1] ?? '', 'base64');
+  const heldLogits = Array.from({ length: heldBytes.length / 4 }, (_, i) =>
+    heldBytes.readFloatLE(4 * i),
+  );
+  expect(heldLogits).toEqual(logits.flat());
   const recomputed = referenceMetrics(labels, logits, GAP_EDGES);
   expectClose(held.validationLoss, recomputed.loss, 'validationLoss');
   expect(held.validationAccuracy).toBe(recomputed.accuracy);

@@ -14,10 +14,12 @@ export interface RunView {
   state: RunState;
   epochs: readonly EpochMetrics[];
   validationLabels: Uint8Array;
+  /** Every epoch's validation logits (index e − 1: epoch e), written for replay. */
+  logitsHistory: readonly Float32Array[];
 }
 
 export function downloadRunFile(view: RunView, userAgent: string): void {
-  const { identity, config, state, epochs, validationLabels } = view;
+  const { identity, config, state, epochs, validationLabels, logitsHistory } = view;
   const createdAt = new Date(identity.createdAt);
   const file = buildRunFile({
     config,
@@ -30,6 +32,8 @@ export function downloadRunFile(view: RunView, userAgent: string): void {
     validationLogits: state.model.validationLogits,
     createdAt,
     earlyStop: state.earlyStop,
+    events: state.events,
+    logitsHistory,
   });
   downloadJson(runFileName(createdAt), file);
 }

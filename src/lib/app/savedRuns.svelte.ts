@@ -94,6 +94,7 @@ export class SavedRuns {
         state,
         epochs: saved.epochs.map((row) => row.metrics),
         validationLabels: saved.record.validationLabels,
+        logitsHistory: saved.epochs.map((row) => row.logits),
       },
       userAgent,
     );

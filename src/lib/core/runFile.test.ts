@@ -111,6 +111,17 @@ describe('buildRunFile', () => {
     expect(single.temperature).toBeNull();
   });
 
+  it('writes every epoch\'s logits as float32 base64 when given the history, none otherwise', () => {
+    expect(file.epochLogits).toBeUndefined();
+    const withHistory = buildRunFile({ ...input, logitsHistory: [logits] });
+    expect(withHistory.epochLogits).toEqual({
+      encoding: 'float32le-base64',
+      epochs: [Buffer.from(logits.buffer).toString('base64')],
+    });
+    expect(() => buildRunFile({ ...input, logitsHistory: [] })).toThrow(/Expected 1 epochs of 6/);
+    expect(() => buildRunFile({ ...input, logitsHistory: [logits.slice(2)] })).toThrow(/got 4/);
+  });
+
   it('rejects mismatched logits and labels', () => {
     expect(() => buildRunFile({ ...input, validationLogits: new Float32Array(2) })).toThrow(
       /Expected 6 logits/,

@@ -1,6 +1,7 @@
-// The downloadable run file (format overconfidence-playground/run@1, documented in README).
+// The downloadable run file (format overconfidence-playground/run@2, documented in README).
 // Plain data only: the main thread builds it, so this module must never import tfjs.
 
+import { encodeFloat32, LOGITS_ENCODING } from './logitsCodec';
 import { temperatureFit } from './temperature';
 import type {
   BackendInfo,
@@ -8,11 +9,23 @@ import type {
   BackendPreference,
   EarlyStopInfo,
   EpochMetrics,
+  SettingChangeEvent,
   TemperatureFit,
   TrainConfig,
 } from './types';
 
-export const RUN_FILE_FORMAT = 'overconfidence-playground/run@1';
+export const RUN_FILE_FORMAT = 'overconfidence-playground/run@2';
+/** Older formats the parser still reads: run@1 is run@2 without `epochLogits`. */
+export const OLDER_RUN_FILE_FORMATS = ['overconfidence-playground/run@1'] as const;
+
+/**
+ * Every epoch's validation logits, for replay: `epochs[e − 1]` encodes epoch e's [z0, z1] pairs
+ * (dataset order) as float32, little-endian, base64 (core/logitsCodec.ts).
+ */
+export interface RunFileEpochLogits {
+  encoding: typeof LOGITS_ENCODING;
+  epochs: string[];
+}
 
 /** The temperature-scaling numbers a run file keeps (the rest of TemperatureFit is derivable). */
 export type RunFileTemperature = Pick<
@@ -43,6 +56,13 @@ export interface RunFile {
   temperature: RunFileTemperature | null;
   /** How early stopping ended the run; null when it did not. Absent in files from before it existed. */
   earlyStop?: EarlyStopInfo | null;
+  /**
+   * Settings changed mid-run, in the order applied (`config` and `link` hold the starting
+   * values). Absent in files from before mid-run changes existed; read back as [].
+   */
+  events?: SettingChangeEvent[];
+  /** Every epoch's validation logits (run@2); absent when the run's history was not at hand. */
+  epochLogits?: RunFileEpochLogits;
 }
 
 export interface RunFileInput {
@@ -57,6 +77,20 @@ export interface RunFileInput {
   createdAt: Date;
   /** Set when early stopping ended the run; omitted or null otherwise. */
   earlyStop?: EarlyStopInfo | null;
+  /** Settings changed mid-run (RunState.events); omitted: none. */
+  events?: readonly SettingChangeEvent[];
+  /** Every epoch's validation logits, epoch order (one per entry of `epochs`); omitted: none written. */
+  logitsHistory?: readonly Float32Array[];
+}
+
+function epochLogits(input: RunFileInput, history: readonly Float32Array[]): RunFileEpochLogits {
+  const values = 2 * input.validationLabels.length;
+  if (history.length !== input.epochs.length || history.some((row) => row.length !== values)) {
+    throw new Error(
+      `Expected ${input.epochs.length} epochs of ${values} logits, got ${history.map((row) => row.length).join(', ')}`,
+    );
+  }
+  return { encoding: LOGITS_ENCODING, epochs: history.map(encodeFloat32) };
 }
 
 /** The fit, or null when any of its numbers is not finite (JSON would turn NaN into null). */
@@ -94,6 +128,8 @@ export function buildRunFile(input: RunFileInput): RunFile {
     validation: { labels: Array.from(input.validationLabels), logits },
     temperature: fittedTemperature(input.validationLabels, input.validationLogits),
     earlyStop: input.earlyStop ?? null,
+    events: (input.events ?? []).map((event) => ({ ...event })),
+    ...(input.logitsHistory ? { epochLogits: epochLogits(input, input.logitsHistory) } : {}),
   };
 }
 

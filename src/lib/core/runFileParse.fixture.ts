@@ -20,6 +20,8 @@ const config: TrainConfig = {
   dropout: 0.2,
   earlyStop: 'loss',
   patience: 5,
+  focalGamma: 0,
+  mixupAlpha: 0,
 };
 const labels = new Uint8Array([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
 const logits = new Float32Array([
@@ -62,6 +64,7 @@ export const validRunFile = {
     validationLogits: logits,
     createdAt: new Date('2026-01-31T12:34:56.789Z'),
     earlyStop: { metric: 'loss', bestEpoch: 1, stoppedAfterEpoch: 2 },
+    logitsHistory: [logits, logits.map((z) => 1.5 * z)],
   }),
   temperature: {
     T: 1.7,

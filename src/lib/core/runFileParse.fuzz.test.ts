@@ -19,6 +19,7 @@ const OPTIONAL = new Set([
   'temperature',
   'temperature.bound',
   'earlyStop',
+  'epochLogits',
   'config.labelSmoothing',
   'config.l2',
   'config.dropout',
@@ -109,7 +110,7 @@ const MUTATIONS: Record<string, Mutation> = {
   swapType(random) {
     const node = pick(all, random);
     // null there means "none"
-    if (key(node.path) === 'temperature' || key(node.path) === 'earlyStop') return null;
+    if (['temperature', 'earlyStop', 'epochLogits'].includes(key(node.path))) return null;
     return replaced(node, pick(typeSwaps(node), random));
   },
   hugeNumber(random) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeFloat32 } from './logitsCodec';
 import { RUN_FILE_FORMAT } from './runFile';
 import { validRunFile as file, validRunFileText as validText } from './runFileParse.fixture';
 import { MAX_RUN_FILE_BYTES, parseRunFile, type ParseResult } from './runFileParse';
@@ -36,7 +37,31 @@ describe('parseRunFile', () => {
   it('reads back a file the app writes, field for field', () => {
     const result = parseRunFile(validText);
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.run).toEqual(JSON.parse(validText));
+    if (!result.ok) return;
+    const { epochLogits, ...rest } = result.run;
+    const { epochLogits: written, ...expected } = JSON.parse(validText);
+    expect(rest).toEqual(expected);
+    // The per-epoch logits come back decoded, and encode to the very strings written.
+    expect(epochLogits?.map(encodeFloat32)).toEqual(written.epochs);
+    expect(epochLogits?.[1][0]).toBe(Math.fround(1.5 * Math.fround(0.62)));
+  });
+
+  it('checks the per-epoch logits: one string per epoch, each 2 × validation float32', () => {
+    const one = mutated((doc) => void doc.epochLogits.epochs.pop());
+    expectRejected(parseRunFile(one), /epochLogits\.epochs must be a list of 2, got a list of 1/);
+    const short = mutated((doc) => void (doc.epochLogits.epochs[1] = 'AACAPw=='));
+    expectRejected(
+      parseRunFile(short),
+      /epochLogits\.epochs\[1\] is not valid: it holds 4 bytes, expected 80/,
+    );
+    const garbage = mutated((doc) => void (doc.epochLogits.epochs[0] = '<script>'));
+    expectRejected(parseRunFile(garbage), /epochLogits\.epochs\[0\] is not valid/);
+    const number = mutated((doc) => void (doc.epochLogits.epochs[0] = 3));
+    expectRejected(parseRunFile(number), /epochLogits\.epochs\[0\] must be a base64 string/);
+    const encoding = mutated((doc) => void (doc.epochLogits.encoding = 'float64'));
+    expectRejected(parseRunFile(encoding), /epochLogits\.encoding must be one of float32le-base64/);
+    const none = parseRunFile(mutated((doc) => void delete doc.epochLogits));
+    expect(none.ok && none.run.epochLogits).toBeNull();
   });
 
   it('keeps nothing it did not check: unknown fields are dropped', () => {
@@ -47,6 +72,8 @@ describe('parseRunFile', () => {
 
   it('accepts an older run@1 file: no calibration metrics, temperature or later settings', () => {
     const old = mutated((doc) => {
+      doc.format = 'overconfidence-playground/run@1';
+      delete doc.epochLogits;
       delete doc.temperature;
       delete doc.earlyStop;
       for (const key of ['labelSmoothing', 'l2', 'dropout', 'earlyStop', 'patience'])
@@ -70,6 +97,7 @@ describe('parseRunFile', () => {
     expect(result.run.epochs[0].ece).toBeUndefined();
     expect(result.run.temperature).toBeNull();
     expect(result.run.earlyStop).toBeNull();
+    expect(result.run.epochLogits).toBeNull();
     expect(result.run.epochs[1].validationLoss).toBe(file.epochs[1].validationLoss);
   });
 
@@ -116,8 +144,8 @@ describe('parseRunFile', () => {
     expectRejected(parseRunFile('[1,2]'), /expected a JSON object, got a list of 2/);
     expectRejected(parseRunFile('"run"'), /expected a JSON object/);
     expectRejected(
-      parseRunFile(mutated((doc) => void (doc.format = 'overconfidence-playground/run@2'))),
-      /another version.*run@2.*reads "overconfidence-playground\/run@1"/,
+      parseRunFile(mutated((doc) => void (doc.format = 'overconfidence-playground/run@3'))),
+      /another version.*run@3.*reads "overconfidence-playground\/run@2"/,
     );
   });
 
@@ -255,6 +283,6 @@ describe('parseRunFile', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expectRejected(parseRunFile(deep), /not valid JSON|expected a JSON object/);
     expectRejected(parseRunFile(undefined as unknown as string), /^not a run file: no text$/);
-    expect(RUN_FILE_FORMAT).toBe('overconfidence-playground/run@1');
+    expect(RUN_FILE_FORMAT).toBe('overconfidence-playground/run@2');
   });
 });

@@ -5,12 +5,22 @@
 
 import { parseRunConfig } from '../state/settings';
 import { BACKEND_ORDER } from './backend';
-import { RUN_FILE_FORMAT, type RunFile, type RunFileTemperature } from './runFile';
+import { decodeFloat32, LOGITS_ENCODING } from './logitsCodec';
 import {
+  OLDER_RUN_FILE_FORMATS,
+  RUN_FILE_FORMAT,
+  type RunFile,
+  type RunFileTemperature,
+} from './runFile';
+import {
+  ADJUSTABLE_FIELDS,
+  type BrierScore,
   type EarlyStopInfo,
+  type EceInterval,
   type EpochMetrics,
   type LogitGapHistogram,
   type ReliabilityDiagram,
+  type SettingChangeEvent,
 } from './types';
 import {
   COUNT,
@@ -45,10 +55,20 @@ export type ParsedEpochMetrics = Omit<EpochMetrics, CalibrationKey> &
  * missing config fields (label smoothing, L2, dropout, early stopping) get the defaults, which
  * is what those runs trained with.
  */
-export type ParsedRunFile = Omit<RunFile, 'epochs' | 'temperature' | 'earlyStop'> & {
+export type ParsedRunFile = Omit<
+  RunFile,
+  'epochs' | 'temperature' | 'earlyStop' | 'epochLogits' | 'events'
+> & {
+  /** Settings changed mid-run, in order; [] for files from before such changes existed. */
+  events: SettingChangeEvent[];
   epochs: ParsedEpochMetrics[];
   temperature: RunFileTemperature | null;
   earlyStop: EarlyStopInfo | null;
+  /**
+   * Every epoch's validation logits, decoded (index e − 1 holds epoch e's [z0, z1] pairs); null
+   * when the file has none (run@1 files, or a run@2 file written without them): not replayable.
+   */
+  epochLogits: Float32Array[] | null;
 };
 
 export type ParseResult = { ok: true; run: ParsedRunFile } | { ok: false; error: string };
@@ -95,6 +115,53 @@ function calibration(fields: Fields, examples: number): Partial<EpochMetrics> {
   };
 }
 
+/** Murphy's parts must add up to the score they decompose (to rounding): otherwise the file lies. */
+const BRIER_SUM_TOLERANCE = 1e-6;
+
+function brier(fields: Fields): BrierScore {
+  const result: BrierScore = {
+    score: fields.number('score', { min: 0, max: 2 }),
+    reliability: fields.number('reliability', { min: 0, max: 2 }),
+    resolution: fields.number('resolution', { min: 0, max: 2 }),
+    uncertainty: fields.number('uncertainty', { min: 0, max: 0.5 }),
+    withinBin: fields.number('withinBin', { min: -2, max: 2 }),
+    bins: fields.number('bins', POSITIVE_COUNT),
+  };
+  const sum = result.reliability - result.resolution + result.uncertainty + result.withinBin;
+  if (Math.abs(sum - result.score) > BRIER_SUM_TOLERANCE) {
+    fail(fields.path, `parts that sum to score ${result.score}`, sum);
+  }
+  return result;
+}
+
+function interval(fields: Fields): { low: number; high: number } {
+  const low = fields.number('low', PROBABILITY);
+  return { low, high: fields.number('high', { ...PROBABILITY, min: low }) };
+}
+
+function eceInterval(fields: Fields): EceInterval {
+  return {
+    level: fields.number('level', { min: Number.MIN_VALUE, max: 1 }),
+    resamples: fields.number('resamples', POSITIVE_COUNT),
+    seed: fields.number('seed', COUNT),
+    equalWidth: interval(fields.object('equalWidth')),
+    equalMass: interval(fields.object('equalMass')),
+  };
+}
+
+/** The scoring fields (Brier, equal-mass ECE, bootstrap intervals): absent in older files, checked when present. */
+function scoring(fields: Fields): Partial<EpochMetrics> {
+  const result: Partial<EpochMetrics> = {};
+  if (fields.has('brier')) result.brier = brier(fields.object('brier'));
+  if (['eceAdaptive', 'mceAdaptive', 'reliabilityAdaptive'].some((key) => fields.has(key))) {
+    result.eceAdaptive = fields.number('eceAdaptive', PROBABILITY);
+    result.mceAdaptive = fields.number('mceAdaptive', PROBABILITY);
+    result.reliabilityAdaptive = reliability(fields.object('reliabilityAdaptive'));
+  }
+  if (fields.has('eceInterval')) result.eceInterval = eceInterval(fields.object('eceInterval'));
+  return result;
+}
+
 function epochMetrics(value: unknown, index: number, examples: number): ParsedEpochMetrics {
   const fields = new Fields(value, `epochs[${index}]`);
   const epoch = fields.number('epoch', POSITIVE_COUNT);
@@ -109,6 +176,7 @@ function epochMetrics(value: unknown, index: number, examples: number): ParsedEp
     imagesPerSecond: fields.number('imagesPerSecond', NON_NEGATIVE),
     logitGapHistogram: histogram(fields.object('logitGapHistogram'), examples),
     ...calibration(fields, examples),
+    ...scoring(fields),
   };
 }
 
@@ -142,6 +210,18 @@ function validation(fields: Fields, examples: number): ParsedRunFile['validation
   return { labels, logits };
 }
 
+/** One decoded Float32Array of 2 × `examples` logits per epoch; every string must decode. */
+function epochLogits(fields: Fields, epochs: number, examples: number): Float32Array[] {
+  fields.oneOf('encoding', [LOGITS_ENCODING]);
+  const path = fields.at('epochs');
+  return fields.list('epochs', epochs).map((text, i) => {
+    if (typeof text !== 'string') fail(`${path}[${i}]`, 'a base64 string', text);
+    const decoded = decodeFloat32(text, 2 * examples);
+    if (typeof decoded === 'string') throw new Invalid(`${path}[${i}] is not valid: ${decoded}`);
+    return decoded;
+  });
+}
+
 function temperature(fields: Fields): RunFileTemperature {
   return {
     T: fields.number('T', POSITIVE),
@@ -155,6 +235,23 @@ function temperature(fields: Fields): RunFileTemperature {
     eceBefore: fields.number('eceBefore', PROBABILITY),
     eceAfter: fields.number('eceAfter', PROBABILITY),
   };
+}
+
+/** Mid-run changes: where each took effect (within the run's epochs) and from/to what. */
+function settingEvents(file: Fields, lastEpoch: number): SettingChangeEvent[] {
+  if (!file.has('events')) return [];
+  return file.list('events').map((value, i) => {
+    const fields = new Fields(value, `events[${i}]`);
+    const batchesPerEpoch = fields.number('batchesPerEpoch', POSITIVE_COUNT);
+    return {
+      epoch: fields.number('epoch', { min: 1, max: lastEpoch, integer: true }),
+      batch: fields.number('batch', { ...COUNT, max: batchesPerEpoch }),
+      batchesPerEpoch,
+      field: fields.oneOf('field', ADJUSTABLE_FIELDS),
+      from: fields.number('from', NON_NEGATIVE),
+      to: fields.number('to', NON_NEGATIVE),
+    };
+  });
 }
 
 function earlyStop(fields: Fields, epochs: number): EarlyStopInfo {
@@ -183,7 +280,7 @@ function checkFormat(value: unknown): void {
   }
   if (!Object.hasOwn(value, 'format')) throw new Invalid(`${NOT_OURS}: it has no "format" field`);
   const format = (value as { format: unknown }).format;
-  if (format === RUN_FILE_FORMAT) return;
+  if (format === RUN_FILE_FORMAT || OLDER_RUN_FILE_FORMATS.some((older) => older === format)) return;
   const product = RUN_FILE_FORMAT.slice(0, RUN_FILE_FORMAT.indexOf('@') + 1);
   if (typeof format === 'string' && format.startsWith(product)) {
     throw new Invalid(
@@ -218,6 +315,10 @@ function runFile(value: unknown): ParsedRunFile {
     validation: validation(file.object('validation'), examples),
     temperature: optionalObject(file, 'temperature', temperature),
     earlyStop: optionalObject(file, 'earlyStop', (fields) => earlyStop(fields, epochs.length)),
+    events: settingEvents(file, runConfig.epochs),
+    epochLogits: optionalObject(file, 'epochLogits', (fields) =>
+      epochLogits(fields, epochs.length, examples),
+    ),
   };
 }
 
