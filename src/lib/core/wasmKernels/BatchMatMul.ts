@@ -11,13 +11,9 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { runWasmKernel, WASM } from './runKernel';
+import { runWasmKernel, WASM, type WasmKernelArgs } from './runKernel';
 
-interface Args {
-  inputs: BatchMatMulInputs;
-  attrs: BatchMatMulAttrs;
-  backend: BackendWasm;
-}
+type Args = WasmKernelArgs<BatchMatMulInputs, BatchMatMulAttrs>;
 
 /** `operand` with its last two axes swapped (a new tensor the caller disposes). */
 function swapLastAxes(operand: TensorInfo, backend: BackendWasm): TensorInfo {

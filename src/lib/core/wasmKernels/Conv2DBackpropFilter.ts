@@ -14,15 +14,13 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { runWasmKernel, WASM } from './runKernel';
+import { runWasmKernel, WASM, type WasmKernelArgs } from './runKernel';
 
-export function conv2DBackpropFilter(args: {
-  inputs: Conv2DBackpropFilterInputs;
-  attrs: Conv2DBackpropFilterAttrs;
-  backend: BackendWasm;
-}): TensorInfo {
-  const { inputs, attrs, backend } = args;
+export function conv2DBackpropFilter({
+  inputs,
+  attrs,
+  backend,
+}: WasmKernelArgs<Conv2DBackpropFilterInputs, Conv2DBackpropFilterAttrs>): TensorInfo {
   const x = inputs.x as TensorInfo;
   const dy = inputs.dy as TensorInfo;
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;

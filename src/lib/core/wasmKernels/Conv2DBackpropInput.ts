@@ -14,14 +14,9 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { runWasmKernel, WASM } from './runKernel';
+import { runWasmKernel, WASM, type WasmKernelArgs } from './runKernel';
 
-interface Args {
-  inputs: Conv2DBackpropInputInputs;
-  attrs: Conv2DBackpropInputAttrs;
-  backend: BackendWasm;
-}
+type Args = WasmKernelArgs<Conv2DBackpropInputInputs, Conv2DBackpropInputAttrs>;
 
 /** Conv2D as the stride-1 input gradient; null when the shapes need the shipped kernel. */
 export function conv2DBackpropInputAsConvolution({

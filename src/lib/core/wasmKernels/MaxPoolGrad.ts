@@ -12,15 +12,13 @@ import {
   type MaxPoolGradInputs,
   type TensorInfo,
 } from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { WASM } from './runKernel';
+import { WASM, type WasmKernelArgs } from './runKernel';
 
-export function maxPoolGrad(args: {
-  inputs: MaxPoolGradInputs;
-  attrs: MaxPoolGradAttrs;
-  backend: BackendWasm;
-}): TensorInfo {
-  const { inputs, attrs, backend } = args;
+export function maxPoolGrad({
+  inputs,
+  attrs,
+  backend,
+}: WasmKernelArgs<MaxPoolGradInputs, MaxPoolGradAttrs>): TensorInfo {
   const input = inputs.input as TensorInfo;
   const dy = inputs.dy as TensorInfo;
   if (input.dtype !== 'float32' || dy.dtype !== 'float32') {

@@ -12,6 +12,13 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 export const WASM = 'wasm';
 
+/** What the engine passes a wasm kernel, typed by the kernel's inputs and attributes. */
+export interface WasmKernelArgs<Inputs, Attrs> {
+  inputs: Inputs;
+  attrs: Attrs;
+  backend: BackendWasm;
+}
+
 export function runWasmKernel(
   kernelName: string,
   inputs: NamedTensorInfoMap,

@@ -88,7 +88,9 @@ export function numericalGradient(
       );
       const output = testCase.forward(...moved).dataSync();
       const weights = seededValues(output.length, WEIGHT_SEED);
-      return output.reduce((sum, value, index) => sum + value * weights[index], 0);
+      let sum = 0;
+      for (let i = 0; i < output.length; i++) sum += Number(output[i]) * weights[i];
+      return sum;
     });
   return entries.map((entry) => {
     const plus = base.slice();
@@ -110,21 +112,13 @@ export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((product, side) => product * side, 1);
 }
 
-interface Convolution {
-  name: string;
-  inputShape: [number, number, number, number];
-  filterShape: [number, number, number, number];
-  strides: number;
-  pad: 'valid' | 'same';
-}
-
-function convolutionCase({
-  name,
-  inputShape,
-  filterShape,
-  strides,
-  pad,
-}: Convolution): GradientCase {
+function convolutionCase(
+  name: string,
+  inputShape: [number, number, number, number],
+  filterShape: [number, number, number, number],
+  strides: number,
+  pad: 'valid' | 'same',
+): GradientCase {
   return {
     name,
     shapes: [inputShape, filterShape],
@@ -135,56 +129,14 @@ function convolutionCase({
 
 /** The two model presets' convolutions (3×3, 'valid', stride 1; see model.ts), then other paddings and strides. */
 export const CONVOLUTION_CASES: readonly GradientCase[] = [
-  {
-    name: 'wide conv 1',
-    inputShape: [4, 28, 28, 1],
-    filterShape: [3, 3, 1, 32],
-    strides: 1,
-    pad: 'valid',
-  },
-  {
-    name: 'wide conv 2',
-    inputShape: [4, 13, 13, 32],
-    filterShape: [3, 3, 32, 64],
-    strides: 1,
-    pad: 'valid',
-  },
-  {
-    name: 'small conv 1',
-    inputShape: [4, 28, 28, 1],
-    filterShape: [3, 3, 1, 8],
-    strides: 1,
-    pad: 'valid',
-  },
-  {
-    name: 'small conv 2',
-    inputShape: [4, 13, 13, 8],
-    filterShape: [3, 3, 8, 16],
-    strides: 1,
-    pad: 'valid',
-  },
-  {
-    name: "'same', stride 1",
-    inputShape: [2, 9, 8, 3],
-    filterShape: [3, 3, 3, 5],
-    strides: 1,
-    pad: 'same',
-  },
-  {
-    name: "'valid', stride 2",
-    inputShape: [2, 9, 8, 3],
-    filterShape: [3, 3, 3, 5],
-    strides: 2,
-    pad: 'valid',
-  },
-  {
-    name: "'same', stride 2",
-    inputShape: [2, 10, 9, 2],
-    filterShape: [3, 3, 2, 4],
-    strides: 2,
-    pad: 'same',
-  },
-].map((convolution) => convolutionCase(convolution as Convolution));
+  convolutionCase('wide conv 1', [4, 28, 28, 1], [3, 3, 1, 32], 1, 'valid'),
+  convolutionCase('wide conv 2', [4, 13, 13, 32], [3, 3, 32, 64], 1, 'valid'),
+  convolutionCase('small conv 1', [4, 28, 28, 1], [3, 3, 1, 8], 1, 'valid'),
+  convolutionCase('small conv 2', [4, 13, 13, 8], [3, 3, 8, 16], 1, 'valid'),
+  convolutionCase("'same', stride 1", [2, 9, 8, 3], [3, 3, 3, 5], 1, 'same'),
+  convolutionCase("'valid', stride 2", [2, 9, 8, 3], [3, 3, 3, 5], 2, 'valid'),
+  convolutionCase("'same', stride 2", [2, 10, 9, 2], [3, 3, 2, 4], 2, 'same'),
+];
 
 /** Small enough for central differences at a handful of entries. */
 export const NUMERICAL_CONVOLUTION_CASES = CONVOLUTION_CASES.filter(

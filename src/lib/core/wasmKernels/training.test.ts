@@ -8,7 +8,8 @@ import { createModel, IMAGE_SIZE, modelKernels } from '../model';
 import { mulberry32 } from '../prng';
 import { Trainer } from '../trainer';
 import { trainStep } from '../trainStep';
-import type { ModelPreset, TrainConfig } from '../types';
+import { testConfig } from '../trainConfig.fixture';
+import type { ModelPreset } from '../types';
 import { TOLERANCE } from './kernelCheck.fixture';
 import { relativeError, setUpWasm } from './testing.fixture';
 
@@ -54,21 +55,22 @@ async function oneStep(backend: 'cpu' | 'wasm', preset: ModelPreset): Promise<St
       );
       return Object.values(grads).map((gradient) => gradient.dataSync() as Float32Array);
     });
-    const sums = trainStep(
-      {
-        model,
-        optimizer,
-        images: xs,
-        labelsOneHot: ys,
-        order,
-        offset: 0,
-        size: STEP_BATCH,
-        labelSmoothing: 0,
-        l2: 0,
-        kernels: modelKernels(model),
-      },
-      tf.zeros([2]),
-    );
+    // Plain cross-entropy: no smoothing, L2, focal loss or mixup.
+    const step = {
+      model,
+      optimizer,
+      images: xs,
+      labelsOneHot: ys,
+      order,
+      offset: 0,
+      size: STEP_BATCH,
+      labelSmoothing: 0,
+      l2: 0,
+      kernels: modelKernels(model),
+      focalGamma: 0,
+      mixup: null,
+    };
+    const sums = trainStep(step, tf.zeros([2]));
     const loss = (await sums.data())[0];
     sums.dispose();
     const weightsAfter = model.getWeights().map((weight) => weight.dataSync() as Float32Array);
@@ -98,22 +100,15 @@ describe('one training step on wasm agrees with cpu', () => {
 });
 
 const data: PairData = { train: noisyPair(12, 11), validation: noisyPair(8, 12) };
-const config: TrainConfig = {
-  classes: ['pullover', 'coat'],
+const config = testConfig({
   trainSize: 12,
   validationSize: 8,
   epochs: 2,
   batchSize: 4,
   learningRate: 0.01,
-  optimizer: 'adam',
-  model: 'small',
   seed: 3,
-  labelSmoothing: 0,
-  l2: 0,
   dropout: 0.25,
-  earlyStop: 'off',
-  patience: 5,
-};
+});
 
 async function run(backend: 'cpu' | 'wasm', epochs = config.epochs) {
   await tf.setBackend(backend);
