@@ -45,6 +45,8 @@ export function trainConfig(workload: Workload): TrainConfig {
     dropout: 0,
     earlyStop: 'off',
     patience: 5,
+    focalGamma: 0,
+    mixupAlpha: 0,
   };
 }
 

@@ -50,6 +50,8 @@ const config: TrainConfig = {
   dropout: 0,
   earlyStop: 'off',
   patience: 5,
+  focalGamma: 0,
+  mixupAlpha: 0,
 };
 
 interface RunNumbers {

@@ -40,6 +40,8 @@ describe('divergence', () => {
       dropout: 0,
       earlyStop: 'off',
       patience: 5,
+      focalGamma: 0,
+      mixupAlpha: 0,
     };
     const baseline = tf.memory().numTensors;
     const trainer = Trainer.create(

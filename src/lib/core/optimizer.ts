@@ -35,3 +35,19 @@ export function createOptimizer(name: OptimizerName, learningRate: number): tf.O
     }
   }
 }
+
+/**
+ * Sets the learning rate of a live optimizer (a mid-run change), effective from its next step.
+ * Adam reads its `learningRate` field at every step; SGD and momentum keep a device scalar of
+ * −rate, which their own setLearningRate replaces (freeing the old one).
+ */
+export function setLearningRate(optimizer: tf.Optimizer, learningRate: number): void {
+  // Not `instanceof`: tfjs' Optimizer defines Symbol.hasInstance as "has minimize()", so every
+  // optimizer is an `instanceof SGDOptimizer`.
+  const sgd = optimizer as Partial<Pick<tf.SGDOptimizer, 'setLearningRate'>>;
+  if (typeof sgd.setLearningRate === 'function') {
+    sgd.setLearningRate(learningRate);
+  } else {
+    (optimizer as unknown as { learningRate: number }).learningRate = learningRate;
+  }
+}

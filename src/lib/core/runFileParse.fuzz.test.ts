@@ -25,6 +25,9 @@ const OPTIONAL = new Set([
   'config.dropout',
   'config.earlyStop',
   'config.patience',
+  'config.focalGamma',
+  'config.mixupAlpha',
+  'events',
 ]);
 /** Free-text fields: any string is valid there, so markup in them is data, not corruption. */
 const FREE_TEXT = new Set([

@@ -2,7 +2,7 @@
 // worker sends it with every epoch and saves it with the run; the page, the panels and the
 // saved-run loader read it and never work it out again. Plain data, no tfjs.
 
-import type { BackendInfo, EarlyStopInfo } from './types';
+import type { BackendInfo, EarlyStopInfo, SettingChangeEvent } from './types';
 
 /** The model the run holds now and what it gives on the validation set. */
 export interface HeldModel {
@@ -22,6 +22,8 @@ export interface RunState {
   earlyStop: EarlyStopInfo | null;
   /** No further epoch will be trained: the last epoch is done, or early stopping ended it. */
   finished: boolean;
+  /** Settings changed mid-run, in the order applied (the config holds the starting values). */
+  events: SettingChangeEvent[];
 }
 
 /** An epoch's headline figures: what run lists and compared-run overlays draw. */

@@ -54,6 +54,8 @@ describe.each<Partial<TrainConfig>>([
     dropout: 0,
     earlyStop: 'off',
     patience: 5,
+    focalGamma: 0,
+    mixupAlpha: 0,
     ...overrides,
   };
 

@@ -18,6 +18,8 @@ export function testConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
     dropout: 0,
     earlyStop: 'off',
     patience: 5,
+    focalGamma: 0,
+    mixupAlpha: 0,
     ...overrides,
   };
 }

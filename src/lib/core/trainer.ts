@@ -9,13 +9,23 @@ import { EarlyStopping } from './earlyStopping';
 import { yieldToEventLoop } from './eventLoop';
 import { epochMetrics, predictLogits, type TrainSummary } from './evaluation';
 import { createModel, modelKernels } from './model';
-import { createOptimizer } from './optimizer';
+import { drawMixup, mixupStepSeed } from './mixup';
+import { createOptimizer, setLearningRate } from './optimizer';
 import { deriveSeed, mulberry32, shuffledIndices } from './prng';
 import { dropoutStepSeed, setDropoutStep } from './seededDropout';
 import { trainStep } from './trainStep';
 import { captureState, restoreState, type TrainerParts } from './trainerState';
 import type { HeldModel } from './runState';
-import type { EarlyStopInfo, EpochMetrics, TrainConfig, TrainerSnapshot } from './types';
+import {
+  ADJUSTABLE_FIELDS,
+  type AdjustableSettings,
+  type EarlyStopInfo,
+  type EpochMetrics,
+  type SettingChangeEvent,
+  type SettingChanges,
+  type TrainConfig,
+  type TrainerSnapshot,
+} from './types';
 
 /** Minimum time between progress reports; each report costs one small GPU readback. */
 export const PROGRESS_INTERVAL_MS = 250;
@@ -53,8 +63,10 @@ export interface EpochResult {
 export class Trainer {
   readonly #model: tf.Sequential;
   readonly #optimizer: tf.Optimizer;
-  /** The kernels the L2 penalty covers; empty when config.l2 is 0. */
+  /** The kernels the L2 penalty covers (all of them, so λ can be turned on mid-run). */
   readonly #penalisedKernels: tf.Variable[];
+  /** The settings a run can change while it trains; start at the config's values. */
+  #adjustable: AdjustableSettings;
   readonly #earlyStopping: EarlyStopping;
   #earlyStop: EarlyStopInfo | null = null;
   readonly #config: TrainConfig;
@@ -101,7 +113,9 @@ export class Trainer {
     this.#validationLabels = data.validation.labels.slice(0, validationCount);
     this.#runningSums = tf.zeros([2]);
     this.#model = createModel(config.model, config.seed, config.dropout);
-    this.#penalisedKernels = config.l2 > 0 ? modelKernels(this.#model) : [];
+    this.#penalisedKernels = modelKernels(this.#model);
+    const { learningRate, l2, labelSmoothing, focalGamma } = config;
+    this.#adjustable = { learningRate, l2, labelSmoothing, focalGamma };
     this.#earlyStopping = new EarlyStopping(config.earlyStop, config.patience);
     this.#optimizer = createOptimizer(config.optimizer, config.learningRate);
   }
@@ -126,6 +140,34 @@ export class Trainer {
 
   get earlyStop(): EarlyStopInfo | null {
     return this.#earlyStop;
+  }
+
+  /** The current values of the settings that can change mid-run. */
+  get adjustable(): AdjustableSettings {
+    return { ...this.#adjustable };
+  }
+
+  /**
+   * Changes settings mid-run: they apply from the next batch (batches are synchronous, so any
+   * call lands on a batch boundary), with no reset. Allowed while an epoch is in progress.
+   * Returns one event per setting whose value changed, stamped with where it takes effect.
+   */
+  adjust(changes: SettingChanges): SettingChangeEvent[] {
+    if (this.#disposed) throw new Error('Trainer was disposed');
+    // The next batch trained: after a completed-but-unfinished epoch it is the next epoch's first.
+    const epoch = this.#epochsCompleted + (this.#pendingTrain ? 2 : 1);
+    const batch = this.#pendingTrain ? 0 : this.#batchInEpoch;
+    const events: SettingChangeEvent[] = [];
+    for (const field of ADJUSTABLE_FIELDS) {
+      const to = changes[field];
+      if (to === undefined || to === this.#adjustable[field]) continue;
+      if (!Number.isFinite(to) || to < 0) throw new Error(`${field} must be a finite number ≥ 0`);
+      const from = this.#adjustable[field];
+      this.#adjustable = { ...this.#adjustable, [field]: to };
+      if (field === 'learningRate') setLearningRate(this.#optimizer, to);
+      events.push({ epoch, batch, batchesPerEpoch: this.batchesPerEpoch, field, from, to });
+    }
+    return events;
   }
 
   /** True when trainEpoch returned 'complete' and finishEpoch has not been called yet. */
@@ -315,11 +357,15 @@ export class Trainer {
     const order = this.#epochOrder;
     if (order === null) throw new Error('No epoch in progress');
     const size = this.effectiveBatchSize;
-    const { seed, labelSmoothing, l2, dropout } = this.#config;
+    const { seed, dropout, mixupAlpha } = this.#config;
+    const { labelSmoothing, l2, focalGamma } = this.#adjustable;
+    const epoch = this.#epochsCompleted;
+    const batch = this.#batchInEpoch;
     // A new, reproducible mask per step: the same (seed, epoch, batch) always draws the same one.
-    if (dropout > 0) {
-      setDropoutStep(this.#model, dropoutStepSeed(seed, this.#epochsCompleted, this.#batchInEpoch));
-    }
+    if (dropout > 0) setDropoutStep(this.#model, dropoutStepSeed(seed, epoch, batch));
+    // Likewise mixup's λ and partner order.
+    const mixup =
+      mixupAlpha > 0 ? drawMixup(mixupAlpha, mixupStepSeed(seed, epoch, batch), size) : null;
     const step = {
       model: this.#model,
       optimizer: this.#optimizer,
@@ -331,6 +377,8 @@ export class Trainer {
       labelSmoothing,
       l2,
       kernels: this.#penalisedKernels,
+      focalGamma,
+      mixup,
     };
     const nextSums = trainStep(step, this.#runningSums);
     this.#runningSums.dispose();

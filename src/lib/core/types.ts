@@ -58,6 +58,31 @@ export interface TrainConfig {
   /** Stop when this validation metric has not improved for `patience` epochs, restoring the best weights. */
   earlyStop: EarlyStopMetric;
   patience: number;
+  /** Focal loss γ (Lin et al. 2017): each example's loss is weighted by (1 − p)^γ; 0 = plain cross-entropy. */
+  focalGamma: number;
+  /** Mixup α (Zhang et al. 2018): each batch blends with a shuffled copy by λ ~ Beta(α, α); 0 = off. */
+  mixupAlpha: number;
+}
+
+/** The settings a run can change while it trains (from the next batch on, no reset). */
+export const ADJUSTABLE_FIELDS = ['learningRate', 'l2', 'labelSmoothing', 'focalGamma'] as const;
+export type AdjustableField = (typeof ADJUSTABLE_FIELDS)[number];
+export type AdjustableSettings = Pick<TrainConfig, AdjustableField>;
+/** A change asked for mid-run: new values of some adjustable settings. */
+export type SettingChanges = Partial<AdjustableSettings>;
+
+/**
+ * One mid-run change of a setting, as the worker applied it: from batch `batch` (batches of the
+ * epoch already trained; 0 = from its start) of epoch `epoch` (1-based) on, of `batchesPerEpoch`.
+ * On an epoch axis it sits at epoch − 1 + batch / batchesPerEpoch (see settingChangePosition).
+ */
+export interface SettingChangeEvent {
+  epoch: number;
+  batch: number;
+  batchesPerEpoch: number;
+  field: AdjustableField;
+  from: number;
+  to: number;
 }
 
 export interface LogitGapHistogram {
@@ -100,6 +125,41 @@ export interface EpochMetrics {
   /** Maximum calibration error: the largest |accuracy − confidence| over non-empty bins. */
   mce: number;
   reliability: ReliabilityDiagram;
+  /** Mean two-class Brier score Σ_k (p_k − y_k)², in [0, 2], and its Murphy decomposition (core/brier.ts). Absent in runs from before it. */
+  brier?: BrierScore;
+  /** ECE, MCE and the diagram over equal-mass (adaptive) bins: each holds about N / 15 examples (core/calibration.ts). */
+  eceAdaptive?: number;
+  mceAdaptive?: number;
+  reliabilityAdaptive?: ReliabilityDiagram;
+  /** Bootstrap 90 % intervals of ECE under both binnings (core/bootstrap.ts). */
+  eceInterval?: EceInterval;
+}
+
+/**
+ * Brier score = reliability − resolution + uncertainty + withinBin (Murphy 1973; the within-bin
+ * term of Stephenson et al. 2008 makes the binned decomposition exact). Two-class: each part ×2.
+ */
+export interface BrierScore {
+  score: number;
+  /** Σ_b (n_b/N)(mean forecast − frequency)²: miscalibration, lower is better. */
+  reliability: number;
+  /** Σ_b (n_b/N)(frequency − base rate)²: how well the forecasts sort the examples, higher is better. */
+  resolution: number;
+  /** base rate × (1 − base rate): the data's own difficulty, the same for every model. */
+  uncertainty: number;
+  /** The forecasts' spread inside the bins (small for narrow bins). */
+  withinBin: number;
+  /** Equal-width bins of p₁ the decomposition used. */
+  bins: number;
+}
+
+/** Percentile bootstrap interval of ECE: `level` (0.9) of `resamples` resampled validation sets, seeded. */
+export interface EceInterval {
+  level: number;
+  resamples: number;
+  seed: number;
+  equalWidth: { low: number; high: number };
+  equalMass: { low: number; high: number };
 }
 
 /** Why and where early stopping ended a run; the model then holds bestEpoch's weights. */

@@ -15,6 +15,7 @@ import type {
   BackendPreference,
   EarlyStopInfo,
   EpochMetrics,
+  SettingChangeEvent,
   TrainConfig,
   TrainerSnapshot,
 } from '../core/types';
@@ -45,6 +46,8 @@ export interface RunRecord {
   modelEpoch: number;
   /** Each completed epoch's headline figures, in order (what lists and overlays draw). */
   curve: CurvePoint[];
+  /** Settings changed mid-run (RunState.events) as of the last save; absent in older records. */
+  events?: SettingChangeEvent[];
 }
 
 export interface EpochRecord {

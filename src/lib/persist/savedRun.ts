@@ -23,6 +23,7 @@ export function savedRunState({ record, epochs }: SavedRun): RunState | null {
     model: { epoch: record.modelEpoch, validationLogits: held.logits },
     earlyStop: record.earlyStop,
     finished: record.finished,
+    events: record.events ?? [],
   };
 }
 

@@ -12,7 +12,7 @@ import {
 } from './settings';
 
 const DEFAULT_HASH =
-  '#classes=pullover,coat&train=2000&val=2000&epochs=40&batch=64&lr=0.001&optimizer=adam&model=wide&seed=1&smoothing=0&l2=0&dropout=0&earlyStop=off&patience=5&backend=auto';
+  '#classes=pullover,coat&train=2000&val=2000&epochs=40&batch=64&lr=0.001&optimizer=adam&model=wide&seed=1&smoothing=0&l2=0&dropout=0&earlyStop=off&patience=5&focal=0&mixup=0&backend=auto';
 
 function messages(hash: string): string[] {
   return parseHash(hash).problems.map((problem) => problem.message);
@@ -48,6 +48,8 @@ describe('settings table', () => {
       dropout: 0,
       earlyStop: 'off',
       patience: 5,
+      focalGamma: 0,
+      mixupAlpha: 0,
     });
   });
 
@@ -103,11 +105,14 @@ describe('parseHash round trip', () => {
       dropout: 0.5,
       earlyStop: 'loss',
       patience: 3,
+      focal: 2,
+      mixup: 0.2,
       backend: 'webgpu',
       autostart: true,
       hide: ['backend', 'settings'],
       tour: true,
       projector: true,
+      replay: true,
     },
     { ...defaultSettings(), classes: ['boot', 'sneaker'], lr: 0.0123, seed: 0, backend: 'cpu' },
     { ...defaultSettings(), lr: 1e-7 * 10, train: 6000, optimizer: 'sgd', backend: 'webgl' },

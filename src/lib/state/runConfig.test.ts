@@ -94,6 +94,8 @@ describe('one settings table, two readers', () => {
         'dropout',
         'earlyStop',
         'patience',
+        'focalGamma',
+        'mixupAlpha',
         'backend',
       ].sort(),
     );

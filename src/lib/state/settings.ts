@@ -5,13 +5,16 @@
 // their bounds cannot drift. Pure: no DOM, no window.
 
 import {
+  ADJUSTABLE_FIELDS,
   CLASS_NAMES,
   CLASS_SLUGS,
+  type AdjustableField,
   type BackendPreference,
   type ClassSlug,
   type EarlyStopMetric,
   type ModelPreset,
   type OptimizerName,
+  type SettingChanges,
   type TrainConfig,
 } from '../core/types';
 import { choice, classPair, decimal, flag, integer, list, type SettingSpec } from './settingKinds';
@@ -34,6 +37,8 @@ export interface Settings {
   dropout: number;
   earlyStop: EarlyStopMetric;
   patience: number;
+  focal: number;
+  mixup: number;
   backend: BackendPreference;
   autostart: boolean;
   hide: readonly HideablePart[];
@@ -194,6 +199,24 @@ export const SETTINGS: SettingsTable = {
     max: 100,
   }),
   backend: choice<BackendPreference>({
+  focal: decimal({
+    config: 'focalGamma',
+    optionalInRunFile: true,
+    label: 'Focal loss γ',
+    help: 'Weights each training example\'s loss by (1 − p)^γ, p its probability of the true class (Lin et al. 2017): examples already right with confidence cost almost nothing, so there is little to gain by growing the logits further (Mukhoti et al. 2020). 0 = plain cross-entropy.',
+    default: 0,
+    min: 0,
+    max: 5,
+  }),
+  mixup: decimal({
+    config: 'mixupAlpha',
+    optionalInRunFile: true,
+    label: 'Mixup α',
+    help: 'Trains on blends λ·x₁ + (1 − λ)·x₂ of two images with the same blend of their labels, λ ~ Beta(α, α) per batch, seeded (Zhang et al. 2018): in-between images get in-between targets, which discourages extreme logits. 0 = off.',
+    default: 0,
+    min: 0,
+    max: 2,
+  }),
     config: 'backend',
     label: 'Compute backend',
     help: 'Automatic tries WebGPU, then WebGL, then the (slow) CPU. Changing it restarts the training worker.',
@@ -260,6 +283,41 @@ export function isSettingKey(key: string): key is SettingKey {
 /** Copies a table default, so no caller can mutate the table through it. */
 function copied<V>(value: V): V {
   return (Array.isArray(value) ? [...value] : value) as V;
+/**
+ * The settings a run can change while it trains (their config fields are ADJUSTABLE_FIELDS):
+ * editable in the form during a run, sent to the worker instead of the link.
+ */
+export const LIVE_KEYS: readonly SettingKey[] = SETTING_KEYS.filter((key) =>
+  (ADJUSTABLE_FIELDS as readonly string[]).includes(SETTINGS[key].config ?? ''),
+);
+
+/** The config field of a live key, e.g. lr → learningRate. */
+export function liveField(key: SettingKey): AdjustableField | null {
+  const field = SETTINGS[key].config;
+  return (ADJUSTABLE_FIELDS as readonly string[]).includes(field ?? '')
+    ? (field as AdjustableField)
+    : null;
+}
+
+/**
+ * Checks mid-run changes (config field → value) with the table's own bounds: the worker refuses
+ * what the hash would refuse. Unknown or not-adjustable fields are refused too.
+ */
+export function parseSettingChanges(
+  json: object,
+): { ok: true; changes: SettingChanges } | { ok: false; field: string; reason: string } {
+  const changes: SettingChanges = {};
+  for (const [field, value] of Object.entries(json)) {
+    const key = LIVE_KEYS.find((live) => SETTINGS[live].config === field);
+    if (key === undefined) return { ok: false, field, reason: 'cannot change during a run' };
+    const spec: SettingSpec<unknown> = SETTINGS[key];
+    const parsed = spec.fromJson(value);
+    if (!parsed.ok) return { ok: false, field, reason: parsed.reason };
+    changes[field as AdjustableField] = parsed.value as number;
+  }
+  return { ok: true, changes };
+}
+
 }
 
 export function defaultSettings(): Settings {

@@ -36,6 +36,7 @@ export function epochMessage(
     earlyStop:
       heldEpoch === n ? null : { metric: 'loss', bestEpoch: heldEpoch, stoppedAfterEpoch: n },
     finished,
+    events: [],
   };
   return {
     type: 'epoch',

@@ -14,6 +14,8 @@ import type {
   ClassSlug,
   EpochMetrics,
   TrainConfig,
+  SettingChangeEvent,
+  SettingChanges,
 } from '../core/types';
 import { newRunId, type RunRecord } from '../persist/runStore';
 import { identityOf, savedRunState, type SavedRun } from '../persist/savedRun';
@@ -94,6 +96,8 @@ export class TrainerClient {
   /** The config the current run was started with (settings may differ once it is reset). */
   runConfig = $state.raw<TrainConfig | null>(null);
 
+  /** Settings changed mid-run, as the worker last reported them (its `adjusted` reply or an epoch's state). */
+  events = $state.raw<SettingChangeEvent[]>([]);
   #storageWorks = true;
   #lastStart: { type: 'train' | 'step'; config: TrainConfig; options: StartOptions } | null = null;
   #faults: TestFaults | undefined;
@@ -171,7 +175,8 @@ export class TrainerClient {
     if (!this.#showSaved(saved)) return;
     const { config } = saved.record;
     this.#lastStart = { type: 'train', config, options: { link: saved.record.link } };
-    this.#sendRun('train', { config, run: identityOf(saved.record), resume: true });
+    const events = saved.record.events ?? [];
+    this.#sendRun('train', { config, run: identityOf(saved.record), resume: true, events });
   }
 
   /** Shows a saved run's epochs and state in place of an idle client's (none while a run exists). */
@@ -234,6 +239,7 @@ export class TrainerClient {
 
   dismissNotice(): void {
     this.notice = null;
+    this.events = this.runState?.events ?? [];
   }
 
   #id(): number {
@@ -241,6 +247,27 @@ export class TrainerClient {
   }
 
   #start(type: 'train' | 'step', config: TrainConfig, options: StartOptions): void {
+  /** True while the run in the worker can take mid-run changes (training or paused, not over). */
+  get canAdjust(): boolean {
+    return (
+      !this.opened &&
+      this.runIdentity !== null &&
+      (this.status === 'training' || this.status === 'paused') &&
+      this.divergence === null
+    );
+  }
+
+  /**
+   * Change adjustable settings of the run in progress, from its next batch on (no reset). The
+   * worker answers with the run's changes so far (`events`), or an error; false when no run can
+   * take changes now.
+   */
+  adjust(changes: SettingChanges): boolean {
+    if (!this.canAdjust) return false;
+    this.#post({ type: 'adjust', id: this.#id(), changes });
+    return true;
+  }
+
     if (this.opened) return; // a saved run on view is not in the worker: Reset first
     if (this.awaiting === 'train' || this.awaiting === 'step') return; // already asked
     this.#lastStart = { type, config, options };
@@ -317,7 +344,8 @@ export class TrainerClient {
     if (!canResume) this.#clearRun();
     this.runConfig = config;
     this.runIdentity = run;
-    this.#sendRun('train', { config, run, resume: canResume });
+    const events = canResume ? (this.runState?.events ?? []) : [];
+    this.#sendRun('train', { config, run, resume: canResume, events });
   }
 
   #clearRun(): void {
@@ -379,6 +407,7 @@ export class TrainerClient {
 
   #post(message: ToWorker): void {
     this.#worker.postMessage(message);
+    this.events = [];
   }
 
   /** The worker died: nothing it was asked will be answered, and it holds no run any more. */
@@ -447,3 +476,8 @@ export class TrainerClient {
     }
   }
 }
+        // Changes only ever append: an `adjusted` reply may already hold one this state predates.
+        if (message.state.events.length >= this.events.length) this.events = message.state.events;
+      case 'adjusted':
+        if (this.#isCurrent(message.runId)) this.events = message.events;
+        break;

@@ -36,6 +36,7 @@ function state(epoch: number, held: number, finished: boolean): RunState {
     model: { epoch: held, validationLogits: new Float32Array([held, 0]) },
     earlyStop: stopped ? { metric: 'loss', bestEpoch: held, stoppedAfterEpoch: epoch } : null,
     finished,
+    events: [],
   };
 }
 

@@ -76,6 +76,7 @@ export class RunPersistence {
         finished: state.finished,
         earlyStop: state.earlyStop,
         modelEpoch: state.model.epoch,
+        events: state.events,
         curve: [...previous.curve.slice(0, metrics.epoch - 1), curvePoint(metrics)],
       };
       const row = { runId: state.runId, epoch: metrics.epoch, metrics, logits: logits.slice() };

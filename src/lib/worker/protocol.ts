@@ -10,6 +10,8 @@ import type {
   ClassSlug,
   EpochMetrics,
   ModelPreset,
+  SettingChangeEvent,
+  SettingChanges,
   TrainConfig,
 } from '../core/types';
 import type { RunRecord } from '../persist/runStore';
@@ -40,7 +42,13 @@ export type ToWorker =
   /** Stop at the next batch boundary; `train`/`step` continue the same run. Answered by `status`. */
   | { type: 'pause'; id: number }
   /** Dispose the run (model, optimizer, device-resident data). Answered by `status: idle`. */
-  | { type: 'reset'; id: number };
+  | { type: 'reset'; id: number }
+  /**
+   * Change adjustable settings of the run in progress (training or paused), from its next
+   * batch on, without a reset. Handled at once, not queued behind the training loop.
+   * Answered by `adjusted` (or `error` when there is no run or a value is out of bounds).
+   */
+  | { type: 'adjust'; id: number; changes: SettingChanges };
 
 export type Command = ToWorker;
 export type CommandType = ToWorker['type'];
@@ -65,6 +73,8 @@ export interface RunCommand {
   run: RunIdentity;
   /** Continue the stored run `run.id` from its last saved epoch instead of starting afresh. */
   resume?: boolean;
+  /** With `resume`: the run's saved mid-run changes, re-applied so it continues as it was. */
+  events?: SettingChangeEvent[];
   faults?: TestFaults;
 }
 
@@ -126,6 +136,8 @@ export type FromWorker =
     }
   /** A save landed in this browser's storage: the run's record as stored (no logits, no weights). */
   | { type: 'saved'; record: RunRecord }
+  /** The changes of an `adjust` are applied: every change of the run so far, in order. */
+  | { type: 'adjusted'; replyTo: number; runId: string; events: SettingChangeEvent[] }
   /** tf.memory() after each epoch and after a reset, for leak checks and the diagnostics line. */
   | { type: 'memory'; memory: TensorMemory }
   /** The loss became NaN/Inf during `epoch`: training stopped; earlier epochs stand. */

@@ -2,7 +2,12 @@
 // queue, stop rules, divergence policy and the save-then-publish ordering.
 import { describe, expect, it } from 'vitest';
 import type { EpochResult, TrainHooks } from '../core/trainer';
-import type { EpochMetrics } from '../core/types';
+import type {
+  AdjustableSettings,
+  EpochMetrics,
+  SettingChangeEvent,
+  SettingChanges,
+} from '../core/types';
 import type { RunRecord } from '../persist/runStore';
 import type { FromWorker, ToWorker } from './protocol';
 import { RunController, type RunStorage, type TrainingRun } from './runController';
@@ -23,6 +28,9 @@ class FakeRun implements TrainingRun {
   epochsCompleted = 0;
   stoppedEarly = false;
   disposed = false;
+  adjustable: AdjustableSettings = { learningRate: 0.001, l2: 0, labelSmoothing: 0, focalGamma: 0 };
+  /** The learning rate each trained batch used, in order. */
+  learningRates: number[] = [];
   #batch = 0;
   constructor(
     readonly losses: number[],
@@ -32,6 +40,7 @@ class FakeRun implements TrainingRun {
     while (this.#batch < BATCHES) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (hooks.shouldStop()) return 'stopped';
+      this.learningRates.push(this.adjustable.learningRate);
       this.#batch++;
       hooks.onProgress({
         batch: this.#batch,
@@ -55,6 +64,16 @@ class FakeRun implements TrainingRun {
       return { metrics, validationLogits, earlyStop, model };
     }
     return { metrics, validationLogits, earlyStop: null, model: { epoch, validationLogits } };
+  }
+  adjust(changes: SettingChanges): SettingChangeEvent[] {
+    const events: SettingChangeEvent[] = [];
+    for (const [field, to] of Object.entries(changes) as [keyof AdjustableSettings, number][]) {
+      if (this.adjustable[field] === to) continue;
+      const at = { epoch: this.epochsCompleted + 1, batch: this.#batch, batchesPerEpoch: BATCHES };
+      events.push({ ...at, field, from: this.adjustable[field], to });
+      this.adjustable = { ...this.adjustable, [field]: to };
+    }
+    return events;
   }
   async exportState() {
     return { epoch: this.epochsCompleted, model: [], optimizer: [], best: null };
@@ -221,6 +240,79 @@ describe('RunController', () => {
       expect(statuses().at(-1)).toBe(`done@${id}`);
     },
   );
+
+  it('applies a mid-run change at the next batch, answers it by id and records it in the state', async () => {
+    const run = new FakeRun(new Array(1000).fill(0.5));
+    const { controller, start, send, of } = setup(run, { config: { ...CONFIG, epochs: 1000 } });
+    start('train');
+    await expect.poll(() => of('progress').length).toBeGreaterThan(0); // the loop is running
+    const trained = run.learningRates.length;
+    const epochsBefore = run.epochsCompleted;
+    const id = send({ type: 'adjust', changes: { learningRate: 0.01, focalGamma: 2 } });
+    // Answered at once, while the loop still holds the queue.
+    const reply = of('adjusted')[0];
+    expect(reply.replyTo).toBe(id);
+    const at = {
+      epoch: epochsBefore + 1,
+      batch: trained - epochsBefore * BATCHES,
+      batchesPerEpoch: BATCHES,
+    };
+    const events = [
+      { ...at, field: 'learningRate', from: 0.001, to: 0.01 },
+      { ...at, field: 'focalGamma', from: 0, to: 2 },
+    ];
+    expect(reply.events).toEqual(events);
+    await expect.poll(() => of('epoch').length).toBeGreaterThan(epochsBefore + 1);
+    send({ type: 'pause' });
+    await controller.idle();
+    // The batches before used the old rate, every batch after the new one; no reset.
+    expect(run.learningRates.slice(0, trained).every((rate) => rate === 0.001)).toBe(true);
+    expect(run.learningRates.slice(trained).every((rate) => rate === 0.01)).toBe(true);
+    expect(run.learningRates.length).toBeGreaterThan(trained);
+    // Epoch messages (and saves) before the change carry none; every one after carries it.
+    const perEpoch = of('epoch').map((m) => m.state.events);
+    expect(perEpoch.slice(0, epochsBefore).every((list) => list.length === 0)).toBe(true);
+    expect(perEpoch.slice(epochsBefore)).toEqual(perEpoch.slice(epochsBefore).map(() => events));
+  });
+
+  it('changes a paused run; refuses out-of-bounds, fixed and run-less changes with a reason', async () => {
+    const run = new FakeRun([0.5, 0.4, 0.3]);
+    const { controller, start, send, of, messages } = setup(run);
+    const early = send({ type: 'adjust', changes: { learningRate: 0.01 } });
+    expect(messages.at(-1)).toMatchObject({ type: 'error', replyTo: early });
+    start('step');
+    await controller.idle();
+    const outOfBounds = send({ type: 'adjust', changes: { learningRate: 100 } });
+    expect(messages.at(-1)).toMatchObject({ type: 'error', replyTo: outOfBounds });
+    expect(String((messages.at(-1) as { message: string }).message)).toMatch(
+      /learningRate is above the maximum 10/,
+    );
+    const fixed = send({ type: 'adjust', changes: { batchSize: 8 } });
+    expect(messages.at(-1)).toMatchObject({ type: 'error', replyTo: fixed });
+    expect(run.adjustable.learningRate).toBe(0.001);
+    const id = send({ type: 'adjust', changes: { l2: 0.01 } });
+    expect(of('adjusted').at(-1)).toMatchObject({
+      replyTo: id,
+      events: [{ epoch: 2, batch: 0, field: 'l2', from: 0, to: 0.01 }],
+    });
+    start('train');
+    await controller.idle();
+    expect(of('epoch').at(-1)?.state.events).toHaveLength(1);
+  });
+
+  it('a resumed run continues with its saved changes applied and recorded', async () => {
+    const run = new FakeRun([0.5, 0.4, 0.3]);
+    const { controller, send, of } = setup(run);
+    const events: SettingChangeEvent[] = [
+      { epoch: 1, batch: 2, batchesPerEpoch: BATCHES, field: 'learningRate', from: 0.001, to: 0.004 },
+      { epoch: 1, batch: 3, batchesPerEpoch: BATCHES, field: 'learningRate', from: 0.004, to: 0.002 },
+    ];
+    send({ type: 'train', config: CONFIG, run: RUN, resume: true, events });
+    await controller.idle();
+    expect(run.adjustable.learningRate).toBe(0.002);
+    expect(run.learningRates.every((rate) => rate === 0.002)).toBe(true);
+    expect(of('epoch').at(-1)?.state.events).toEqual(events);
+  });
 
   it('reports a failed start as an error naming the command, and holds no run', async () => {
     const messages: FromWorker[] = [];

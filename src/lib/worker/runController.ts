@@ -4,9 +4,17 @@
 // `postMessage`; Node tests wire it to fakes.
 
 import type { RunState } from '../core/runState';
+import { changesToReplay } from '../core/settingChanges';
 import type { EpochResult, TrainHooks } from '../core/trainer';
-import type { BackendInfo, TrainConfig } from '../core/types';
+import type {
+  AdjustableSettings,
+  BackendInfo,
+  SettingChangeEvent,
+  SettingChanges,
+  TrainConfig,
+} from '../core/types';
 import type { RunRecord } from '../persist/runStore';
+import { parseSettingChanges } from '../state/settings';
 import {
   assertNever,
   type FromWorker,
@@ -26,6 +34,9 @@ export interface TrainingRun extends Exportable {
   readonly stoppedEarly: boolean;
   trainEpoch(hooks: TrainHooks): Promise<'complete' | 'stopped' | 'diverged'>;
   finishEpoch(): Promise<EpochResult>;
+  /** Changes settings from the next batch on; returns one event per value that changed. */
+  adjust(changes: SettingChanges): SettingChangeEvent[];
+  readonly adjustable: AdjustableSettings;
   dispose(): void;
 }
 
@@ -84,6 +95,8 @@ interface ActiveRun {
   /** Labels and images go with the first epoch this worker publishes, once. */
   validationSent: boolean;
   diverged: boolean;
+  /** Mid-run setting changes so far, in the order applied. */
+  events: SettingChangeEvent[];
   /** Testing aid: lose the GPU after this epoch (0 = never); fires once. */
   loseDeviceAt: number;
 }
@@ -139,6 +152,11 @@ export class RunController {
         // Answered once the loop it stops has stopped: with where things then stand.
         this.#enqueue(command.id, async () => this.#status(command.id, this.#standing()));
         return;
+      case 'adjust':
+        // Not queued: the training loop holds the queue, and the change is meant for its next
+        // batch. Batches run synchronously, so applying it now is applying it at a boundary.
+        this.#adjust(command);
+        return;
       case 'reset':
         this.#stopBefore = seq;
         this.#enqueue(command.id, async () => {
@@ -150,6 +168,29 @@ export class RunController {
       default:
         assertNever(command);
     }
+  }
+
+  #adjust(command: Extract<ToWorker, { type: 'adjust' }>): void {
+    const fail = (message: string) =>
+      this.#post({ type: 'error', replyTo: command.id, message });
+    const active = this.#active;
+    if (active === null || active.diverged) {
+      return fail('There is no run to change: settings can change while a run trains or is paused.');
+    }
+    if (this.#isOver(active)) return fail('The run is over: Reset to start a new one.');
+    const parsed = parseSettingChanges(command.changes);
+    if (!parsed.ok) return fail(`${parsed.field} ${parsed.reason}; nothing was changed.`);
+    try {
+      active.events.push(...active.run.adjust(parsed.changes));
+    } catch (error) {
+      return fail(error instanceof Error ? error.message : String(error));
+    }
+    this.#post({
+      type: 'adjusted',
+      replyTo: command.id,
+      runId: active.identity.id,
+      events: [...active.events],
+    });
   }
 
   #enqueue(id: number, task: () => Promise<void>): void {
@@ -209,6 +250,10 @@ export class RunController {
         this.#status(command.id, 'loading', detail),
       );
       const { labels, images } = created;
+      // A resumed run continues with the settings its saved changes had reached.
+      if (command.resume && command.events?.length) {
+        created.run.adjust(changesToReplay(command.config, command.events));
+      }
       const record = await this.#services.storage.startRun(
         command.run,
         command.config,
@@ -228,6 +273,7 @@ export class RunController {
       validation: { labels: created.labels, images: created.images },
       validationSent: false,
       diverged: false,
+      events: command.resume ? [...(command.events ?? [])] : [],
       loseDeviceAt: command.faults?.loseDeviceAt ?? 0,
     };
     return this.#active;
@@ -306,6 +352,7 @@ export class RunController {
       model,
       earlyStop,
       finished: run.epochsCompleted >= config.epochs || earlyStop !== null,
+      events: [...active.events],
     };
     const record = await this.#services.storage.saveEpoch(metrics, validationLogits, state, run);
     const transfer: Transferable[] = [validationLogits.buffer];
@@ -354,7 +401,7 @@ export class RunController {
       type: 'diverged',
       runId: active.identity.id,
       epoch,
-      message: divergenceMessage(epoch, explodedLoss, active.config.learningRate),
+      message: divergenceMessage(epoch, explodedLoss, active.run.adjustable.learningRate),
     });
     // Nothing to resume: the stored run keeps its good epochs but is no longer offered.
     this.#postSaved(await this.#services.storage.finish(active.identity.id));

@@ -91,6 +91,8 @@ async function measureTraining(model: ModelPreset, budgetMs: number): Promise<nu
         labelSmoothing: 0,
         l2: 0,
         kernels: modelKernels(network),
+        focalGamma: 0,
+        mixup: null,
       },
       sums,
     );
