@@ -154,7 +154,8 @@ describe('RunController', () => {
     const id = start('train');
     await controller.idle();
     expect(of('backend')[0].replyTo).toBe(1);
-    expect(statuses()).toEqual([`loading@${id}`, `training@${id}`, `done@${id}`]);
+    // Acknowledged on arrival ('loading'), then the loop's own reports.
+    expect(statuses()).toEqual([`loading@${id}`, `loading@${id}`, `training@${id}`, `done@${id}`]);
     const epochs = of('epoch');
     expect(epochs.map((m) => m.metrics.epoch)).toEqual([1, 2, 3]);
     expect(epochs.map((m) => m.state.finished)).toEqual([false, false, true]);
@@ -304,8 +305,22 @@ describe('RunController', () => {
     const run = new FakeRun([0.5, 0.4, 0.3]);
     const { controller, send, of } = setup(run);
     const events: SettingChangeEvent[] = [
-      { epoch: 1, batch: 2, batchesPerEpoch: BATCHES, field: 'learningRate', from: 0.001, to: 0.004 },
-      { epoch: 1, batch: 3, batchesPerEpoch: BATCHES, field: 'learningRate', from: 0.004, to: 0.002 },
+      {
+        epoch: 1,
+        batch: 2,
+        batchesPerEpoch: BATCHES,
+        field: 'learningRate',
+        from: 0.001,
+        to: 0.004,
+      },
+      {
+        epoch: 1,
+        batch: 3,
+        batchesPerEpoch: BATCHES,
+        field: 'learningRate',
+        from: 0.004,
+        to: 0.002,
+      },
     ];
     send({ type: 'train', config: CONFIG, run: RUN, resume: true, events });
     await controller.idle();
@@ -337,7 +352,7 @@ describe('RunController', () => {
     failing.handle({ type: 'train', id: 2, config: CONFIG, run: RUN });
     await failing.idle();
     const statuses = messages.flatMap((m) => (m.type === 'status' ? [m.status] : []));
-    expect(statuses).toEqual(['loading', 'idle']);
+    expect(statuses).toEqual(['loading', 'loading', 'idle']);
     expect(messages.at(-1)).toEqual({ type: 'error', replyTo: 2, message: 'coat-train.bin: 404' });
   });
 });

@@ -114,6 +114,7 @@ export class RunController {
   #backend: BackendInfo | null = null;
   #backendReady: Promise<void> = Promise.resolve();
   #active: ActiveRun | null = null;
+  #lastStatus: TrainerStatus = 'idle';
 
   constructor(services: WorkerServices) {
     this.#services = services;
@@ -145,6 +146,13 @@ export class RunController {
         return;
       case 'train':
       case 'step':
+        // Answered at once, even when an earlier task keeps the queue busy: the run is on its
+        // way ('loading'), so the page can offer Pause at once; the loop reports from then on.
+        if (this.#lastStatus !== 'training') {
+          this.#status(command.id, 'loading', 'Waiting for the worker');
+        } else {
+          this.#status(command.id, 'training');
+        }
         this.#enqueue(command.id, () => this.#runUntil(seq, command));
         return;
       case 'pause':
@@ -205,6 +213,7 @@ export class RunController {
   }
 
   #status(replyTo: number, status: TrainerStatus, detail?: string): void {
+    this.#lastStatus = status;
     this.#post({ type: 'status', replyTo, status, ...(detail === undefined ? {} : { detail }) });
   }
 
