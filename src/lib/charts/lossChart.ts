@@ -5,7 +5,7 @@
 
 import type { Chart, ChartDataset, LegendItem, Point } from 'chart.js';
 import type { EpochMetrics } from '../core/types';
-import { formatPercent } from '../format';
+import { formatPercent, formatSignificant } from '../format';
 import { bestEpochs } from '../state/summary';
 import { epochBandPlugin } from './epochBand';
 import { registeredChart, STREAMING_OPTIONS } from './register';
@@ -102,6 +102,8 @@ export function createLossChart(canvas: HTMLCanvasElement, totalEpochs: number):
     plugins: [epochBandPlugin],
     options: {
       ...STREAMING_OPTIONS,
+      // Every series at the hovered epoch. 'x' rather than 'index': the marker datasets hold one
+      // point each, so an index would pair the ▲ with epoch 1 instead of its own epoch.
       interaction: { mode: 'x', intersect: false },
       scales: {
         x: {
@@ -142,17 +144,31 @@ export function createLossChart(canvas: HTMLCanvasElement, totalEpochs: number):
         tooltip: {
           callbacks: {
             title: (items) => (items.length > 0 ? `Epoch ${items[0].parsed.x}` : ''),
-            label: (item) => {
-              const value = item.parsed.y ?? Number.NaN;
-              const shown =
-                item.dataset.yAxisID === 'accuracy' ? formatPercent(value) : value.toFixed(3);
-              return `${item.dataset.label}: ${shown}`;
-            },
+            label: (item) => `${item.dataset.label}: ${exactValue(item.dataset.yAxisID, item.parsed.y)}`,
           },
         },
       },
     },
   });
+}
+
+/** A hover readout's value: loss to 6 significant digits, accuracy as a percent to 0.01 %. */
+export function exactValue(axis: string | undefined, value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return axis === 'accuracy' ? `${(value * 100).toFixed(2)}%` : formatSignificant(value, 6);
+}
+
+/** Switches the loss axis between linear and logarithmic; the canvas says which in `data-loss-scale`. */
+export function setLossScale(chart: LossChart, log: boolean): void {
+  const scale = chart.options.scales?.['loss'];
+  if (!scale) return;
+  scale.type = log ? 'logarithmic' : 'linear';
+  (scale as { beginAtZero?: boolean }).beginAtZero = !log; // a log axis has no zero
+  if ('title' in scale && scale.title) {
+    scale.title.text = log ? 'Loss (cross-entropy, log scale)' : 'Loss (cross-entropy)';
+  }
+  chart.update('none');
+  chart.canvas.dataset['lossScale'] = chart.scales['loss']?.type ?? '';
 }
 
 export function applyLossTheme(chart: LossChart, theme: ChartTheme): void {

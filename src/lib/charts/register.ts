@@ -1,5 +1,6 @@
 // Register only the Chart.js pieces the charts use, once, so the rest is tree-shaken. (The
-// loss chart's epoch band is a plugin passed to that chart alone: see epochBand.ts.)
+// loss chart's epoch band is a plugin passed to that chart alone: see epochBand.ts. The epoch
+// cursor and the setting-change markers are registered for all and act on linked charts only.)
 // (No Decimation: at most 500 epochs stay far below the ~4 points per pixel where it would act.)
 
 import {
@@ -9,11 +10,14 @@ import {
   Chart,
   Legend,
   LinearScale,
+  LogarithmicScale,
   LineController,
   LineElement,
   PointElement,
   Tooltip,
 } from 'chart.js';
+import { epochCursorPlugin } from './epochCursor';
+import { epochMarkersPlugin } from './epochMarkers';
 
 let registered = false;
 
@@ -27,9 +31,13 @@ export function registeredChart(): typeof Chart {
       BarController,
       BarElement,
       LinearScale,
+      LogarithmicScale,
       CategoryScale,
       Legend,
       Tooltip,
+      // Act only on the charts linked to them (linkEpochCursor, setEpochMarkers).
+      epochCursorPlugin,
+      epochMarkersPlugin,
     );
     registered = true;
   }
