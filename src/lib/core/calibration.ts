@@ -144,3 +144,127 @@ export function lossSplit(
   }
   return { correct: correctSum / indices.length, wrong: wrongSum / indices.length, wrongCount };
 }
+
+/** How confidence is binned: equal-width bins over [0, 1], or equal-mass (adaptive) ones. */
+export type Binning = 'equal-width' | 'equal-mass';
+
+/**
+ * Equal-mass (adaptive) bin of each example, given the examples in rising confidence order with
+ * a weight each (how often it is counted: 1, or a bootstrap multiplicity): an example goes in
+ * bin ⌊(weight before it) · bins / total⌋, so each bin holds ≈ total / bins, as in Nixon et al.
+ * 2019. Equal confidences never straddle a boundary: a tie joins the bin of its first member, so
+ * some bins may be empty (e.g. when many confidences round to exactly 1). Returns bin per position.
+ */
+export function equalMassBinsOfSorted(
+  sortedConfidence: ArrayLike<number>,
+  weight: ArrayLike<number> | null,
+  bins: number,
+): Int32Array {
+  const n = sortedConfidence.length;
+  let total = 0;
+  for (let k = 0; k < n; k++) total += weight ? weight[k] : 1;
+  const result = new Int32Array(n);
+  let before = 0;
+  for (let k = 0; k < n; k++) {
+    result[k] =
+      k > 0 && sortedConfidence[k] === sortedConfidence[k - 1]
+        ? result[k - 1]
+        : Math.min(bins - 1, Math.floor((before * bins) / total));
+    before += weight ? weight[k] : 1;
+  }
+  return result;
+}
+
+/** Each example's confidence (predicted class's probability at T) and whether it is right; NaN confidence for a NaN logit. */
+export function confidences(
+  logits: Float32Array,
+  labels: Uint8Array,
+  indices: ArrayLike<number>,
+  temperature = 1,
+): { confidence: Float64Array; correct: Uint8Array } {
+  const confidence = new Float64Array(indices.length);
+  const correct = new Uint8Array(indices.length);
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    const z0 = logits[2 * i] / temperature;
+    const z1 = logits[2 * i + 1] / temperature;
+    const [p0, p1] = softmax2(z0, z1);
+    const predicted = predictedClass(z0, z1);
+    confidence[k] = predicted === 1 ? p1 : p0;
+    correct[k] = predicted === (labels[i] === 1 ? 1 : 0) ? 1 : 0;
+  }
+  return { confidence, correct };
+}
+
+/**
+ * Reliability diagram over equal-mass bins: sorted by confidence, each of `bins` bins holds about
+ * N / bins examples (ties kept together, see equalMassBinsOfSorted), empty bins dropped. Edges run
+ * from 0.5 (a two-class confidence is never lower) to 1; an inner edge sits halfway between the
+ * highest confidence of one bin and the lowest of the next. Same skips as reliabilityDiagram.
+ */
+export function equalMassDiagram(
+  logits: Float32Array,
+  labels: Uint8Array,
+  options: { bins?: number; temperature?: number; indices?: ArrayLike<number> } = {},
+): ReliabilityDiagram {
+  checkLogitShapes(logits, labels);
+  const { bins = RELIABILITY_BINS, temperature = 1 } = options;
+  checkTemperature(temperature);
+  reliabilityEdges(bins); // checks `bins`
+  const indices = exampleIndices(labels.length, options.indices);
+  const all = confidences(logits, labels, indices, temperature);
+  const order = Array.from({ length: indices.length }, (_, k) => k)
+    .filter((k) => !Number.isNaN(all.confidence[k]))
+    .sort((a, b) => all.confidence[a] - all.confidence[b] || a - b);
+  const sorted = order.map((k) => all.confidence[k]);
+  const binOf = equalMassBinsOfSorted(sorted, null, bins);
+  const edges = [0.5];
+  const count: number[] = [];
+  const accuracy: number[] = [];
+  const confidence: number[] = [];
+  let start = 0;
+  while (start < order.length) {
+    let end = start;
+    while (end < order.length && binOf[end] === binOf[start]) end++;
+    let correctCount = 0;
+    let confidenceSum = 0;
+    for (let p = start; p < end; p++) {
+      correctCount += all.correct[order[p]];
+      confidenceSum += sorted[p];
+    }
+    if (end < order.length) {
+      const edge = (sorted[end - 1] + sorted[end]) / 2;
+      // Neighbouring doubles can have no number between them: then the bins merge.
+      if (!(edge > edges[edges.length - 1]) || !(edge < 1)) {
+        binOf.fill(binOf[start], end, nextBinEnd(binOf, end));
+        continue;
+      }
+      edges.push(edge);
+    } else edges.push(1);
+    count.push(end - start);
+    accuracy.push(correctCount / (end - start));
+    confidence.push(confidenceSum / (end - start));
+    start = end;
+  }
+  if (count.length === 0) return { edges: [0.5, 1], count: [0], accuracy: [0], confidence: [0] };
+  return { edges, count, accuracy, confidence };
+}
+
+/** The end (exclusive) of the bin starting at `start`. */
+function nextBinEnd(binOf: Int32Array, start: number): number {
+  let end = start;
+  while (end < binOf.length && binOf[end] === binOf[start]) end++;
+  return end;
+}
+
+/** The diagram for either binning (15 bins). */
+export function reliabilityFor(
+  binning: Binning,
+  logits: Float32Array,
+  labels: Uint8Array,
+  options: { temperature?: number; indices?: ArrayLike<number> } = {},
+): ReliabilityDiagram {
+  return binning === 'equal-mass'
+    ? equalMassDiagram(logits, labels, options)
+    : reliabilityDiagram(logits, labels, options);
+}

@@ -3,7 +3,15 @@
 // every number the UI shows is exactly what the logits give.
 
 import * as tf from '@tensorflow/tfjs';
-import { calibrationErrors, lossSplit, RELIABILITY_BINS, reliabilityDiagram } from './calibration';
+import { eceBootstrap } from './bootstrap';
+import { brierDecomposition } from './brier';
+import {
+  calibrationErrors,
+  equalMassDiagram,
+  lossSplit,
+  RELIABILITY_BINS,
+  reliabilityDiagram,
+} from './calibration';
 import { logitGapHistogram, validationMetrics } from './metrics';
 import { NUM_CLASSES } from './model';
 import type { EpochMetrics } from './types';
@@ -56,6 +64,10 @@ export function epochMetrics(
     bins: RELIABILITY_BINS,
   });
   const { ece, mce } = calibrationErrors(reliability);
+  const reliabilityAdaptive = equalMassDiagram(validationLogits, validationLabels, {
+    bins: RELIABILITY_BINS,
+  });
+  const adaptive = calibrationErrors(reliabilityAdaptive);
   const split = lossSplit(validationLogits, validationLabels);
   return {
     epoch,
@@ -71,5 +83,10 @@ export function epochMetrics(
     ece,
     mce,
     reliability,
+    brier: brierDecomposition(validationLogits, validationLabels),
+    eceAdaptive: adaptive.ece,
+    mceAdaptive: adaptive.mce,
+    reliabilityAdaptive,
+    eceInterval: eceBootstrap(validationLogits, validationLabels),
   };
 }
