@@ -81,12 +81,12 @@ test('run files imported by picker and by drop are overlaid with their settings 
   await expect(chart).toHaveAttribute('data-overlays', '2');
   await expect(page.getByTestId('import-errors')).toBeHidden();
 
-  // Settings side by side; rows where the runs differ are marked.
+  // Settings side by side, labelled as in the settings table; rows where the runs differ are marked.
   await expect(table.getByRole('columnheader')).toHaveCount(3);
   await expect(table.getByRole('columnheader').nth(2)).toContainText(hostileName);
-  const seedRow = table.getByRole('row', { name: /Seed/ });
+  const seedRow = table.getByRole('row', { name: /Random seed/ });
   await expect(seedRow.getByRole('cell')).toHaveText(['7', '8']);
-  await expect(seedRow.getByRole('rowheader')).toHaveText('◆ Seed');
+  await expect(seedRow.getByRole('rowheader')).toHaveText('◆ Random seed');
   const rateRow = table.getByRole('row', { name: /Learning rate/ });
   await expect(rateRow.getByRole('cell')).toHaveText(['0.001', '0.01']);
   const modelRow = table.getByRole('row', { name: /Model/ });
