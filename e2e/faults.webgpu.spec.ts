@@ -12,7 +12,7 @@ test('a lost WebGPU device: told in plain words, continued on WebGL, no epoch lo
 }) => {
   // WebGPU on SwiftShader is slow: the smallest run with two epochs.
   await loseDeviceAfter(page, 1);
-  await openApp(page, tinyWith({ train: 32, val: 20, epochs: 2, batch: 16 }));
+  await openApp(page, tinyWith({ train: 32, val: 20, epochs: 2, batch: 16, backend: 'webgpu' }));
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toHaveAttribute('data-backend', 'webgpu');
   await page.getByRole('button', { name: 'Train', exact: true }).click();

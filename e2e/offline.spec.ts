@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ISOLATION_HEADERS } from '../scripts/vite/security.mjs';
-import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { expect, openApp, test, TINY, TINY_AUTO, waitForStatus } from './fixtures';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -141,7 +141,7 @@ test('a static host that sends no headers still gets isolation (wasm threads) fr
   const context = await browser.newContext({ serviceWorkers: 'allow' });
   try {
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/#${TINY}&backend=wasm`);
+    await page.goto(`http://127.0.0.1:${port}/#${TINY_AUTO}&backend=wasm`);
     const badge = page.getByTestId('backend-badge');
     await expect(badge).toHaveAttribute('data-backend', 'wasm', { timeout: 120_000 });
     expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(false);

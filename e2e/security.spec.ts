@@ -3,7 +3,7 @@
 // or other third-party tags.
 import { CSP_DIRECTIVES, contentSecurityPolicy } from '../scripts/vite/csp.mjs';
 import { ISOLATION_HEADERS } from '../scripts/vite/security.mjs';
-import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { expect, openApp, test, TINY, TINY_AUTO, waitForStatus } from './fixtures';
 
 /**
  * Sources allowed anywhere in the policy: no host, scheme-wide (blob: included) or wildcard
@@ -103,7 +103,7 @@ for (const backend of ['webgl', 'wasm'] as const) {
         window.cspViolations?.push(`${event.effectiveDirective} ${event.blockedURI}`),
       );
     });
-    await openApp(page, `${TINY}&backend=${backend}`);
+    await openApp(page, `${TINY_AUTO}&backend=${backend}`);
     await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', backend);
     // The worker has its own policy (from its response header) and its own violation events.
     // The training worker (wasm also starts its thread workers, from this origin).

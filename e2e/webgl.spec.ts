@@ -1,5 +1,5 @@
 // Without --enable-unsafe-webgpu there is no WebGPU adapter: the app must say so and use WebGL.
-import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { expect, openApp, test, TINY, TINY_AUTO, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 
 test('falls back to WebGL with the reason, trains, and the run file matches the page', async ({
@@ -32,7 +32,7 @@ test('falls back to WebGL with the reason, trains, and the run file matches the 
 });
 
 test('a forced CPU backend is honoured', async ({ page }) => {
-  await openApp(page, `${TINY}&backend=cpu&epochs=1&train=16&val=20&batch=16`);
+  await openApp(page, `${TINY_AUTO}&backend=cpu&epochs=1&train=16&val=20&batch=16`);
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'cpu');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await waitForStatus(page, 'done');

@@ -1,9 +1,10 @@
 // The WebGPU path: Chromium launched with --enable-unsafe-webgpu (SwiftShader adapter here).
-import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { expect, openApp, test, waitForStatus } from './fixtures';
+import { tinyWith } from './tiny-hash';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 
 test('trains a tiny config on WebGPU and downloads a consistent run file', async ({ page }) => {
-  await openApp(page, TINY);
+  await openApp(page, tinyWith({ backend: 'webgpu' }));
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toHaveAttribute('data-backend', 'webgpu');
   await expect(badge).toContainText(/WebGPU/);
