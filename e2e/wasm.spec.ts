@@ -3,7 +3,7 @@
 // the page cross-origin isolated; beside SwiftShader WebGL `auto` times both and says why.
 import { CHROMIUM_ARGS, chromiumExecutable } from '../scripts/chromium.mjs';
 import type { Page } from '@playwright/test';
-import { expect, test, TINY, waitForStatus } from './fixtures';
+import { expect, test, TINY_AUTO, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 import { tinyWith } from './tiny-hash';
 
@@ -17,10 +17,10 @@ async function openOn(page: Page, hash: string, backend: RegExp): Promise<void> 
   });
 }
 
-test('backend=wasm trains a tiny run, threaded, in a cross-origin isolated page', async ({
+test('backend=wasm trains a tiny run in a cross-origin isolated page and names its threads', async ({
   page,
 }) => {
-  await openOn(page, `${TINY}&backend=wasm`, /^wasm$/);
+  await openOn(page, `${TINY_AUTO}&backend=wasm`, /^wasm$/);
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toContainText('WASM');
@@ -37,7 +37,12 @@ test('backend=wasm trains a tiny run, threaded, in a cross-origin isolated page'
 
 test('auto times SwiftShader WebGL against WASM and says which won and why', async ({ page }) => {
   // The default (wide) model is timed: the init message names no other here.
-  await openOn(page, TINY, /^(wasm|webgl)$/);
+  const started = Date.now();
+  await openOn(page, TINY_AUTO, /^(wasm|webgl)$/);
+  test.info().annotations.push({
+    type: 'page load to chosen backend (timing both included)',
+    description: `${((Date.now() - started) / 1000).toFixed(1)} s`,
+  });
   const badge = page.getByTestId('backend-badge');
   const notes = badge.getByTestId('backend-note');
   await expect(
@@ -56,7 +61,7 @@ test('auto times SwiftShader WebGL against WASM and says which won and why', asy
     (await notes.allTextContents()).find((note) => note.startsWith('measured')) ?? '';
   test
     .info()
-    .annotations.push({ type: 'auto timing (wide model, batch 16)', description: measured });
+    .annotations.push({ type: 'auto timing (wide model, batch 8)', description: measured });
   // Both were really timed: no failure, and every figure is a speed.
   await expect(badge).not.toContainText('timing it failed');
   const speeds = [...measured.matchAll(/([\d.]+) images\/s/g)].map((match) => Number(match[1]));
@@ -115,7 +120,7 @@ test('a Chrome without GPU: auto lands on WASM, not the cpu backend, names the t
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
-    await openOn(page, TINY, /^(wasm|cpu)$/);
+    await openOn(page, TINY_AUTO, /^(wasm|cpu)$/);
     const badge = page.getByTestId('backend-badge');
     await expect(badge).toHaveAttribute('data-backend', 'wasm');
     await expect(badge).toContainText(/\d+ threads?, SIMD/);

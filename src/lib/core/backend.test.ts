@@ -188,7 +188,7 @@ describe('selectBackend: software GPUs against WASM', () => {
     const info = await selectBackend('auto', env, { model: 'small' });
     expect(info.name).toBe('wasm');
     expect(env.active()).toBe('wasm');
-    expect(env.measured.map((m) => m.name)).toEqual(['webgpu', 'webgl', 'wasm']);
+    expect(env.measured.map((m) => m.name)).toEqual(['wasm', 'webgpu', 'webgl']);
     expect(env.measured.every((m) => m.model === 'small')).toBe(true);
     const totalBudget = env.measured.reduce((sum, m) => sum + m.budgetMs, 0);
     expect(totalBudget).toBeLessThanOrEqual(MEASURE_BUDGET_MS);
@@ -245,7 +245,7 @@ describe('selectBackend: software GPUs against WASM', () => {
     // Another model is another entry.
     const small = fakeEnvironment(options);
     await selectBackend('auto', small, { model: 'small' });
-    expect(small.measured.map((m) => m.name)).toEqual(['webgl', 'wasm']);
+    expect(small.measured.map((m) => m.name)).toEqual(['wasm', 'webgl']);
     expect(cache.size).toBe(2);
   });
 

@@ -201,13 +201,15 @@ async function fastest(
 ): Promise<BackendInfo> {
   const candidates = [...softwareGpus, wasm];
   const key = speedCacheKey(options.model, candidates, env);
+  // WASM first: a software GPU still busy in the background (a probe cut short) uses the CPU.
+  const timingOrder = [wasm, ...softwareGpus];
   let speeds = await env.readSpeeds(key).catch(() => null);
   const cached = speeds !== null && candidates.every((c) => typeof speeds?.[c.name] === 'number');
   const failed = new Set<BackendName>();
   if (!cached) {
     speeds = {};
     const budgetMs = MEASURE_BUDGET_MS / candidates.length;
-    for (const candidate of candidates) {
+    for (const candidate of timingOrder) {
       try {
         if (!(await env.setBackend(candidate.name))) throw new Error('it failed to initialise');
         speeds[candidate.name] = await env.measureTraining(candidate.name, options.model, budgetMs);
