@@ -1,7 +1,7 @@
 // The logit-gap histogram's Chart.js side: stacked bars (correct / wrong) over the fixed bins of
 // |z1 − z0|, plus epoch 1's total as a stepped outline. Built once; bars are updated in place.
 
-import type { Chart, ChartDataset, Point } from 'chart.js';
+import type { Chart, ChartDataset, ChartEvent, Point } from 'chart.js';
 import type { LogitGapHistogram } from '../core/types';
 import { formatEdge } from '../format';
 import { registeredChart, STREAMING_OPTIONS } from './register';
@@ -145,4 +145,24 @@ export function showHistogram(
   const yScale = chart.options.scales?.y;
   if (yScale) yScale.suggestedMax = peak;
   chart.update('none');
+}
+
+/**
+ * The bar a click landed on: its bin and stack (correct or wrong); the whole bin when the click
+ * hit its column but no stack (or the epoch-1 outline); null outside the bars.
+ */
+export function barAtEvent(
+  chart: HistogramChart,
+  event: ChartEvent,
+): { bin: number; stack: 'all' | 'correct' | 'wrong' } | null {
+  const { native, x, y } = event;
+  const area = chart.chartArea;
+  if (!native || x === null || y === null || !area) return null;
+  if (x < area.left || x > area.right || y < area.top || y > area.bottom) return null;
+  const [hit] = chart
+    .getElementsAtEventForMode(native, 'nearest', { intersect: true }, false)
+    .filter((element) => element.datasetIndex === CORRECT || element.datasetIndex === WRONG);
+  if (hit) return { bin: hit.index, stack: hit.datasetIndex === WRONG ? 'wrong' : 'correct' };
+  const [column] = chart.getElementsAtEventForMode(native, 'index', { intersect: false }, false);
+  return column ? { bin: column.index, stack: 'all' } : null;
 }

@@ -71,7 +71,7 @@ export const LOGIT_GAP_EDGES: readonly number[] = Object.freeze(
 );
 
 /** Index of the bin holding `gap`: edges[i] ≤ gap < edges[i+1]; beyond the last edge → last bin. */
-function binIndex(gap: number, edges: readonly number[]): number {
+export function binIndex(gap: number, edges: readonly number[]): number {
   const lastBin = edges.length - 2;
   if (gap >= edges[lastBin]) return lastBin;
   // Binary search for the last edge ≤ gap; values below the first edge go in bin 0.

@@ -44,6 +44,7 @@ export interface Settings {
   hide: readonly HideablePart[];
   tour: boolean;
   projector: boolean;
+  replay: boolean;
 }
 
 /** Parts of the page a shared link can hide (`hide=settings,backend`), for focused classroom views. */
@@ -198,7 +199,6 @@ export const SETTINGS: SettingsTable = {
     min: 1,
     max: 100,
   }),
-  backend: choice<BackendPreference>({
   focal: decimal({
     config: 'focalGamma',
     optionalInRunFile: true,
@@ -217,6 +217,7 @@ export const SETTINGS: SettingsTable = {
     min: 0,
     max: 2,
   }),
+  backend: choice<BackendPreference>({
     config: 'backend',
     label: 'Compute backend',
     help: 'Automatic tries WebGPU, then WebGL, then the (slow) CPU. Changing it restarts the training worker.',
@@ -253,6 +254,12 @@ export const SETTINGS: SettingsTable = {
     help: 'Large type, thick lines and high contrast for a room.',
     default: false,
   }),
+  replay: flag({
+    view: true,
+    label: 'Replay the recorded run',
+    help: 'Plays the shipped recording of a full default run, epoch by epoch, when the link is opened.',
+    default: false,
+  }),
 };
 
 /** Table order: the order of the hash and of the form. */
@@ -276,13 +283,6 @@ export const FORM_KEYS: readonly SettingKey[] = SETTING_KEYS.filter(
   (key) => key !== 'classes' && !VIEW_KEYS.includes(key),
 );
 
-export function isSettingKey(key: string): key is SettingKey {
-  return (SETTING_KEYS as readonly string[]).includes(key);
-}
-
-/** Copies a table default, so no caller can mutate the table through it. */
-function copied<V>(value: V): V {
-  return (Array.isArray(value) ? [...value] : value) as V;
 /**
  * The settings a run can change while it trains (their config fields are ADJUSTABLE_FIELDS):
  * editable in the form during a run, sent to the worker instead of the link.
@@ -318,6 +318,13 @@ export function parseSettingChanges(
   return { ok: true, changes };
 }
 
+export function isSettingKey(key: string): key is SettingKey {
+  return (SETTING_KEYS as readonly string[]).includes(key);
+}
+
+/** Copies a table default, so no caller can mutate the table through it. */
+function copied<V>(value: V): V {
+  return (Array.isArray(value) ? [...value] : value) as V;
 }
 
 export function defaultSettings(): Settings {

@@ -5,6 +5,7 @@
 // holds (logits, early stopping, backend) arrives as `RunState` with each epoch. The client
 // keeps it and derives none of it.
 
+import type { RecordedView } from '../app/replay';
 import { BACKEND_ORDER, backendDisplayName } from '../core/backend';
 import type { RunState } from '../core/runState';
 import type {
@@ -13,9 +14,9 @@ import type {
   BackendPreference,
   ClassSlug,
   EpochMetrics,
-  TrainConfig,
   SettingChangeEvent,
   SettingChanges,
+  TrainConfig,
 } from '../core/types';
 import { newRunId, type RunRecord } from '../persist/runStore';
 import { identityOf, savedRunState, type SavedRun } from '../persist/savedRun';
@@ -95,15 +96,17 @@ export class TrainerClient {
   error = $state<string | null>(null);
   /** The config the current run was started with (settings may differ once it is reset). */
   runConfig = $state.raw<TrainConfig | null>(null);
-
   /** Settings changed mid-run, as the worker last reported them (its `adjusted` reply or an epoch's state). */
   events = $state.raw<SettingChangeEvent[]>([]);
+
   #storageWorks = true;
   #lastStart: { type: 'train' | 'step'; config: TrainConfig; options: StartOptions } | null = null;
   #faults: TestFaults | undefined;
   #nextId = 1;
   /** Run commands sent to the current worker and not yet answered, by id. */
   #pending = new Map<number, RunCommandType>();
+  /** The dataset images a recorded run's panels need, asked of the worker (a `preview` reply). */
+  #imagesRequest: { id: number; runId: string; counts: [number, number] } | null = null;
 
   /** True from a run's first train/step until reset: settings are locked meanwhile. */
   get hasRun(): boolean {
@@ -168,6 +171,52 @@ export class TrainerClient {
   }
 
   /**
+   * Show a recorded run (Replay) as it stood after one of its epochs: the same fields a live run
+   * fills, so the panels cannot tell the difference; called again for every epoch played or
+   * scrubbed to. It reads as an opened run (finished; Reset leaves it) and never replaces a live
+   * run. Its validation images come from the worker's dataset, as a preview of the pair.
+   */
+  showRecorded(view: RecordedView): boolean {
+    if (!this.opened || this.runIdentity?.id !== view.identity.id) {
+      if (this.hasRun && !this.opened) return false;
+      this.#clearRun();
+      this.opened = true;
+      this.runConfig = view.config;
+      this.runIdentity = view.identity;
+      this.validationLabels = view.validationLabels;
+      this.#requestValidationImages(view.identity.id, view.config);
+    }
+    this.epochs = view.epochs;
+    this.logitsHistory = view.logitsHistory;
+    this.runState = view.state;
+    this.events = view.state?.events ?? [];
+    return true;
+  }
+
+  /** Validation images are the first ⌈v/2⌉ held-out images of class 0, then ⌊v/2⌋ of class 1. */
+  #requestValidationImages(runId: string, config: TrainConfig): void {
+    const counts: [number, number] = [
+      Math.ceil(config.validationSize / 2),
+      Math.floor(config.validationSize / 2),
+    ];
+    const id = this.#id();
+    this.#imagesRequest = { id, runId, counts };
+    this.#post({ type: 'preview', id, classes: config.classes, perClass: counts[0] });
+  }
+
+  #receiveValidationImages(samples: SampleImages): void {
+    const request = this.#imagesRequest;
+    this.#imagesRequest = null;
+    if (!request || request.runId !== this.runIdentity?.id || !this.opened) return;
+    const pixels = samples.pixels[0].length / samples.perClass;
+    const [first, second] = request.counts;
+    const images = new Uint8Array((first + second) * pixels);
+    images.set(samples.pixels[0].subarray(0, first * pixels));
+    images.set(samples.pixels[1].subarray(0, second * pixels), first * pixels);
+    this.validationImages = images;
+  }
+
+  /**
    * Continue a run saved in this browser (after a reload, a crash or a lost GPU) from its last
    * completed epoch. Its epochs are shown at once; the worker restores the saved weights.
    */
@@ -190,11 +239,33 @@ export class TrainerClient {
     this.logitsHistory = epochs.map((row) => row.logits);
     this.validationLabels = record.validationLabels;
     this.runState = savedRunState(saved);
+    this.events = this.runState?.events ?? [];
     return true;
   }
 
   pause(): void {
     this.#sendRun('pause');
+  }
+
+  /** True while the run in the worker can take mid-run changes (training or paused, not over). */
+  get canAdjust(): boolean {
+    return (
+      !this.opened &&
+      this.runIdentity !== null &&
+      (this.status === 'training' || this.status === 'paused') &&
+      this.divergence === null
+    );
+  }
+
+  /**
+   * Change adjustable settings of the run in progress, from its next batch on (no reset). The
+   * worker answers with the run's changes so far (`events`), or an error; false when no run can
+   * take changes now.
+   */
+  adjust(changes: SettingChanges): boolean {
+    if (!this.canAdjust) return false;
+    this.#post({ type: 'adjust', id: this.#id(), changes });
+    return true;
   }
 
   /** Forget the run. Figures clear at once; the worker's messages about it are dropped. */
@@ -239,7 +310,6 @@ export class TrainerClient {
 
   dismissNotice(): void {
     this.notice = null;
-    this.events = this.runState?.events ?? [];
   }
 
   #id(): number {
@@ -247,27 +317,6 @@ export class TrainerClient {
   }
 
   #start(type: 'train' | 'step', config: TrainConfig, options: StartOptions): void {
-  /** True while the run in the worker can take mid-run changes (training or paused, not over). */
-  get canAdjust(): boolean {
-    return (
-      !this.opened &&
-      this.runIdentity !== null &&
-      (this.status === 'training' || this.status === 'paused') &&
-      this.divergence === null
-    );
-  }
-
-  /**
-   * Change adjustable settings of the run in progress, from its next batch on (no reset). The
-   * worker answers with the run's changes so far (`events`), or an error; false when no run can
-   * take changes now.
-   */
-  adjust(changes: SettingChanges): boolean {
-    if (!this.canAdjust) return false;
-    this.#post({ type: 'adjust', id: this.#id(), changes });
-    return true;
-  }
-
     if (this.opened) return; // a saved run on view is not in the worker: Reset first
     if (this.awaiting === 'train' || this.awaiting === 'step') return; // already asked
     this.#lastStart = { type, config, options };
@@ -358,6 +407,7 @@ export class TrainerClient {
     this.validationImages = null;
     this.logitsHistory = [];
     this.runState = null;
+    this.events = [];
     this.runConfig = null;
     this.runIdentity = null;
     this.divergence = null;
@@ -407,7 +457,6 @@ export class TrainerClient {
 
   #post(message: ToWorker): void {
     this.#worker.postMessage(message);
-    this.events = [];
   }
 
   /** The worker died: nothing it was asked will be answered, and it holds no run any more. */
@@ -426,7 +475,9 @@ export class TrainerClient {
         this.backend = message.info;
         break;
       case 'samples':
-        this.samples = message.samples;
+        if (message.replyTo === this.#imagesRequest?.id)
+          this.#receiveValidationImages(message.samples);
+        else this.samples = message.samples;
         break;
       case 'status':
         this.#answered(message.replyTo);
@@ -444,7 +495,12 @@ export class TrainerClient {
           this.validationImages = message.validationImages;
         this.logitsHistory = [...this.logitsHistory, message.validationLogits];
         this.runState = message.state;
+        // Changes only ever append: an `adjusted` reply may already hold one this state predates.
+        if (message.state.events.length >= this.events.length) this.events = message.state.events;
         this.epochs = [...this.epochs, message.metrics];
+        break;
+      case 'adjusted':
+        if (this.#isCurrent(message.runId)) this.events = message.events;
         break;
       case 'saved':
         this.lastSaved = message.record;
@@ -476,8 +532,3 @@ export class TrainerClient {
     }
   }
 }
-        // Changes only ever append: an `adjusted` reply may already hold one this state predates.
-        if (message.state.events.length >= this.events.length) this.events = message.state.events;
-      case 'adjusted':
-        if (this.#isCurrent(message.runId)) this.events = message.events;
-        break;

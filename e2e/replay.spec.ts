@@ -1,0 +1,125 @@
+// Replay: the recorded default run (static/replay/default-run.json, made by
+// scripts/record-replay.mjs) plays through every panel as a live run would — nothing trains —
+// from the Replay button, from `replay=1` in the link, and from a compared run file.
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import type { RunFile } from '../src/lib/core/runFile';
+import { expect, test } from './fixtures';
+import { downloadRun } from './run-file';
+
+const RECORDING = 'static/replay/default-run.json';
+const EPOCHS = 40;
+const GALLERY_SIZE = 12;
+
+async function recording(): Promise<RunFile> {
+  return JSON.parse(await readFile(RECORDING, 'utf8')) as RunFile;
+}
+
+/** Every panel shows the run after `epoch` epochs, with the images the gallery needs. */
+async function expectEveryPanelAt(page: Page, epoch: number): Promise<void> {
+  const points = String(epoch);
+  await expect(page.getByTestId('progress')).toHaveText(`Epoch ${epoch} of ${EPOCHS}`);
+  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', points);
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', points);
+  await expect(page.getByTestId('chart-histogram')).toHaveAttribute('data-epoch', points);
+  await expect(page.getByTestId('chart-loss-split')).toHaveAttribute('data-points', points);
+  await expect(page.getByTestId('chart-calibration')).toHaveAttribute('data-points', points);
+  await expect(page.getByTestId('chart-reliability')).toHaveAttribute('data-epoch', points);
+  await expect(page.getByTestId('reliability-ece')).toContainText('%');
+  await expect(page.getByTestId('run-caption')).not.toContainText('No epochs yet');
+  await expect(page.getByTestId('temperature-panel').getByTestId('temperature-fitted')).toContainText(
+    'T =',
+  );
+  const gallery = page.getByTestId('gallery');
+  await expect(gallery).toHaveAttribute('data-epoch', points);
+  await expect(gallery.getByTestId('gallery-item')).toHaveCount(GALLERY_SIZE);
+  // The images came from the dataset: none is a "not loaded" placeholder.
+  await expect(gallery.locator('canvas')).toHaveCount(GALLERY_SIZE);
+  await expect(page.getByTestId('tracked-examples').locator('canvas').first()).toBeVisible();
+}
+
+test('replay=1 plays the recorded run to epoch 40 through every panel, labelled as recorded', async ({
+  page,
+}) => {
+  const file = await recording();
+  const started = Date.now();
+  await page.goto('/#replay=1');
+  const label = page.getByTestId('replay-label');
+  await expect(label).toContainText('Recorded run');
+  const backendName = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+  await expect(label).toContainText(`trained on ${backendName[file.environment.backend]}`);
+  await expect(label).toContainText(file.environment.adapter);
+  const year = new Date(file.createdAt).getUTCFullYear();
+  await expect(label.locator('time')).toHaveAttribute('datetime', file.createdAt);
+  await expect(label).toContainText(String(year));
+  await expect(page.getByTestId('replay-shown')).toHaveText(`Epoch ${EPOCHS} of ${EPOCHS}`, {
+    timeout: 60_000,
+  });
+  console.log(`replay reached epoch ${EPOCHS} ${((Date.now() - started) / 1000).toFixed(1)} s after opening`);
+  await expectEveryPanelAt(page, EPOCHS);
+  await expect(page.getByTestId('status')).toHaveText(/done/i);
+  // Nothing trained: the worker never ran an epoch, and the link keeps replay=1.
+  await expect(page.getByTestId('progress')).toHaveText(`Epoch ${EPOCHS} of ${EPOCHS}`);
+  expect(page.url()).toContain('replay=1');
+
+  // The shown figures are the recording's own.
+  const last = file.epochs[EPOCHS - 1];
+  await expect(page.getByTestId('latest-metrics')).toContainText(
+    (last.validationAccuracy * 100).toFixed(1),
+  );
+  // Download run gives the recording back: same run, same numbers, every epoch's logits.
+  const { file: downloaded } = await downloadRun(page);
+  expect(downloaded.createdAt).toBe(file.createdAt);
+  expect(downloaded.epochs).toEqual(file.epochs);
+  expect(downloaded.epochLogits).toEqual(file.epochLogits);
+  expect(downloaded.validation).toEqual(file.validation);
+});
+
+test('Replay on the first screen: pause, scrub with the keyboard, speed, stop', async ({ page }) => {
+  await page.goto('/');
+  const start = page.getByRole('button', { name: 'Replay a recorded run' });
+  await expect(start).toBeInViewport();
+  await start.click();
+  const toggle = page.getByTestId('replay-toggle');
+  await expect(toggle).toHaveText('Pause replay');
+  await toggle.click();
+  await expect(toggle).toHaveText('Play replay');
+
+  const slider = page.getByRole('slider', { name: 'Replay epoch' });
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('replay-shown')).toHaveText(`Epoch ${EPOCHS} of ${EPOCHS}`);
+  await expectEveryPanelAt(page, EPOCHS);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('replay-shown')).toHaveText(`Epoch 10 of ${EPOCHS}`);
+  await expect(slider).toHaveAttribute('aria-valuetext', `Epoch 10 of ${EPOCHS}`);
+  await expectEveryPanelAt(page, 10);
+  // Training controls read the recording as a finished run: nothing to train or step.
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+
+  // Playing on at the fastest speed reaches the end and stops there.
+  await page.getByLabel('Speed').selectOption('20');
+  await toggle.click();
+  await expect(page.getByTestId('replay-shown')).toHaveText(`Epoch ${EPOCHS} of ${EPOCHS}`);
+  await expect(toggle).toHaveText('Play replay');
+
+  await page.getByRole('button', { name: 'Stop replay' }).click();
+  await expect(page.getByTestId('replay-label')).toHaveCount(0);
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '0');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+    timeout: 120_000,
+  });
+});
+
+test('a compared run file with per-epoch logits can be replayed too', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('import-runs').locator('input[type="file"]').setInputFiles(RECORDING);
+  const replayFile = page.getByRole('button', { name: 'Replay default-run.json' });
+  await replayFile.click();
+  await expect(page.getByTestId('replay-label')).toContainText('default-run.json');
+  await expect(page.getByTestId('replay-shown')).toHaveText(`Epoch ${EPOCHS} of ${EPOCHS}`, {
+    timeout: 60_000,
+  });
+  await expectEveryPanelAt(page, EPOCHS);
+});
