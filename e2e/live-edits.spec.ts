@@ -1,0 +1,83 @@
+// Issue 15, parts 5–7 in the real page: focal loss and mixup train; a learning-rate change made
+// during a run is applied by the worker, drawn as a marker and written to the run file as an
+// event (the link keeps the starting settings); the loss axis switches to a log scale; hovering
+// one epoch chart moves the cursor on another.
+import type { RunFile } from '../src/lib/core/runFile';
+import { expect, openApp, test, waitForStatus } from './fixtures';
+import { downloadRun, expectConsistentRunFile } from './run-file';
+import { tinyWith } from './tiny-hash';
+
+test('focal loss and mixup runs train and record their settings', async ({ page }) => {
+  await openApp(page, `${tinyWith({ focal: 2, mixup: 0.4 })}&autostart=1`);
+  await waitForStatus(page, 'done');
+  const { file } = await downloadRun(page);
+  expect(file.config).toMatchObject({ focalGamma: 2, mixupAlpha: 0.4 });
+  const backend = file.environment.backend;
+  expectConsistentRunFile(file, { backend, epochs: 2, validation: 100 });
+  expect(file.events).toEqual([]);
+});
+
+test('a mid-run learning-rate change is a marker and an event; log scale; shared cursor', async ({
+  page,
+}) => {
+  const hash = tinyWith({ epochs: 3 });
+  await openApp(page, hash);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await waitForStatus(page, 'paused');
+
+  // During the run: the live settings stay editable, the rest say why they are locked.
+  await expect(page.getByTestId('live-note')).toContainText('Reset');
+  await expect(page.locator('#setting-batch')).toBeDisabled();
+  const learningRate = page.locator('#setting-lr');
+  await expect(learningRate).toBeEnabled();
+  await learningRate.fill('0.0005');
+  await learningRate.dispatchEvent('change');
+
+  const lossCanvas = page.getByTestId('chart-loss').locator('canvas');
+  await expect(lossCanvas).toHaveAttribute('data-markers', '1');
+  await expect(learningRate).toHaveValue('0.0005');
+  // The link keeps the run's starting settings.
+  expect(decodeURIComponent(new URL(page.url()).hash)).toContain('lr=0.001');
+
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
+  await waitForStatus(page, 'done');
+  await expect(page.getByTestId('setting-changes')).toContainText(
+    'from the start of epoch 2: learning rate 0.001 → 0.0005',
+  );
+  const { file } = await downloadRun(page);
+  const events: RunFile['events'] = file.events;
+  expect(events).toEqual([
+    {
+      epoch: 2,
+      batch: 0,
+      batchesPerEpoch: 2,
+      field: 'learningRate',
+      from: 0.001,
+      to: 0.0005,
+    },
+  ]);
+  expect(file.config.learningRate).toBe(0.001);
+  expectConsistentRunFile(file, { backend: file.environment.backend, epochs: 3, validation: 100 });
+
+  // Log scale for the loss axis, and back.
+  const logToggle = page.getByTestId('loss-log-scale');
+  await logToggle.check();
+  await expect(lossCanvas).toHaveAttribute('data-loss-scale', 'logarithmic');
+  await logToggle.uncheck();
+  await expect(lossCanvas).toHaveAttribute('data-loss-scale', 'linear');
+
+  // Hovering an epoch on the loss chart puts the cursor on the loss-split chart too.
+  const splitCanvas = page.getByTestId('chart-loss-split').locator('canvas');
+  await expect(page.getByTestId('chart-loss-split')).toHaveAttribute('data-points', '3');
+  const box = await lossCanvas.boundingBox();
+  if (!box) throw new Error('no loss chart on screen');
+  await lossCanvas.scrollIntoViewIfNeeded();
+  const again = await lossCanvas.boundingBox();
+  const area = again ?? box;
+  await page.mouse.move(area.x + area.width / 2, area.y + area.height / 3);
+  const hovered = await lossCanvas.getAttribute('data-cursor-epoch');
+  expect(hovered).toMatch(/^[123]$/);
+  await expect(splitCanvas).toHaveAttribute('data-cursor-epoch', hovered ?? '');
+  await page.mouse.move(0, 0);
+  await expect(splitCanvas).toHaveAttribute('data-cursor-epoch', '');
+});
