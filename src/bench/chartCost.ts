@@ -142,7 +142,7 @@ export function measureChartCost(host: HTMLElement, totalEpochs: number): ChartC
           ),
         ),
       );
-      cost.calibrationMs.push(timed(() => syncCalibration(epochs, totalEpochs)));
+      cost.calibrationMs.push(timed(() => syncCalibration(epochs, totalEpochs, 'equal-width')));
     }
   } finally {
     for (const chart of charts) chart.destroy();

@@ -1,23 +1,35 @@
 // Expected and maximum calibration error per epoch, as two lines in percent. Built once per
 // canvas, then fed one epoch at a time (append in place, update('none')).
 
-import type { Chart, ChartDataset, LegendItem, Point } from 'chart.js';
+import type { Chart, ChartDataset, LegendItem } from 'chart.js';
+import type { Binning } from '../core/calibration';
 import type { EpochMetrics } from '../core/types';
 import { percentText } from '../state/caption';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { createHistoryTracker } from './streaming';
 import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
 
-export type CalibrationErrorChart = Chart<'line', Point[]>;
+/** A line point, or the band's floating bar from the interval's low to its high end. */
+export interface CalibrationPoint {
+  x: number;
+  y: number | [number, number];
+}
+export type CalibrationErrorChart = Chart<'line' | 'bar', CalibrationPoint[]>;
 
 const ECE = 0;
 const MCE = 1;
+const BAND = 2;
 
 /** MCE dashed, so the two lines differ by more than hue. */
 const MCE_DASH = [6, 4];
 
-function line(label: string, width: number, dash: number[]): ChartDataset<'line', Point[]> {
+function line(
+  label: string,
+  width: number,
+  dash: number[],
+): ChartDataset<'line', CalibrationPoint[]> {
   return {
+    type: 'line',
     label,
     data: [],
     borderWidth: width,
@@ -33,7 +45,7 @@ function legendLabels(chart: Chart): LegendItem[] {
   const items = registeredChart().defaults.plugins.legend.labels.generateLabels(chart);
   return items.map((item) => ({
     ...item,
-    pointStyle: 'line',
+    pointStyle: item.datasetIndex === BAND ? 'rect' : 'line',
     lineDash: item.datasetIndex === MCE ? MCE_DASH : [],
   }));
 }
@@ -43,12 +55,25 @@ export function createCalibrationErrorChart(
   totalEpochs: number,
 ): CalibrationErrorChart {
   const ChartConstructor = registeredChart();
-  return new ChartConstructor<'line', Point[]>(canvas, {
+  // The bootstrap interval: one floating bar per epoch, touching its neighbours, so the bars read
+  // as a band. The only dataset Chart.js parses: it turns [low, high] into a floating bar.
+  const band: ChartDataset<'bar', CalibrationPoint[]> = {
+    type: 'bar',
+    label: 'ECE 90% bootstrap interval',
+    data: [],
+    parsing: { xAxisKey: 'x', yAxisKey: 'y' },
+    barPercentage: 1,
+    categoryPercentage: 1,
+    borderWidth: 0,
+    order: 1, // behind the lines
+  };
+  return new ChartConstructor<'line' | 'bar', CalibrationPoint[]>(canvas, {
     type: 'line',
     data: {
       datasets: [
         line('ECE: mean gap, weighted by examples', 3, []),
         line('MCE: largest gap in any bin', 2, MCE_DASH),
+        band,
       ],
     },
     options: {
@@ -78,8 +103,15 @@ export function createCalibrationErrorChart(
         tooltip: {
           callbacks: {
             title: (items) => (items.length > 0 ? `Epoch ${items[0].parsed.x}` : ''),
-            label: (item) =>
-              `${item.datasetIndex === ECE ? 'ECE' : 'MCE'}: ${percentText(item.parsed.y ?? NaN)}`,
+            label: (item) => {
+              if (item.datasetIndex === BAND) {
+                const point = item.raw as CalibrationPoint;
+                return Array.isArray(point.y)
+                  ? `ECE 90% interval: ${percentText(point.y[0])}–${percentText(point.y[1])}`
+                  : '';
+              }
+              return `${item.datasetIndex === ECE ? 'ECE' : 'MCE'}: ${percentText(item.parsed.y ?? NaN)}`;
+            },
           },
         },
       },
@@ -93,26 +125,68 @@ export function applyCalibrationErrorTheme(chart: CalibrationErrorChart, theme: 
   datasets[ECE].backgroundColor = theme.ece;
   datasets[MCE].borderColor = theme.mce;
   datasets[MCE].backgroundColor = theme.mce;
+  datasets[BAND].backgroundColor = theme.band;
+  datasets[BAND].borderColor = theme.band;
   scaleBorderWidths(datasets, theme);
   applyBaseTheme(chart.options, theme);
 }
 
-/** Append new epochs in place; start over when `epochs` no longer extends what is drawn. */
+/** An epoch's ECE, MCE and bootstrap interval under `binning`; NaN where the epoch lacks them (older runs). */
+export function calibrationFigures(
+  metrics: EpochMetrics,
+  binning: Binning,
+): { ece: number; mce: number; low: number; high: number } {
+  const interval =
+    binning === 'equal-mass' ? metrics.eceInterval?.equalMass : metrics.eceInterval?.equalWidth;
+  return {
+    ece: binning === 'equal-mass' ? (metrics.eceAdaptive ?? Number.NaN) : metrics.ece,
+    mce: binning === 'equal-mass' ? (metrics.mceAdaptive ?? Number.NaN) : metrics.mce,
+    low: interval?.low ?? Number.NaN,
+    high: interval?.high ?? Number.NaN,
+  };
+}
+
+/**
+ * Append new epochs in place; start over when `epochs` no longer extends what is drawn or the
+ * binning changed. Returns the number of epochs drawn and how many of them have a band.
+ */
 export function createCalibrationErrorSync(
   chart: CalibrationErrorChart,
-): (epochs: readonly EpochMetrics[], totalEpochs: number) => number {
+): (
+  epochs: readonly EpochMetrics[],
+  totalEpochs: number,
+  binning: Binning,
+) => { points: number; bands: number } {
   const track = createHistoryTracker<EpochMetrics>();
-  return (epochs, totalEpochs) => {
+  let drawnBinning: Binning | null = null;
+  let bands = 0;
+  return (epochs, totalEpochs, binning) => {
     const datasets = chart.data.datasets;
-    const { restart, added } = track(epochs);
-    if (restart) for (const dataset of datasets) dataset.data = [];
+    let { restart, added } = track(epochs);
+    if (binning !== drawnBinning) {
+      restart = true;
+      added = epochs;
+      drawnBinning = binning;
+    }
+    if (restart) {
+      for (const dataset of datasets) dataset.data = [];
+      bands = 0;
+    }
     for (const metrics of added) {
-      datasets[ECE].data.push({ x: metrics.epoch, y: metrics.ece });
-      datasets[MCE].data.push({ x: metrics.epoch, y: metrics.mce });
+      const figures = calibrationFigures(metrics, binning);
+      datasets[ECE].data.push({ x: metrics.epoch, y: figures.ece });
+      datasets[MCE].data.push({ x: metrics.epoch, y: figures.mce });
+      const hasBand = Number.isFinite(figures.low) && Number.isFinite(figures.high);
+      // A plain NaN is skipped (a [NaN, NaN] pair would parse as 0).
+      datasets[BAND].data.push({
+        x: metrics.epoch,
+        y: hasBand ? [figures.low, figures.high] : Number.NaN,
+      });
+      if (hasBand) bands++;
     }
     const xScale = chart.options.scales?.x;
     if (xScale) xScale.max = Math.max(totalEpochs, 2);
     chart.update('none');
-    return datasets[ECE].data.length;
+    return { points: datasets[ECE].data.length, bands };
   };
 }

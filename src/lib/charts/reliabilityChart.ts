@@ -5,7 +5,7 @@
 
 import type { Chart, ChartDataset, TooltipItem } from 'chart.js';
 import type { ReliabilityDiagram } from '../core/types';
-import { formatEdge, formatPercent } from '../format';
+import { formatPercent } from '../format';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { applyBaseTheme, hatchPattern, scaleBorderWidths, type ChartTheme } from './theme';
 
@@ -70,6 +70,23 @@ export function peakReliabilityCount(diagrams: readonly ReliabilityDiagram[]): n
   return peak;
 }
 
+/**
+ * A bin's confidence range with just enough decimals that its ends differ: equal-mass bins of a
+ * sure network are narrow near 1 (0.9998–0.99995), which two decimals would show as "1–1".
+ */
+export function binRangeText(lower: number, upper: number): string {
+  let digits = 2;
+  while (digits < 6 && Number(lower.toFixed(digits)) === Number(upper.toFixed(digits))) digits++;
+  return `${Number(lower.toFixed(digits))}–${Number(upper.toFixed(digits))}`;
+}
+
+/**
+ * How bins are laid out along x: at their confidence (equal-width bins), or side by side in
+ * confidence order, one unit each (equal-mass bins, which crowd into a sliver near 1 on a
+ * confidence axis); the dashed line then runs through each bin's mean confidence.
+ */
+export type ReliabilityLayout = 'confidence' | 'rank';
+
 function gapText(bin: ReliabilityBin): string {
   const gap = bin.confidence - bin.accuracy;
   const points = Math.abs(gap * 100).toFixed(1);
@@ -80,11 +97,12 @@ function gapText(bin: ReliabilityBin): string {
 export interface ReliabilityView {
   chart: ReliabilityChart;
   /** Draw `diagram` (null: empty); `peakCount` fixes the count axis. */
-  show(diagram: ReliabilityDiagram | null, peakCount: number): void;
+  show(diagram: ReliabilityDiagram | null, peakCount: number, layout?: ReliabilityLayout): void;
 }
 
 export function createReliabilityChart(canvas: HTMLCanvasElement): ReliabilityView {
   let bins: ReliabilityBin[] = [];
+  let layout: ReliabilityLayout = 'confidence';
   const binAt = (item: TooltipItem<'bar' | 'line'>) => bins[item.dataIndex];
 
   const bar = (
@@ -135,9 +153,19 @@ export function createReliabilityChart(canvas: HTMLCanvasElement): ReliabilityVi
           title: { display: true, text: 'Confidence (probability of the predicted class)' },
           // Round ticks from 50% rather than one at the first bin's edge (46.7%).
           afterBuildTicks: (scale) => {
-            scale.ticks = X_TICKS.filter((value) => value >= scale.min).map((value) => ({ value }));
+            scale.ticks =
+              layout === 'rank'
+                ? bins.map((_, i) => ({ value: i + 0.5 }))
+                : X_TICKS.filter((value) => value >= scale.min).map((value) => ({ value }));
           },
-          ticks: { callback: (value) => formatPercent(Number(value)).replace('.0%', '%') },
+          ticks: {
+            callback: (value) => {
+              if (layout !== 'rank') return formatPercent(Number(value)).replace('.0%', '%');
+              // A bin's mean confidence under it, with the digits it needs.
+              const bin = bins[Math.floor(Number(value))];
+              return bin ? binRangeText(bin.confidence, bin.confidence).split('–')[0] : '';
+            },
+          },
         },
         // Stacked scales share one x-axis. Chart.js stacks left-hand axes from the last listed
         // down, so the count panel is listed first to sit below the accuracy panel.
@@ -174,7 +202,7 @@ export function createReliabilityChart(canvas: HTMLCanvasElement): ReliabilityVi
           callbacks: {
             title: (items) => {
               const bin = items.length > 0 ? binAt(items[0]) : undefined;
-              return bin ? `Confidence ${formatEdge(bin.lower)}–${formatEdge(bin.upper)}` : '';
+              return bin ? `Confidence ${binRangeText(bin.lower, bin.upper)}` : '';
             },
             label: (item) => {
               const bin = binAt(item);
@@ -189,23 +217,40 @@ export function createReliabilityChart(canvas: HTMLCanvasElement): ReliabilityVi
     },
   });
 
-  const show: ReliabilityView['show'] = (diagram, peakCount) => {
+  const show: ReliabilityView['show'] = (diagram, peakCount, shownLayout = 'confidence') => {
+    layout = shownLayout;
     bins = diagram ? reliabilityBins(diagram) : [];
+    if (layout === 'rank') bins = bins.filter((bin) => bin.count > 0);
+    const xOf = (bin: ReliabilityBin, i: number) => (layout === 'rank' ? i + 0.5 : bin.centre);
     const datasets = chart.data.datasets;
-    datasets[ACCURACY].data = bins.map((bin) => ({ x: bin.centre, y: bin.accuracy }));
+    datasets[ACCURACY].data = bins.map((bin, i) => ({ x: xOf(bin, i), y: bin.accuracy }));
     // An empty bin gets a plain NaN, which Chart.js skips (a [NaN, NaN] pair would parse as 0).
-    datasets[GAP].data = bins.map((bin) => ({
-      x: bin.centre,
+    datasets[GAP].data = bins.map((bin, i) => ({
+      x: xOf(bin, i),
       y: bin.count > 0 ? [bin.accuracy, bin.confidence] : Number.NaN,
     }));
-    datasets[COUNT].data = bins.map((bin) => ({ x: bin.centre, y: bin.count }));
-    const xMin = bins[0]?.lower ?? 0;
-    datasets[DIAGONAL].data = [
-      { x: xMin, y: xMin },
-      { x: 1, y: 1 },
-    ];
+    datasets[COUNT].data = bins.map((bin, i) => ({ x: xOf(bin, i), y: bin.count }));
+    const xMin = layout === 'rank' ? 0 : (bins[0]?.lower ?? 0);
+    datasets[DIAGONAL].data =
+      layout === 'rank'
+        ? bins.map((bin, i) => ({ x: xOf(bin, i), y: bin.confidence }))
+        : [
+            { x: xMin, y: xMin },
+            { x: 1, y: 1 },
+          ];
+    datasets[DIAGONAL].label =
+      layout === 'rank' ? 'Mean confidence (perfect calibration)' : 'Perfect calibration';
     const scales = chart.options.scales;
-    if (scales?.x) scales.x.min = xMin;
+    if (scales?.x) {
+      scales.x.min = xMin;
+      scales.x.max = layout === 'rank' ? Math.max(1, bins.length) : 1;
+      const title = (scales.x as { title?: { text?: string } }).title;
+      if (title)
+        title.text =
+          layout === 'rank'
+            ? 'Equal-mass bins in confidence order (each holds about the same number of images; tick: mean confidence)'
+            : 'Confidence (probability of the predicted class)';
+    }
     if (scales?.count) scales.count.suggestedMax = peakCount;
     chart.update('none');
   };

@@ -3,17 +3,10 @@
 // every number the UI shows is exactly what the logits give.
 
 import * as tf from '@tensorflow/tfjs';
-import { eceBootstrap } from './bootstrap';
-import { brierDecomposition } from './brier';
-import {
-  calibrationErrors,
-  equalMassDiagram,
-  lossSplit,
-  RELIABILITY_BINS,
-  reliabilityDiagram,
-} from './calibration';
+import { calibrationErrors, lossSplit, RELIABILITY_BINS, reliabilityDiagram } from './calibration';
 import { logitGapHistogram, validationMetrics } from './metrics';
 import { NUM_CLASSES } from './model';
+import { scoringFields } from './scoring';
 import type { EpochMetrics } from './types';
 
 /**
@@ -64,10 +57,6 @@ export function epochMetrics(
     bins: RELIABILITY_BINS,
   });
   const { ece, mce } = calibrationErrors(reliability);
-  const reliabilityAdaptive = equalMassDiagram(validationLogits, validationLabels, {
-    bins: RELIABILITY_BINS,
-  });
-  const adaptive = calibrationErrors(reliabilityAdaptive);
   const split = lossSplit(validationLogits, validationLabels);
   return {
     epoch,
@@ -83,10 +72,7 @@ export function epochMetrics(
     ece,
     mce,
     reliability,
-    brier: brierDecomposition(validationLogits, validationLabels),
-    eceAdaptive: adaptive.ece,
-    mceAdaptive: adaptive.mce,
-    reliabilityAdaptive,
-    eceInterval: eceBootstrap(validationLogits, validationLabels),
+    // Brier and its decomposition, equal-mass ECE, bootstrap intervals (core/scoring.ts).
+    ...scoringFields(validationLogits, validationLabels),
   };
 }

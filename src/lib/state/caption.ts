@@ -175,9 +175,55 @@ export function runCaption(epochs: readonly EpochMetrics[]): string | null {
       : `accuracy moved ${pointsText(accuracyMove)} points`;
   const lossMove =
     rise >= LEVEL_TOLERANCE ? `loss rose ${percentText(rise)}` : 'loss is level with its lowest';
+  const scores = scoresMoved(lowest, latest);
   return sentence([
-    `Since epoch ${lowest.epoch} (lowest validation loss) ${movement} while ${lossMove}`,
+    scores === null
+      ? `Since epoch ${lowest.epoch} (lowest validation loss) ${movement} while ${lossMove}`
+      : `Since epoch ${lowest.epoch} (lowest validation loss) ${scores}`,
     shareClause(latest),
     medianClause(lowest, latest),
   ]);
+}
+
+/** "rose 48%", "fell 3.1%", "did not move" (within LEVEL_TOLERANCE of where it was). */
+function changeText(from: number, to: number): string {
+  if (!(from > 0) || !Number.isFinite(to)) return 'is not a finite number';
+  const change = to / from - 1;
+  if (Math.abs(change) < LEVEL_TOLERANCE) return 'did not move';
+  return change > 0 ? `rose ${percentText(change)}` : `fell ${percentText(-change)}`;
+}
+
+/**
+ * How the three scores of the same predictions moved between two epochs: "NLL rose 48% while
+ * Brier rose 9.12% and the error rate did not move". The error rate moves in points (accuracy's
+ * scale), rounded to 0.1. Null unless both epochs carry a Brier score.
+ */
+export function scoresMoved(from: EpochMetrics, to: EpochMetrics): string | null {
+  if (from.brier === undefined || to.brier === undefined) return null;
+  const errorMove = pointsText(from.validationAccuracy - to.validationAccuracy);
+  const error =
+    errorMove === '0' ? 'the error rate did not move' : `the error rate moved ${errorMove} points`;
+  return (
+    `NLL ${changeText(from.validationLoss, to.validationLoss)} while Brier ` +
+    `${changeText(from.brier.score, to.brier.score)} and ${error}`
+  );
+}
+
+/**
+ * The Brier panel's caption: since the lowest-NLL epoch, how NLL, Brier and the error rate moved,
+ * and the latest Brier score's decomposition. Null before any epoch with a Brier score.
+ */
+export function scoringCaption(epochs: readonly EpochMetrics[]): string | null {
+  const latest = epochs.at(-1);
+  if (latest?.brier === undefined) return null;
+  const { score, reliability, resolution, uncertainty, withinBin } = latest.brier;
+  const parts =
+    `Epoch ${latest.epoch}: Brier ${formatSignificant(score)} = reliability ${formatSignificant(reliability)} ` +
+    `− resolution ${formatSignificant(resolution)} + uncertainty ${formatSignificant(uncertainty)}` +
+    ` + within-bin ${formatSignificant(withinBin).replace('-', '−')}`;
+  const lowest = bestEpochs(epochs).lowestValidationLoss;
+  const moved = lowest && lowest !== latest ? scoresMoved(lowest, latest) : null;
+  return moved === null
+    ? sentence([parts])
+    : `${sentence([`Since epoch ${lowest?.epoch} (lowest NLL) ${moved}`])} ${sentence([parts])}`;
 }

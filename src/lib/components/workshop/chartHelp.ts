@@ -2,7 +2,8 @@
 // sentences for the help popover. Titles match the charts' own headings, so the buttons' names
 // ("Help on …", "Download … as PNG") and the PNG's title say the same thing.
 
-export type ChartKey = 'loss' | 'histogram' | 'split' | 'reliability' | 'calibration';
+export type ChartKey =
+  'loss' | 'histogram' | 'split' | 'reliability' | 'calibration' | 'scoring' | 'scoringRules';
 
 export interface ChartHelp {
   title: string;
@@ -58,5 +59,27 @@ export const CHART_HELP: Record<ChartKey, ChartHelp> = {
       'the confidence groups; MCE (dashed) is the worst group’s gap. Zero means its confidence ' +
       'can be taken at its word; watch both rise as training goes on.',
     fileName: 'calibration-error',
+  },
+  scoring: {
+    title: 'Why log loss moved: three scores',
+    caption: 'NLL climbs while the Brier score and the error rate hardly move.',
+    help:
+      'The same validation predictions scored three ways each epoch. The error rate counts ' +
+      'mistakes; the Brier score, Σ(p − y)², also charges for confidence but at most 2 per image; ' +
+      'the NLL (cross-entropy, the loss) charges without limit. When NLL rises and the other two ' +
+      'do not, a few confident mistakes are growing more confident. Brier splits into reliability ' +
+      '(miscalibration, lower is better) − resolution (how well it sorts the images, higher is ' +
+      'better) + uncertainty (the data’s own, fixed).',
+    fileName: 'three-scores',
+  },
+  scoringRules: {
+    title: 'How each score punishes a confident mistake',
+    caption: 'NLL has no ceiling; the Brier score stops at 2.',
+    help:
+      'One wrong answer at a growing logit gap. The error is 1 however sure the network was; the ' +
+      'Brier score rises to 2 and stops; the NLL grows in a straight line: 24 nats at logits ' +
+      '(12, −12). Move the slider and compare. That is why one confidently wrong image can move ' +
+      'the mean NLL of thousands.',
+    fileName: 'scoring-rules',
   },
 };

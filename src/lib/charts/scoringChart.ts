@@ -1,0 +1,156 @@
+// Three scores of the same validation predictions per epoch: the Brier score with its Murphy
+// parts and the error rate (left axis, both bounded), and the NLL (right axis, nats, unbounded).
+// Built once per canvas, then fed one epoch at a time (append in place, update('none')).
+
+import type { Chart, ChartDataset, LegendItem, Point } from 'chart.js';
+import type { EpochMetrics } from '../core/types';
+import { formatSignificant } from '../format';
+import { registeredChart, STREAMING_OPTIONS } from './register';
+import { createHistoryTracker } from './streaming';
+import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
+
+export type ScoringChart = Chart<'line', Point[]>;
+
+/** One line per series; dashes tell them apart without colour. */
+export const SCORING_SERIES = [
+  { key: 'brier', label: 'Brier score', width: 3, dash: [], axis: 'score' },
+  {
+    key: 'reliability',
+    label: 'Brier: reliability (miscalibration)',
+    width: 2,
+    dash: [6, 3],
+    axis: 'score',
+  },
+  { key: 'resolution', label: 'Brier: resolution', width: 2, dash: [2, 3], axis: 'score' },
+  {
+    key: 'uncertainty',
+    label: 'Brier: uncertainty (the data’s)',
+    width: 1.5,
+    dash: [10, 3, 2, 3],
+    axis: 'score',
+  },
+  { key: 'error', label: 'Error rate', width: 2.5, dash: [12, 4], axis: 'score' },
+  { key: 'nll', label: 'NLL (right axis, nats)', width: 3, dash: [], axis: 'nll' },
+] as const;
+
+type SeriesKey = (typeof SCORING_SERIES)[number]['key'];
+
+/** The series' values for an epoch; NaN where the epoch has no Brier score (an older run). */
+export function scoringValues(metrics: EpochMetrics): Record<SeriesKey, number> {
+  const brier = metrics.brier;
+  return {
+    brier: brier?.score ?? Number.NaN,
+    reliability: brier?.reliability ?? Number.NaN,
+    resolution: brier?.resolution ?? Number.NaN,
+    uncertainty: brier?.uncertainty ?? Number.NaN,
+    error: 1 - metrics.validationAccuracy,
+    nll: metrics.validationLoss,
+  };
+}
+
+function legendLabels(chart: Chart): LegendItem[] {
+  const items = registeredChart().defaults.plugins.legend.labels.generateLabels(chart);
+  return items.map((item) => ({
+    ...item,
+    pointStyle: 'line',
+    lineDash: [...(SCORING_SERIES[item.datasetIndex ?? 0]?.dash ?? [])],
+  }));
+}
+
+export function createScoringChart(canvas: HTMLCanvasElement, totalEpochs: number): ScoringChart {
+  const datasets: ChartDataset<'line', Point[]>[] = SCORING_SERIES.map((series) => ({
+    label: series.label,
+    data: [],
+    yAxisID: series.axis,
+    borderWidth: series.width,
+    borderDash: [...series.dash],
+    pointRadius: 0,
+    pointHoverRadius: 4,
+    pointStyle: 'line',
+  }));
+  const ChartConstructor = registeredChart();
+  return new ChartConstructor<'line', Point[]>(canvas, {
+    type: 'line',
+    data: { datasets },
+    options: {
+      ...STREAMING_OPTIONS,
+      interaction: { mode: 'x', intersect: false },
+      scales: {
+        x: {
+          type: 'linear',
+          min: 1,
+          max: Math.max(totalEpochs, 2),
+          title: { display: true, text: 'Epoch' },
+          ticks: { precision: 0 },
+        },
+        score: {
+          type: 'linear',
+          position: 'left',
+          beginAtZero: true,
+          suggestedMax: 0.5,
+          title: { display: true, text: 'Brier score, its parts, error rate' },
+        },
+        nll: {
+          type: 'linear',
+          position: 'right',
+          beginAtZero: true,
+          title: { display: true, text: 'NLL (nats)' },
+          grid: { drawOnChartArea: false },
+        },
+      },
+      plugins: {
+        legend: {
+          position: 'bottom',
+          labels: { usePointStyle: true, pointStyleWidth: 28, generateLabels: legendLabels },
+        },
+        tooltip: {
+          callbacks: {
+            title: (items) => (items.length > 0 ? `Epoch ${items[0].parsed.x}` : ''),
+            label: (item) =>
+              `${SCORING_SERIES[item.datasetIndex]?.label ?? ''}: ${formatSignificant(item.parsed.y ?? NaN, 4)}`,
+          },
+        },
+      },
+    },
+  });
+}
+
+export function applyScoringTheme(chart: ScoringChart, theme: ChartTheme): void {
+  const colours: Record<SeriesKey, string> = {
+    brier: theme.ece,
+    reliability: theme.wrongBorder,
+    resolution: theme.mce,
+    uncertainty: theme.reference,
+    error: theme.validationAccuracy,
+    nll: theme.validationLoss,
+  };
+  chart.data.datasets.forEach((dataset, index) => {
+    const colour = colours[SCORING_SERIES[index].key];
+    dataset.borderColor = colour;
+    dataset.backgroundColor = colour;
+  });
+  scaleBorderWidths(chart.data.datasets, theme);
+  applyBaseTheme(chart.options, theme);
+}
+
+/** Append new epochs in place; start over when `epochs` no longer extends what is drawn. */
+export function createScoringSync(
+  chart: ScoringChart,
+): (epochs: readonly EpochMetrics[], totalEpochs: number) => number {
+  const track = createHistoryTracker<EpochMetrics>();
+  return (epochs, totalEpochs) => {
+    const datasets = chart.data.datasets;
+    const { restart, added } = track(epochs);
+    if (restart) for (const dataset of datasets) dataset.data = [];
+    for (const metrics of added) {
+      const values = scoringValues(metrics);
+      SCORING_SERIES.forEach((series, index) => {
+        datasets[index].data.push({ x: metrics.epoch, y: values[series.key] });
+      });
+    }
+    const xScale = chart.options.scales?.x;
+    if (xScale) xScale.max = Math.max(totalEpochs, 2);
+    chart.update('none');
+    return datasets[0].data.filter((point) => Number.isFinite(point.y)).length;
+  };
+}

@@ -1,0 +1,44 @@
+// An epoch's scoring figures beyond loss and accuracy — the Brier score and its decomposition,
+// equal-mass ECE and the bootstrap intervals — from its validation logits. Plain numbers, no tf,
+// so the worker's epochMetrics and the page (e.g. a replay of a file recorded before these
+// figures existed, which carries every epoch's logits) compute them with the same code.
+
+import { eceBootstrap } from './bootstrap';
+import { brierDecomposition } from './brier';
+import { calibrationErrors, equalMassDiagram, RELIABILITY_BINS } from './calibration';
+import type { EpochMetrics } from './types';
+
+export type ScoringFields = Required<
+  Pick<
+    EpochMetrics,
+    'brier' | 'eceAdaptive' | 'mceAdaptive' | 'reliabilityAdaptive' | 'eceInterval'
+  >
+>;
+
+export function scoringFields(logits: Float32Array, labels: Uint8Array): ScoringFields {
+  const reliabilityAdaptive = equalMassDiagram(logits, labels, { bins: RELIABILITY_BINS });
+  const adaptive = calibrationErrors(reliabilityAdaptive);
+  return {
+    brier: brierDecomposition(logits, labels),
+    eceAdaptive: adaptive.ece,
+    mceAdaptive: adaptive.mce,
+    reliabilityAdaptive,
+    eceInterval: eceBootstrap(logits, labels),
+  };
+}
+
+/** `metrics` with the scoring figures filled in from its logits where it lacks them (older runs). */
+export function withScoring<M extends Partial<EpochMetrics>>(
+  metrics: M,
+  logits: Float32Array,
+  labels: Uint8Array,
+): M & ScoringFields {
+  if (
+    metrics.brier !== undefined &&
+    metrics.reliabilityAdaptive !== undefined &&
+    metrics.eceInterval !== undefined
+  ) {
+    return metrics as M & ScoringFields;
+  }
+  return { ...metrics, ...scoringFields(logits, labels) };
+}
