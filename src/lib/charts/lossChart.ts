@@ -144,7 +144,8 @@ export function createLossChart(canvas: HTMLCanvasElement, totalEpochs: number):
         tooltip: {
           callbacks: {
             title: (items) => (items.length > 0 ? `Epoch ${items[0].parsed.x}` : ''),
-            label: (item) => `${item.dataset.label}: ${exactValue(item.dataset.yAxisID, item.parsed.y)}`,
+            label: (item) =>
+              `${item.dataset.label}: ${exactValue(item.dataset.yAxisID, item.parsed.y)}`,
           },
         },
       },

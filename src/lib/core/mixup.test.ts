@@ -57,7 +57,11 @@ describe('mixBatch', () => {
       return { images: mixed.images.dataSync(), targets: mixed.targets.dataSync() };
     });
     // Row i blends with row permutation[i]: 0.75·x_i + 0.25·x_perm(i).
-    expect(Array.from(images)).toEqual([0.75 * 1 + 0.25 * 3, 0.75 * 2 + 0.25 * 1, 0.75 * 3 + 0.25 * 2]);
+    expect(Array.from(images)).toEqual([
+      0.75 * 1 + 0.25 * 3,
+      0.75 * 2 + 0.25 * 1,
+      0.75 * 3 + 0.25 * 2,
+    ]);
     // Row 0 (class 0) with row 2 (class 1): (0.75, 0.25); rows 1 and 2 are both class 1.
     expect(Array.from(targets)).toEqual([0.75, 0.25, 0.25, 0.75, 0, 1]);
   });

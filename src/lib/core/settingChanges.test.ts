@@ -72,7 +72,9 @@ describe('run file events', () => {
     ['an epoch past the run', { epoch: 99 }, /events\[0\]/],
     ['a negative value', { to: -1 }, /events\[0\]/],
   ])('refuses %s', (_, broken, message) => {
-    const parsed = parseRunFile(JSON.stringify({ ...validRunFile, events: [{ ...lrDown, epoch: 2, ...broken }] }));
+    const parsed = parseRunFile(
+      JSON.stringify({ ...validRunFile, events: [{ ...lrDown, epoch: 2, ...broken }] }),
+    );
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatch(message);
   });

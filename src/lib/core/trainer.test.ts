@@ -303,7 +303,12 @@ describe('Trainer', () => {
       // Two batches of epoch 1 trained, then the change: it applies from batch 3.
       expect(await changed.trainEpoch(hooks(2))).toBe('stopped');
       expect(await same.trainEpoch(hooks(2))).toBe('stopped');
-      const events = changed.adjust({ learningRate: 0.05, l2: 0.01, focalGamma: 1, labelSmoothing: 0.01 });
+      const events = changed.adjust({
+        learningRate: 0.05,
+        l2: 0.01,
+        focalGamma: 1,
+        labelSmoothing: 0.01,
+      });
       expect(events).toEqual([
         { epoch: 1, batch: 2, batchesPerEpoch: 4, field: 'learningRate', from: 0.01, to: 0.05 },
         { epoch: 1, batch: 2, batchesPerEpoch: 4, field: 'l2', from: 0, to: 0.01 },

@@ -104,7 +104,11 @@ describe('focal loss', () => {
   const focalValue = (gamma: number, targets = oneHotValues, logits = logitValues) =>
     tf.tidy(() => {
       const rows = logits.length / 2;
-      return focalLoss(tf.tensor2d(targets, [rows, 2]), tf.tensor2d(logits, [rows, 2]), gamma).dataSync()[0];
+      return focalLoss(
+        tf.tensor2d(targets, [rows, 2]),
+        tf.tensor2d(logits, [rows, 2]),
+        gamma,
+      ).dataSync()[0];
     });
 
   it('is −(1 − p_t)^γ log p_t: hand values', () => {
@@ -129,13 +133,14 @@ describe('focal loss', () => {
 
   it('trainingLoss adds focal γ to label smoothing and L2; γ = 0 is the plain graph', () => {
     const value = (gamma: number, alpha: number) =>
-      tf.tidy(() =>
-        trainingLoss(tf.tensor2d(oneHotValues, [5, 2]), tf.tensor2d(logitValues, [5, 2]), {
-          labelSmoothing: alpha,
-          l2: 0,
-          kernels: [],
-          focalGamma: gamma,
-        }).dataSync()[0],
+      tf.tidy(
+        () =>
+          trainingLoss(tf.tensor2d(oneHotValues, [5, 2]), tf.tensor2d(logitValues, [5, 2]), {
+            labelSmoothing: alpha,
+            l2: 0,
+            kernels: [],
+            focalGamma: gamma,
+          }).dataSync()[0],
       );
     expect(value(0, 0)).toBe(lossValue(0, 0));
     expect(value(0, 0.1)).toBe(lossValue(0.1, 0));

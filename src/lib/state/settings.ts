@@ -203,7 +203,7 @@ export const SETTINGS: SettingsTable = {
     config: 'focalGamma',
     optionalInRunFile: true,
     label: 'Focal loss γ',
-    help: 'Weights each training example\'s loss by (1 − p)^γ, p its probability of the true class (Lin et al. 2017): examples already right with confidence cost almost nothing, so there is little to gain by growing the logits further (Mukhoti et al. 2020). 0 = plain cross-entropy.',
+    help: "Weights each training example's loss by (1 − p)^γ, p its probability of the true class (Lin et al. 2017): examples already right with confidence cost almost nothing, so there is little to gain by growing the logits further (Mukhoti et al. 2020). 0 = plain cross-entropy.",
     default: 0,
     min: 0,
     max: 5,

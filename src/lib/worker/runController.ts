@@ -179,11 +179,12 @@ export class RunController {
   }
 
   #adjust(command: Extract<ToWorker, { type: 'adjust' }>): void {
-    const fail = (message: string) =>
-      this.#post({ type: 'error', replyTo: command.id, message });
+    const fail = (message: string) => this.#post({ type: 'error', replyTo: command.id, message });
     const active = this.#active;
     if (active === null || active.diverged) {
-      return fail('There is no run to change: settings can change while a run trains or is paused.');
+      return fail(
+        'There is no run to change: settings can change while a run trains or is paused.',
+      );
     }
     if (this.#isOver(active)) return fail('The run is over: Reset to start a new one.');
     const parsed = parseSettingChanges(command.changes);
