@@ -1,0 +1,100 @@
+// Proper scoring rules, honest ECE, post-hoc fixes and "Show me one" after a tiny run: the Brier
+// panel has data, the binning toggle switches both calibration charts and the bootstrap band
+// follows, Platt and isotonic report numbers, a real wrong image loads into the worked example,
+// saved runs can be ranked — and axe finds nothing serious with these panels open.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+
+test('scoring panels, ECE binning and band, post-hoc fixes, Show me one, ranking, axe', async ({
+  page,
+}) => {
+  await openApp(page, TINY);
+  // Before a run the scoring-rule panel already answers the question: 24 nats vs Brier's cap.
+  const rules = page.getByTestId('scoring-rules');
+  await expect(rules.getByTestId('rules-nll')).toHaveText(/^24(\.0+)? nats$/);
+  await expect(rules.getByTestId('rules-brier')).toHaveText(/^2(\.0+)?$/);
+  await expect(page.getByTestId('show-me-one')).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await waitForStatus(page, 'done');
+
+  // Brier, its parts, NLL and the error rate for both epochs, and a caption read from the run.
+  await expect(page.getByTestId('chart-scoring')).toHaveAttribute('data-points', '2');
+  await expect(page.getByTestId('scoring-caption')).toContainText(/Brier [\d.]+ = reliability/);
+
+  // Equal-width by default, with the bootstrap band on both epochs; TINY's 100 images are too
+  // few for 15 bins, and the warning says so.
+  const calibration = page.getByTestId('chart-calibration');
+  await expect(calibration).toHaveAttribute('data-binning', 'equal-width');
+  await expect(calibration).toHaveAttribute('data-bands', '2');
+  await expect(page.getByTestId('calibration-latest')).toContainText('90% interval');
+  await expect(page.getByTestId('ece-warning')).toContainText('Too few validation images');
+  const widthEce = await page.getByTestId('reliability-ece').textContent();
+  // One choice for both charts.
+  await page.getByTestId('binning-toggle-calibration').getByLabel('Equal-mass bins').check();
+  await expect(calibration).toHaveAttribute('data-binning', 'equal-mass');
+  await expect(calibration).toHaveAttribute('data-bands', '2');
+  await expect(page.getByTestId('chart-reliability')).toHaveAttribute('data-binning', 'equal-mass');
+  await expect(
+    page.getByTestId('binning-toggle-reliability').getByLabel('Equal-mass bins'),
+  ).toBeChecked();
+  await expect(page.getByTestId('reliability-ece')).not.toHaveText(widthEce ?? '');
+  await expect(page.getByTestId('reliability-warning')).toContainText('about 7 per bin');
+
+  // Platt and isotonic beside temperature, with numbers, and the small-half warning.
+  const panel = page.getByTestId('temperature-panel');
+  for (const method of ['temperature', 'platt', 'isotonic']) {
+    await expect(panel.getByTestId(`posthoc-${method}-nll`)).toHaveText(/^\d+(\.\d+)?$/);
+    await expect(panel.getByTestId(`posthoc-${method}-ece`)).toHaveText(/^\d+(\.\d)?%$/);
+  }
+  await expect(panel.getByTestId('isotonic-warning')).toContainText('50 images, fewer than 1000');
+
+  // Show me one: a real wrong validation image, its logits in the sliders.
+  const worked = page.getByTestId('worked-example');
+  await worked.getByTestId('show-me-one').click();
+  const example = worked.getByTestId('show-me-example');
+  await expect(example).toBeVisible();
+  await expect(example.getByRole('img')).toHaveAccessibleName(/^Validation image \d+: a \w+/);
+  await expect(worked.locator('.note')).toContainText(
+    /Validation image \d+, a \w+ the network called/,
+  );
+  const index = await example.getAttribute('data-index');
+  const z0 = Number(await page.locator('#worked-z0').inputValue());
+  const z1 = Number(await page.locator('#worked-z1').inputValue());
+  // The chosen true class is the image's: the loss shown is a wrong answer's.
+  const chosen = worked.locator('.loss.chosen');
+  await expect(chosen).toContainText('✗ wrong');
+  expect(Math.abs(z0 - z1)).toBeGreaterThan(0);
+  await expect(worked.getByTestId('show-me-rank')).toContainText('1 of the');
+  await worked.getByTestId('show-me-one').click();
+  await expect(worked.getByTestId('show-me-rank')).toContainText('2 of the');
+  await expect(example).not.toHaveAttribute('data-index', index ?? '');
+
+  // Rank the saved runs (this one) before and after each fix.
+  const ranking = page.getByTestId('runs-ranking');
+  await ranking.getByRole('button', { name: /^Rank 1 saved run/ }).click();
+  await expect(ranking.getByTestId('ranked-run')).toHaveCount(1);
+  await expect(ranking.getByTestId('ranking-table')).toContainText('Platt');
+  await ranking.getByLabel('After which fix').selectOption('isotonic');
+  await expect(ranking.getByTestId('ranking-table')).toContainText('after isotonic');
+
+  // axe over the new panels, with their tables open.
+  await page.locator('details').evaluateAll((elements) => {
+    for (const element of elements) (element as HTMLDetailsElement).open = true;
+  });
+  const results = await new AxeBuilder({ page })
+    .include('[data-testid="card-scoring"]')
+    .include('[data-testid="card-scoring-rules"]')
+    .include('[data-testid="card-calibration"]')
+    .include('[data-testid="card-reliability"]')
+    .include('[data-testid="temperature-panel"]')
+    .include('[data-testid="worked-example"]')
+    .include('[data-testid="runs-ranking"]')
+    .analyze();
+  const blocking = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
+    );
+  expect(blocking).toEqual([]);
+});
