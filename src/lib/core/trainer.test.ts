@@ -136,36 +136,36 @@ describe('Trainer', () => {
     straight.dispose();
   });
 
-  it('with smoothing, L2, dropout and early stopping on: same seed, same run, resumed or not; no leaks', async () => {
+  it.each<[string, Partial<TrainConfig>, Partial<TrainConfig>]>([
+    [
+      'smoothing, L2, dropout and early stopping',
+      { labelSmoothing: 0.1, l2: 0.001, dropout: 0.5, earlyStop: 'loss', patience: 10 },
+      { dropout: 0 },
+    ],
+    ['focal loss and mixup', { focalGamma: 2, mixupAlpha: 0.4 }, { mixupAlpha: 0 }],
+  ])('with %s on: same seed, same run, resumed or not; no leaks', async (_, on, without) => {
     const baseline = tf.memory().numTensors;
-    const allOn: TrainConfig = {
-      ...config,
-      trainSize: 8,
-      batchSize: 2,
-      labelSmoothing: 0.1,
-      l2: 0.001,
-      dropout: 0.5,
-      earlyStop: 'loss',
-      patience: 10,
-    };
+    const allOn: TrainConfig = { ...config, trainSize: 8, batchSize: 2, ...on };
     const straight = Trainer.create(tinyData, allOn);
     const paused = Trainer.create(tinyData, allOn);
-    const plain = Trainer.create(tinyData, { ...allOn, dropout: 0 });
+    const plain = Trainer.create(tinyData, { ...allOn, ...without });
     const tensorsAfterEpoch: number[] = [];
     for (let epoch = 1; epoch <= 2; epoch++) {
       expect(await straight.trainEpoch(hooks())).toBe('complete');
       const a = await straight.finishEpoch();
-      // Paused mid-epoch, at a different batch each epoch: resuming redraws the same masks.
+      // Paused mid-epoch, at a different batch each epoch: resuming redraws the same dropout
+      // masks and mixup blends.
       expect(await paused.trainEpoch(hooks(epoch))).toBe('stopped');
       expect(await paused.trainEpoch(hooks())).toBe('complete');
       const b = await paused.finishEpoch();
+      expect(Number.isFinite(a.metrics.trainLoss)).toBe(true);
       expect(b.metrics.trainLoss).toBe(a.metrics.trainLoss);
       expect(Array.from(b.validationLogits)).toEqual(Array.from(a.validationLogits));
       expect(a.earlyStop).toBeNull();
       if (epoch === 1) {
         expect(await plain.trainEpoch(hooks())).toBe('complete');
         const c = await plain.finishEpoch();
-        // Dropout really acts in training (the same seed without it trains differently).
+        // Dropout (mixup) really acts in training: the same seed without it trains differently.
         expect(Array.from(c.validationLogits)).not.toEqual(Array.from(a.validationLogits));
       }
       tensorsAfterEpoch.push(tf.memory().numTensors);
@@ -175,7 +175,7 @@ describe('Trainer', () => {
     expect(tf.memory().numTensors).toBe(baseline);
   });
 
-  it('minimises the label-smoothed loss plus the L2 penalty', async () => {
+  it('minimises the label-smoothed or focal loss plus the L2 penalty', async () => {
     const tinyConfig = { ...config, trainSize: 8, batchSize: 2 };
     const firstEpochLoss = async (overrides: Partial<TrainConfig>) => {
       const trainer = Trainer.create(tinyData, { ...tinyConfig, ...overrides });
@@ -190,6 +190,9 @@ describe('Trainer', () => {
     expect(smoothed.trainLoss).not.toBe(hard.trainLoss);
     // Σw² of the small CNN's kernels is of order 10: with λ = 0.5 the penalty dominates.
     expect(penalised.trainLoss).toBeGreaterThan(hard.trainLoss + 1);
+    // (1 − p)^γ ≤ 1 weights every term down: the focal objective is below cross-entropy.
+    const focal = await firstEpochLoss({ focalGamma: 2 });
+    expect(focal.trainLoss).toBeLessThan(hard.trainLoss);
   });
 
   it('stops early, restores the best epoch and refuses to train on', async () => {
@@ -241,56 +244,6 @@ describe('Trainer', () => {
     expect(ragged.effectiveBatchSize).toBe(12);
     expect(ragged.batchesPerEpoch).toBe(2);
     ragged.dispose();
-  });
-
-  it('with focal loss and mixup on: same seed, same run, resumed or not; no leaks', async () => {
-    const baseline = tf.memory().numTensors;
-    const bothOn: TrainConfig = {
-      ...config,
-      trainSize: 8,
-      batchSize: 2,
-      focalGamma: 2,
-      mixupAlpha: 0.4,
-    };
-    const straight = Trainer.create(tinyData, bothOn);
-    const paused = Trainer.create(tinyData, bothOn);
-    const noMixup = Trainer.create(tinyData, { ...bothOn, mixupAlpha: 0 });
-    const tensorsAfterEpoch: number[] = [];
-    for (let epoch = 1; epoch <= 2; epoch++) {
-      expect(await straight.trainEpoch(hooks())).toBe('complete');
-      const a = await straight.finishEpoch();
-      expect(await paused.trainEpoch(hooks(epoch))).toBe('stopped');
-      expect(await paused.trainEpoch(hooks())).toBe('complete');
-      const b = await paused.finishEpoch();
-      expect(Number.isFinite(a.metrics.trainLoss)).toBe(true);
-      expect(b.metrics.trainLoss).toBe(a.metrics.trainLoss);
-      expect(Array.from(b.validationLogits)).toEqual(Array.from(a.validationLogits));
-      if (epoch === 1) {
-        expect(await noMixup.trainEpoch(hooks())).toBe('complete');
-        const c = await noMixup.finishEpoch();
-        // Mixup really acts (the same seed without it trains differently).
-        expect(Array.from(c.validationLogits)).not.toEqual(Array.from(a.validationLogits));
-      }
-      tensorsAfterEpoch.push(tf.memory().numTensors);
-    }
-    expect(tensorsAfterEpoch[1]).toBe(tensorsAfterEpoch[0]);
-    [straight, paused, noMixup].forEach((trainer) => trainer.dispose());
-    expect(tf.memory().numTensors).toBe(baseline);
-  });
-
-  it('focal loss lowers the minimised objective (it down-weights easy examples)', async () => {
-    const tinyConfig = { ...config, trainSize: 8, batchSize: 2 };
-    const firstEpoch = async (overrides: Partial<TrainConfig>) => {
-      const trainer = Trainer.create(tinyData, { ...tinyConfig, ...overrides });
-      await trainer.trainEpoch(hooks());
-      const { metrics } = await trainer.finishEpoch();
-      trainer.dispose();
-      return metrics;
-    };
-    const plain = await firstEpoch({});
-    const focal = await firstEpoch({ focalGamma: 2 });
-    // (1 − p)^γ ≤ 1 weights every term down: the focal objective is below cross-entropy.
-    expect(focal.trainLoss).toBeLessThan(plain.trainLoss);
   });
 
   it.each(['adam', 'sgd', 'momentum'] as const)(

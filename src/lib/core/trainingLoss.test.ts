@@ -11,8 +11,11 @@ const logitValues = [2, -1, 0.5, 1.5, 3, 0, -2, 4, 7, -7];
 const labels = [0, 1, 1, 1, 0];
 const oneHotValues = labels.flatMap((label) => (label === 1 ? [0, 1] : [1, 0]));
 
-/** −Σ_k t_k · log softmax(z)_k with t = (1 − α)·onehot + α/2, averaged: the formula, in float64. */
-function smoothedByHand(alpha: number): number {
+/**
+ * −Σ_k t_k (1 − p_k)^γ log p_k with t = (1 − α)·onehot + α/2, averaged: the formula, in float64.
+ * γ = 0 is label-smoothed cross-entropy.
+ */
+function byHand(alpha: number, gamma = 0): number {
   let sum = 0;
   labels.forEach((label, i) => {
     const z = [logitValues[2 * i], logitValues[2 * i + 1]];
@@ -20,11 +23,15 @@ function smoothedByHand(alpha: number): number {
     const logSumExp = max + Math.log(Math.exp(z[0] - max) + Math.exp(z[1] - max));
     for (let k = 0; k < 2; k++) {
       const target = (1 - alpha) * (k === label ? 1 : 0) + alpha / 2;
-      sum -= target * (z[k] - logSumExp);
+      const p = Math.exp(z[k] - logSumExp);
+      sum -= target * (1 - p) ** gamma * (z[k] - logSumExp);
     }
   });
   return sum / labels.length;
 }
+
+const smoothedByHand = (alpha: number) => byHand(alpha);
+const focalByHand = (gamma: number, alpha = 0) => byHand(alpha, gamma);
 
 function lossValue(alpha: number, l2: number, kernels: tf.Tensor[] = []): number {
   return tf.tidy(() => {
@@ -83,22 +90,6 @@ describe('trainingLoss', () => {
     tf.dispose([kernelA, kernelB]);
   });
 });
-
-/** −Σ_k t_k (1 − p_k)^γ log p_k, averaged, with t = (1 − α)·onehot + α/2: the formula, in float64. */
-function focalByHand(gamma: number, alpha = 0): number {
-  let sum = 0;
-  labels.forEach((label, i) => {
-    const z = [logitValues[2 * i], logitValues[2 * i + 1]];
-    const max = Math.max(z[0], z[1]);
-    const logSumExp = max + Math.log(Math.exp(z[0] - max) + Math.exp(z[1] - max));
-    for (let k = 0; k < 2; k++) {
-      const target = (1 - alpha) * (k === label ? 1 : 0) + alpha / 2;
-      const p = Math.exp(z[k] - logSumExp);
-      sum -= target * (1 - p) ** gamma * (z[k] - logSumExp);
-    }
-  });
-  return sum / labels.length;
-}
 
 describe('focal loss', () => {
   const focalValue = (gamma: number, targets = oneHotValues, logits = logitValues) =>

@@ -19,6 +19,37 @@ describe('TrainerClient', () => {
     expect(client.backend).toEqual(BACKEND);
   });
 
+  it('sends mid-run changes only while a run can take them, and keeps the changes the worker reports', () => {
+    const { client, worker } = setup();
+    expect(client.adjust({ learningRate: 0.01 })).toBe(false); // no run yet
+    client.train(CONFIG, START);
+    const runId = lastRunCommand(worker().posted).run.id;
+    worker().emit({
+      type: 'status',
+      replyTo: lastId(worker().posted, 'train'),
+      status: 'training',
+    });
+    expect(client.adjust({ learningRate: 0.01 })).toBe(true);
+    const id = lastId(worker().posted, 'adjust');
+    expect(worker().posted.at(-1)).toEqual({ type: 'adjust', id, changes: { learningRate: 0.01 } });
+    const change = {
+      epoch: 1,
+      batch: 3,
+      batchesPerEpoch: 32,
+      field: 'learningRate',
+      from: 0.001,
+      to: 0.01,
+    } as const;
+    worker().emit({ type: 'adjusted', replyTo: id, runId, events: [change] });
+    expect(client.events).toEqual([change]);
+    // An epoch whose state was taken before the change does not hide it…
+    worker().emit(epochMessage(runId, 1));
+    expect(client.events).toEqual([change]);
+    // …and Reset forgets it with the run.
+    client.reset();
+    expect(client.events).toEqual([]);
+  });
+
   it('shows only what the worker says: no status before its answer', () => {
     const { client, worker } = setup();
     client.train(CONFIG, START);

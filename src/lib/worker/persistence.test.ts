@@ -66,6 +66,38 @@ describe('RunPersistence', () => {
     expect(await store?.getRun('r')).toEqual(last);
   });
 
+  it('stores changes made between epochs, in order with the epoch saves around them', async () => {
+    const factory = new IDBFactory();
+    const persistence = new RunPersistence(
+      () => {},
+      () => RunStore.open(factory),
+    );
+    await persistence.startRun(identity, config, backend, new Uint8Array([0]));
+    const change = {
+      epoch: 2,
+      batch: 0,
+      batchesPerEpoch: 4,
+      field: 'learningRate',
+      from: 0.001,
+      to: 0.01,
+    } as const;
+    // Not awaited one by one: a later write must not carry an earlier record's fields.
+    const first = persistence.saveEpoch(
+      metrics(1),
+      new Float32Array([1, 0]),
+      state(1, 1, false),
+      trainer,
+    );
+    const events = persistence.saveEvents('r', [change]);
+    expect(await persistence.saveEvents('other run', [change])).toBeNull();
+    await first;
+    const stored = await events;
+    expect(stored).toMatchObject({ modelEpoch: 1, events: [change] });
+    expect(stored?.curve).toHaveLength(1);
+    const store = await RunStore.open(factory);
+    expect((await store?.getRun('r'))?.events).toEqual([change]);
+  });
+
   it('reports unavailable storage once, as a typed notice, and keeps going', async () => {
     const notices: Notice[] = [];
     const persistence = new RunPersistence(

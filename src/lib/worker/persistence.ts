@@ -5,7 +5,13 @@
 // failure is reported once (a typed notice), then saving is skipped.
 
 import { curvePoint, type RunState } from '../core/runState';
-import type { BackendInfo, EpochMetrics, TrainConfig, TrainerSnapshot } from '../core/types';
+import type {
+  BackendInfo,
+  EpochMetrics,
+  SettingChangeEvent,
+  TrainConfig,
+  TrainerSnapshot,
+} from '../core/types';
 import { RunStore, type RunRecord } from '../persist/runStore';
 import type { Notice, RunIdentity } from './protocol';
 
@@ -21,6 +27,8 @@ export class RunPersistence {
   #record: RunRecord | null = null;
   readonly #onProblem: (notice: Notice) => void;
   readonly #open: () => Promise<RunStore | null>;
+  /** Writes run one after another, so a record written later never carries older fields. */
+  #writes: Promise<unknown> = Promise.resolve();
 
   constructor(onProblem: (notice: Notice) => void, open = () => RunStore.open()) {
     this.#onProblem = onProblem;
@@ -86,6 +94,22 @@ export class RunPersistence {
     });
   }
 
+  /**
+   * Saves the run's mid-run setting changes between epoch saves (a change made while paused),
+   * so a resume after a reload continues with them; returns the record, or null.
+   */
+  async saveEvents(runId: string, events: SettingChangeEvent[]): Promise<RunRecord | null> {
+    if (this.#record?.id !== runId) return null;
+    return this.#write(async (store) => {
+      const previous = this.#record;
+      if (!previous || previous.id !== runId) throw new Error('The run record went away');
+      const record = { ...previous, events: [...events] };
+      await store.putRun(record);
+      this.#record = record;
+      return record;
+    });
+  }
+
   /** Marks the run finished (e.g. after divergence: it is no longer offered for Resume). */
   async finish(runId: string): Promise<RunRecord | null> {
     const previous = this.#record;
@@ -109,7 +133,13 @@ export class RunPersistence {
     return this.#store;
   }
 
-  async #write(action: (store: RunStore) => Promise<RunRecord>): Promise<RunRecord | null> {
+  #write(action: (store: RunStore) => Promise<RunRecord>): Promise<RunRecord | null> {
+    const next = this.#writes.then(() => this.#attempt(action));
+    this.#writes = next;
+    return next;
+  }
+
+  async #attempt(action: (store: RunStore) => Promise<RunRecord>): Promise<RunRecord | null> {
     if (this.#failed) return null;
     try {
       const store = await this.#connection();

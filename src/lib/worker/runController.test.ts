@@ -100,6 +100,10 @@ function setup(run: FakeRun, { config = CONFIG, saveDelay = 0 } = {}) {
       log.push('finish');
       return record(run.epochsCompleted);
     },
+    saveEvents: async (_, events) => {
+      log.push(`events ${events.length}`);
+      return record(run.epochsCompleted);
+    },
   };
   const controller = new RunController({
     post: (message) => {
@@ -278,7 +282,7 @@ describe('RunController', () => {
 
   it('changes a paused run; refuses out-of-bounds, fixed and run-less changes with a reason', async () => {
     const run = new FakeRun([0.5, 0.4, 0.3]);
-    const { controller, start, send, of, messages } = setup(run);
+    const { controller, start, send, of, messages, log } = setup(run);
     const early = send({ type: 'adjust', changes: { learningRate: 0.01 } });
     expect(messages.at(-1)).toMatchObject({ type: 'error', replyTo: early });
     start('step');
@@ -296,6 +300,8 @@ describe('RunController', () => {
       replyTo: id,
       events: [{ epoch: 2, batch: 0, field: 'l2', from: 0, to: 0.01 }],
     });
+    // Made between epochs: stored at once, so a resume after a reload keeps it.
+    await expect.poll(() => log.at(-1)).toBe('events 1');
     start('train');
     await controller.idle();
     expect(of('epoch').at(-1)?.state.events).toHaveLength(1);
@@ -344,6 +350,7 @@ describe('RunController', () => {
         startRun: async () => null,
         saveEpoch: async () => null,
         finish: async () => null,
+        saveEvents: async () => null,
       },
       device: { lost: () => null, inject: async () => false },
       memory: () => ({ numTensors: 0, numBytes: 0, numBytesInGPU: null }),

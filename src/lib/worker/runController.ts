@@ -62,6 +62,8 @@ export interface RunStorage {
     run: Exportable,
   ): Promise<RunRecord | null>;
   finish(runId: string): Promise<RunRecord | null>;
+  /** Stores the run's changes so far without an epoch (a change made between epochs). */
+  saveEvents(runId: string, events: SettingChangeEvent[]): Promise<RunRecord | null>;
 }
 
 /** Everything outside the controller, injected. */
@@ -189,17 +191,23 @@ export class RunController {
     if (this.#isOver(active)) return fail('The run is over: Reset to start a new one.');
     const parsed = parseSettingChanges(command.changes);
     if (!parsed.ok) return fail(`${parsed.field} ${parsed.reason}; nothing was changed.`);
+    let applied: SettingChangeEvent[];
     try {
-      active.events.push(...active.run.adjust(parsed.changes));
+      applied = active.run.adjust(parsed.changes);
     } catch (error) {
       return fail(error instanceof Error ? error.message : String(error));
     }
-    this.#post({
-      type: 'adjusted',
-      replyTo: command.id,
-      runId: active.identity.id,
-      events: [...active.events],
-    });
+    active.events.push(...applied);
+    const { id: runId } = active.identity;
+    this.#post({ type: 'adjusted', replyTo: command.id, runId, events: [...active.events] });
+    // A change between epochs (e.g. while paused after Step) is stored at once, so a resume
+    // after a reload starts the next epoch with it. One inside an epoch is stored with that
+    // epoch's save: a resume retrains the whole epoch and could not re-apply it mid-way.
+    if (applied.length > 0 && applied.every((event) => event.batch === 0)) {
+      void this.#services.storage
+        .saveEvents(runId, [...active.events])
+        .then((record) => this.#postSaved(record));
+    }
   }
 
   #enqueue(id: number, task: () => Promise<void>): void {
