@@ -14,19 +14,15 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs';
-import { runWasmKernel, WASM, type WasmKernelArgs } from './runKernel';
+import { float32Inputs, runWasmKernel, WASM, type WasmKernelArgs } from './runKernel';
 
 export function conv2DBackpropFilter({
   inputs,
   attrs,
   backend,
 }: WasmKernelArgs<Conv2DBackpropFilterInputs, Conv2DBackpropFilterAttrs>): TensorInfo {
-  const x = inputs.x as TensorInfo;
-  const dy = inputs.dy as TensorInfo;
+  const [x, dy] = float32Inputs(Conv2DBackpropFilter, inputs.x, inputs.dy);
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
-  if (x.dtype !== 'float32' || dy.dtype !== 'float32') {
-    throw new Error(`Conv2DBackpropFilter on wasm needs float32, got ${x.dtype} and ${dy.dtype}`);
-  }
   const info = backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
     filterShape,

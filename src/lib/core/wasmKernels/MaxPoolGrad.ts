@@ -12,18 +12,14 @@ import {
   type MaxPoolGradInputs,
   type TensorInfo,
 } from '@tensorflow/tfjs';
-import { WASM, type WasmKernelArgs } from './runKernel';
+import { float32Inputs, WASM, type WasmKernelArgs } from './runKernel';
 
 export function maxPoolGrad({
   inputs,
   attrs,
   backend,
 }: WasmKernelArgs<MaxPoolGradInputs, MaxPoolGradAttrs>): TensorInfo {
-  const input = inputs.input as TensorInfo;
-  const dy = inputs.dy as TensorInfo;
-  if (input.dtype !== 'float32' || dy.dtype !== 'float32') {
-    throw new Error(`MaxPoolGrad on wasm needs float32, got ${input.dtype} and ${dy.dtype}`);
-  }
+  const [input, dy] = float32Inputs(MaxPoolGrad, inputs.input, inputs.dy);
   const info = backend_util.computePool2DInfo(
     input.shape as [number, number, number, number],
     attrs.filterSize,

@@ -31,3 +31,11 @@ export function runWasmKernel(
   if (Array.isArray(output)) throw new Error(`${kernelName} returned several tensors`);
   return output;
 }
+
+/** The inputs as TensorInfos, all float32 (these kernels compute in float32 only). */
+export function float32Inputs(kernelName: string, ...inputs: unknown[]): TensorInfo[] {
+  const tensors = inputs as TensorInfo[];
+  const other = tensors.find((tensor) => tensor.dtype !== 'float32');
+  if (other) throw new Error(`${kernelName} on wasm needs float32 inputs, got ${other.dtype}`);
+  return tensors;
+}
