@@ -4,6 +4,7 @@
 // saved runs can be ranked — and axe finds nothing serious with these panels open.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { openReplayAt, RECORDED_EPOCHS } from './replay-page';
 
 test('scoring panels, ECE binning and band, post-hoc fixes, Show me one, ranking, axe', async ({
   page,
@@ -97,4 +98,31 @@ test('scoring panels, ECE binning and band, post-hoc fixes, Show me one, ranking
       (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
     );
   expect(blocking).toEqual([]);
+});
+
+test('the recorded run: Brier panel and caption at epoch 40, Show me one picks a confidently wrong coat or pullover', async ({
+  page,
+}) => {
+  // Recorded before the Brier figures existed: the replay computes them from its logits.
+  await openReplayAt(page, RECORDED_EPOCHS);
+  await expect(page.getByTestId('chart-scoring')).toHaveAttribute(
+    'data-points',
+    String(RECORDED_EPOCHS),
+  );
+  await expect(page.getByTestId('scoring-caption')).toContainText(
+    /Since epoch \d+ \(lowest NLL\) NLL rose [\d.]+% while Brier (rose|fell) [\d.]+% and the error rate/,
+  );
+  await expect(page.getByTestId('run-caption')).toContainText(/NLL rose [\d.]+% while Brier/);
+  await expect(page.getByTestId('chart-calibration')).toHaveAttribute(
+    'data-bands',
+    String(RECORDED_EPOCHS),
+  );
+  // 2000 validation images: enough for 15 bins, no warning.
+  await expect(page.getByTestId('ece-warning')).toHaveCount(0);
+  const worked = page.getByTestId('worked-example');
+  await worked.getByTestId('show-me-one').click();
+  await expect(worked.locator('.note')).toContainText(/at epoch 40: logits/);
+  await expect(worked.getByTestId('show-me-example').getByRole('img')).toHaveAccessibleName(
+    /(Pullover|Coat) called (Pullover|Coat)/,
+  );
 });

@@ -4,6 +4,7 @@
 // Everything here is read from the file; nothing is trained or recomputed. Pure: no DOM.
 
 import type { ParsedRunFile } from '../core/runFileParse';
+import { scoredEpoch } from '../core/scoring';
 import type { RunState } from '../core/runState';
 import type { EpochMetrics, SettingChangeEvent, TrainConfig } from '../core/types';
 import type { RunIdentity } from '../worker/protocol';
@@ -78,7 +79,10 @@ export function recordedView(run: ReplayableRun, shown: number, labels: Uint8Arr
   return {
     identity,
     config,
-    epochs: run.epochs.slice(0, count),
+    // Files recorded before the Brier and equal-mass figures get them from their logits.
+    epochs: run.epochs
+      .slice(0, count)
+      .map((metrics, i) => scoredEpoch(metrics, run.epochLogits[i], labels)),
     logitsHistory: run.epochLogits.slice(0, count),
     validationLabels: labels,
     state:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { brierDecomposition } from './brier';
-import { scoringFields, withScoring } from './scoring';
+import { scoredEpoch, scoringFields, withScoring } from './scoring';
 
 describe('scoring fields', () => {
   const labels = Uint8Array.from([0, 1, 1, 0]);
@@ -20,5 +20,12 @@ describe('scoring fields', () => {
       reliabilityAdaptive: filled.reliabilityAdaptive,
       eceInterval: filled.eceInterval,
     });
+  });
+
+  it('remember an epoch filled in, so a replay shows the same object again', () => {
+    const old = { epoch: 1 };
+    const first = scoredEpoch(old, logits, labels);
+    expect(scoredEpoch(old, logits, labels)).toBe(first);
+    expect(first.brier).toBeDefined();
   });
 });

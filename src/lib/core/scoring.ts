@@ -42,3 +42,22 @@ export function withScoring<M extends Partial<EpochMetrics>>(
   }
   return { ...metrics, ...scoringFields(logits, labels) };
 }
+
+/** Epochs already filled in, so a replay that shows epoch e again gets the same object (charts append by identity). */
+const scored = new WeakMap<object, unknown>();
+
+/**
+ * withScoring, remembered per epoch object: a replayed run recorded before these figures existed
+ * computes each epoch's once, when it is first shown, and hands out the same object after.
+ */
+export function scoredEpoch<M extends Partial<EpochMetrics>>(
+  metrics: M,
+  logits: Float32Array,
+  labels: Uint8Array,
+): M & ScoringFields {
+  const known = scored.get(metrics) as (M & ScoringFields) | undefined;
+  if (known) return known;
+  const result = withScoring(metrics, logits, labels);
+  scored.set(metrics, result);
+  return result;
+}
