@@ -20,7 +20,7 @@ test('focal loss and mixup runs train and record their settings', async ({ page 
 test('a mid-run learning-rate change is a marker and an event; log scale; shared cursor', async ({
   page,
 }) => {
-  const hash = tinyWith({ epochs: 3 });
+  const hash = tinyWith({ epochs: 6 });
   await openApp(page, hash);
   await page.getByRole('button', { name: 'Step' }).click();
   await waitForStatus(page, 'paused');
@@ -40,24 +40,31 @@ test('a mid-run learning-rate change is a marker and an event; log scale; shared
   expect(decodeURIComponent(new URL(page.url()).hash)).toContain('lr=0.001');
 
   await page.getByRole('button', { name: 'Resume', exact: true }).click();
+  // While it trains: L2 goes to the worker too, applied from its next batch.
+  await waitForStatus(page, 'training');
+  const l2 = page.locator('#setting-l2');
+  await l2.fill('0.001');
+  await l2.dispatchEvent('change');
+  await expect(lossCanvas).toHaveAttribute('data-markers', '2');
   await waitForStatus(page, 'done');
   await expect(page.getByTestId('setting-changes')).toContainText(
     'from the start of epoch 2: learning rate 0.001 → 0.0005',
   );
   const { file } = await downloadRun(page);
   const events: RunFile['events'] = file.events;
-  expect(events).toEqual([
-    {
-      epoch: 2,
-      batch: 0,
-      batchesPerEpoch: 2,
-      field: 'learningRate',
-      from: 0.001,
-      to: 0.0005,
-    },
-  ]);
-  expect(file.config.learningRate).toBe(0.001);
-  expectConsistentRunFile(file, { backend: file.environment.backend, epochs: 3, validation: 100 });
+  expect(events?.[0]).toEqual({
+    epoch: 2,
+    batch: 0,
+    batchesPerEpoch: 2,
+    field: 'learningRate',
+    from: 0.001,
+    to: 0.0005,
+  });
+  expect(events?.[1]).toMatchObject({ field: 'l2', from: 0, to: 0.001 });
+  expect(events?.[1]?.epoch).toBeGreaterThanOrEqual(2);
+  expect(events).toHaveLength(2);
+  expect(file.config).toMatchObject({ learningRate: 0.001, l2: 0 }); // the starting values
+  expectConsistentRunFile(file, { backend: file.environment.backend, epochs: 6, validation: 100 });
 
   // Log scale for the loss axis, and back.
   const logToggle = page.getByTestId('loss-log-scale');
@@ -68,7 +75,7 @@ test('a mid-run learning-rate change is a marker and an event; log scale; shared
 
   // Hovering an epoch on the loss chart puts the cursor on the loss-split chart too.
   const splitCanvas = page.getByTestId('chart-loss-split').locator('canvas');
-  await expect(page.getByTestId('chart-loss-split')).toHaveAttribute('data-points', '3');
+  await expect(page.getByTestId('chart-loss-split')).toHaveAttribute('data-points', '6');
   const box = await lossCanvas.boundingBox();
   if (!box) throw new Error('no loss chart on screen');
   await lossCanvas.scrollIntoViewIfNeeded();
@@ -76,7 +83,7 @@ test('a mid-run learning-rate change is a marker and an event; log scale; shared
   const area = again ?? box;
   await page.mouse.move(area.x + area.width / 2, area.y + area.height / 3);
   const hovered = await lossCanvas.getAttribute('data-cursor-epoch');
-  expect(hovered).toMatch(/^[123]$/);
+  expect(hovered).toMatch(/^[1-6]$/);
   await expect(splitCanvas).toHaveAttribute('data-cursor-epoch', hovered ?? '');
   await page.mouse.move(0, 0);
   await expect(splitCanvas).toHaveAttribute('data-cursor-epoch', '');
