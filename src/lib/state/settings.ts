@@ -220,7 +220,7 @@ export const SETTINGS: SettingsTable = {
   backend: choice<BackendPreference>({
     config: 'backend',
     label: 'Compute backend',
-    help: 'Automatic tries WebGPU, then WebGL, then the (slow) CPU. Changing it restarts the training worker.',
+    help: 'Automatic takes a hardware GPU (WebGPU, then WebGL) if there is one; otherwise it times WebAssembly against any software-emulated GPU on the selected model and keeps the faster, and falls to the (slow) JavaScript CPU backend only when neither starts. A forced backend that cannot start falls back along WebGPU → WebGL → WASM → CPU. Changing it restarts the training worker.',
     default: 'auto',
     options: [
       { value: 'auto', label: 'Automatic' },

@@ -19,6 +19,17 @@ describe('TrainerClient', () => {
     expect(client.backend).toEqual(BACKEND);
   });
 
+  it('sends the model auto times on, and keeps it for a fresh worker', () => {
+    const { client, workers } = setup();
+    client.init('auto', 'small');
+    expect(workers[0].posted[0]).toMatchObject({ type: 'init', backend: 'auto', model: 'small' });
+    client.setBackend('auto', 'wide'); // the model changed: time again on a fresh worker
+    expect(workers[0].terminated).toBe(true);
+    expect(workers[1].posted[0]).toMatchObject({ type: 'init', backend: 'auto', model: 'wide' });
+    client.restart();
+    expect(workers[2].posted[0]).toMatchObject({ type: 'init', backend: 'auto', model: 'wide' });
+  });
+
   it('sends mid-run changes only while a run can take them, and keeps the changes the worker reports', () => {
     const { client, worker } = setup();
     expect(client.adjust({ learningRate: 0.01 })).toBe(false); // no run yet

@@ -14,6 +14,7 @@ import type {
   BackendPreference,
   ClassSlug,
   EpochMetrics,
+  ModelPreset,
   SettingChangeEvent,
   SettingChanges,
   TrainConfig,
@@ -127,6 +128,8 @@ export class TrainerClient {
   #dataUrl: string;
   #worker: Worker;
   #backendPreference: BackendPreference = 'auto';
+  /** The model `auto` times its candidates on; unset: the worker's default preset. */
+  #model: ModelPreset | undefined;
   #previewClasses: [ClassSlug, ClassSlug] | null = null;
 
   constructor({ dataUrl, createWorker = createTrainingWorker }: TrainerClientOptions) {
@@ -135,10 +138,15 @@ export class TrainerClient {
     this.#worker = this.#spawn();
   }
 
-  /** Choose the backend. The worker answers with `backend`. */
-  init(backend: BackendPreference): void {
+  /**
+   * Choose the backend; `auto` times its candidates on `model` (the selected preset: the small
+   * CNN may favour another backend than the wide one). The worker answers with `backend`.
+   */
+  init(backend: BackendPreference, model: ModelPreset | undefined = this.#model): void {
     this.#backendPreference = backend;
-    this.#post({ type: 'init', id: this.#id(), backend, dataUrl: this.#dataUrl });
+    this.#model = model;
+    const timedOn = model === undefined ? {} : { model };
+    this.#post({ type: 'init', id: this.#id(), backend, dataUrl: this.#dataUrl, ...timedOn });
   }
 
   /** Ask for sample images of a class pair (again after a worker restart). */
@@ -275,12 +283,15 @@ export class TrainerClient {
     this.opened = false;
   }
 
-  /** A backend is chosen once per worker, so switching means a fresh worker (and no run). */
-  setBackend(preference: BackendPreference): void {
+  /**
+   * A backend is chosen once per worker, so switching — or, under `auto`, changing the model it
+   * was timed on — means a fresh worker (and no run).
+   */
+  setBackend(preference: BackendPreference, model: ModelPreset | undefined = this.#model): void {
     this.#replaceWorker();
     this.#clearRun();
     this.opened = false;
-    this.init(preference);
+    this.init(preference, model);
     if (this.#previewClasses !== null) this.preview(this.#previewClasses);
   }
 
