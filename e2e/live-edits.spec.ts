@@ -2,6 +2,7 @@
 // during a run is applied by the worker, drawn as a marker and written to the run file as an
 // event (the link keeps the starting settings); the loss axis switches to a log scale; hovering
 // one epoch chart moves the cursor on another.
+import AxeBuilder from '@axe-core/playwright';
 import type { RunFile } from '../src/lib/core/runFile';
 import { expect, openApp, test, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
@@ -36,6 +37,10 @@ test('a mid-run learning-rate change is a marker and an event; log scale; shared
   const lossCanvas = page.getByTestId('chart-loss').locator('canvas');
   await expect(lossCanvas).toHaveAttribute('data-markers', '1');
   await expect(learningRate).toHaveValue('0.0005');
+  // The half-locked form is still accessible (axe: no serious or critical findings).
+  const axe = await new AxeBuilder({ page }).include('section.settings').analyze();
+  const blocking = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   // The link keeps the run's starting settings.
   expect(decodeURIComponent(new URL(page.url()).hash)).toContain('lr=0.001');
 
