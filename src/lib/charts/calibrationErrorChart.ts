@@ -5,6 +5,7 @@ import type { Chart, ChartDataset, LegendItem } from 'chart.js';
 import type { Binning } from '../core/calibration';
 import type { EpochMetrics } from '../core/types';
 import { percentText } from '../state/caption';
+import { epochScale, epochTooltipTitle, setEpochCount } from './epochAxis';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { createHistoryTracker } from './streaming';
 import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
@@ -80,13 +81,7 @@ export function createCalibrationErrorChart(
       ...STREAMING_OPTIONS,
       interaction: { mode: 'x', intersect: false },
       scales: {
-        x: {
-          type: 'linear',
-          min: 1,
-          max: Math.max(totalEpochs, 2),
-          title: { display: true, text: 'Epoch' },
-          ticks: { precision: 0 },
-        },
+        x: epochScale(totalEpochs),
         y: {
           type: 'linear',
           beginAtZero: true,
@@ -102,7 +97,7 @@ export function createCalibrationErrorChart(
         },
         tooltip: {
           callbacks: {
-            title: (items) => (items.length > 0 ? `Epoch ${items[0].parsed.x}` : ''),
+            title: epochTooltipTitle,
             label: (item) => {
               if (item.datasetIndex === BAND) {
                 const point = item.raw as CalibrationPoint;
@@ -184,8 +179,7 @@ export function createCalibrationErrorSync(
       });
       if (hasBand) bands++;
     }
-    const xScale = chart.options.scales?.x;
-    if (xScale) xScale.max = Math.max(totalEpochs, 2);
+    setEpochCount(chart, totalEpochs);
     chart.update('none');
     return { points: datasets[ECE].data.length, bands };
   };

@@ -5,6 +5,7 @@
 import type { Chart, ChartDataset, LegendItem, Point } from 'chart.js';
 import type { EpochMetrics } from '../core/types';
 import { formatSignificant } from '../format';
+import { epochScale, epochTooltipTitle, setEpochCount } from './epochAxis';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { createHistoryTracker } from './streaming';
 import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
@@ -76,13 +77,7 @@ export function createScoringChart(canvas: HTMLCanvasElement, totalEpochs: numbe
       ...STREAMING_OPTIONS,
       interaction: { mode: 'x', intersect: false },
       scales: {
-        x: {
-          type: 'linear',
-          min: 1,
-          max: Math.max(totalEpochs, 2),
-          title: { display: true, text: 'Epoch' },
-          ticks: { precision: 0 },
-        },
+        x: epochScale(totalEpochs),
         score: {
           type: 'linear',
           position: 'left',
@@ -105,7 +100,7 @@ export function createScoringChart(canvas: HTMLCanvasElement, totalEpochs: numbe
         },
         tooltip: {
           callbacks: {
-            title: (items) => (items.length > 0 ? `Epoch ${items[0].parsed.x}` : ''),
+            title: epochTooltipTitle,
             label: (item) =>
               `${SCORING_SERIES[item.datasetIndex]?.label ?? ''}: ${formatSignificant(item.parsed.y ?? NaN, 4)}`,
           },
@@ -148,8 +143,7 @@ export function createScoringSync(
         datasets[index].data.push({ x: metrics.epoch, y: values[series.key] });
       });
     }
-    const xScale = chart.options.scales?.x;
-    if (xScale) xScale.max = Math.max(totalEpochs, 2);
+    setEpochCount(chart, totalEpochs);
     chart.update('none');
     return datasets[0].data.filter((point) => Number.isFinite(point.y)).length;
   };

@@ -55,6 +55,26 @@ export function exampleIndices(count: number, indices?: ArrayLike<number>): Arra
   return indices;
 }
 
+/** How a diagram is asked for: bins (15), temperature (1), the examples (all). */
+export interface DiagramOptions {
+  bins?: number;
+  temperature?: number;
+  indices?: ArrayLike<number>;
+}
+
+/** The options with their defaults, each checked (and the logits' shape). */
+function checkedDiagramOptions(
+  logits: Float32Array,
+  labels: Uint8Array,
+  options: DiagramOptions,
+): { bins: number; temperature: number; indices: ArrayLike<number> } {
+  checkLogitShapes(logits, labels);
+  const { bins = RELIABILITY_BINS, temperature = 1 } = options;
+  checkTemperature(temperature);
+  reliabilityEdges(bins); // checks `bins`
+  return { bins, temperature, indices: exampleIndices(labels.length, options.indices) };
+}
+
 /**
  * Reliability diagram: confidence = max softmax probability of logits/T, equal-width bins
  * over [0, 1]. Empty bins have accuracy = confidence = 0. Examples with a NaN logit (or
@@ -63,12 +83,9 @@ export function exampleIndices(count: number, indices?: ArrayLike<number>): Arra
 export function reliabilityDiagram(
   logits: Float32Array,
   labels: Uint8Array,
-  options: { bins?: number; temperature?: number; indices?: ArrayLike<number> } = {},
+  options: DiagramOptions = {},
 ): ReliabilityDiagram {
-  checkLogitShapes(logits, labels);
-  const { bins = RELIABILITY_BINS, temperature = 1 } = options;
-  checkTemperature(temperature);
-  const indices = exampleIndices(labels.length, options.indices);
+  const { bins, temperature, indices } = checkedDiagramOptions(logits, labels, options);
   const edges = reliabilityEdges(bins);
   const count = new Array<number>(bins).fill(0);
   const correct = new Array<number>(bins).fill(0);
@@ -205,13 +222,9 @@ export function confidences(
 export function equalMassDiagram(
   logits: Float32Array,
   labels: Uint8Array,
-  options: { bins?: number; temperature?: number; indices?: ArrayLike<number> } = {},
+  options: DiagramOptions = {},
 ): ReliabilityDiagram {
-  checkLogitShapes(logits, labels);
-  const { bins = RELIABILITY_BINS, temperature = 1 } = options;
-  checkTemperature(temperature);
-  reliabilityEdges(bins); // checks `bins`
-  const indices = exampleIndices(labels.length, options.indices);
+  const { bins, temperature, indices } = checkedDiagramOptions(logits, labels, options);
   const all = confidences(logits, labels, indices, temperature);
   const order = Array.from({ length: indices.length }, (_, k) => k)
     .filter((k) => !Number.isNaN(all.confidence[k]))
