@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { openReplayAt } from './replay-page';
 
 const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
 
@@ -77,4 +78,19 @@ test('no serious or critical violations with the tour or the shortcuts sheet ope
   expect(await blockingViolations(page, 'shortcuts sheet open')).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
+});
+
+test('no serious or critical violations in a replay with the drill-down dialog open', async ({
+  page,
+}) => {
+  await openReplayAt(page);
+  expect(await blockingViolations(page, 'replay at its last epoch')).toEqual([]);
+  await page.getByTestId('histogram-bin').first().focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /^Logit gap/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('canvas').first()).toBeVisible();
+  expect(await blockingViolations(page, 'drill-down open')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });

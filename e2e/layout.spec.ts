@@ -1,10 +1,15 @@
-// The layout at the three sizes the issue names, after a tiny run so the charts have data.
-// Screenshots go to docs/screenshots/ (the README shows them) when UPDATE_SCREENSHOTS=1, else to
-// the ignored test-results/screenshots/; at projector (1280×720) and
-// full-HD sizes the Train button and both main charts must be on the first screen.
-import type { Locator, Page } from '@playwright/test';
-import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+// The layout at the three sizes the issue names, on the recorded default run (replay) at its last
+// epoch, so the charts show a real 40-epoch run. Screenshots go to docs/screenshots/ (the README
+// shows them) when UPDATE_SCREENSHOTS=1, else to the ignored test-results/screenshots/; at
+// projector (1280×720) and full-HD sizes the Train and Replay buttons and both main charts must
+// be on the first screen.
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openReplayAt, RECORDED_EPOCHS } from './replay-page';
 import { screenshotPath } from './screenshots';
+
+/** The backend the recording was made on, forced: the badge then needs no timing or reasons. */
+const PAGE = 'backend=wasm';
 
 interface Viewport {
   name: string;
@@ -19,14 +24,6 @@ const VIEWPORTS: readonly Viewport[] = [
   { name: 'desktop-1920x1080', width: 1920, height: 1080, everythingOnFirstScreen: true },
   { name: 'phone-390x844', width: 390, height: 844, everythingOnFirstScreen: false },
 ];
-
-async function tinyRun(page: Page, hash = TINY): Promise<void> {
-  await openApp(page, hash);
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await waitForStatus(page, 'done');
-  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
-  await page.evaluate(() => window.scrollTo(0, 0));
-}
 
 /** Asserts that `locator` lies wholly inside the first screen (page scrolled to the top). */
 async function expectOnFirstScreen(
@@ -51,7 +48,7 @@ async function expectOnFirstScreen(
 for (const viewport of VIEWPORTS) {
   test(`layout at ${viewport.width}×${viewport.height}`, async ({ page }) => {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    await tinyRun(page);
+    await openReplayAt(page, RECORDED_EPOCHS, PAGE);
 
     // Nothing may force sideways scrolling, at any size.
     const overflow = await page.evaluate(
@@ -72,6 +69,7 @@ for (const viewport of VIEWPORTS) {
       'the Train button',
       viewport,
     );
+    await expectOnFirstScreen(page.getByTestId('replay'), 'the Replay bar', viewport);
     await expectOnFirstScreen(
       page.getByTestId('chart-loss').locator('canvas'),
       'the loss chart',
@@ -87,7 +85,7 @@ for (const viewport of VIEWPORTS) {
 
 test('projector mode and dark theme screenshots at 1280×720', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await tinyRun(page, `${TINY}&projector=1`);
+  await openReplayAt(page, RECORDED_EPOCHS, `${PAGE}&projector=1`);
   await expect(page.locator('html')).toHaveAttribute('data-projector', '');
   await page.screenshot({ path: screenshotPath('screenshots/projector-1280x720.png') });
 

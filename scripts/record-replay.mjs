@@ -22,6 +22,7 @@ const POLL_MS = 10_000;
 /** Longer than any default run should take, even on WebGL without a GPU (~70 min). */
 const RUN_TIMEOUT_MS = 3 * 60 * 60_000;
 
+/** @param {...unknown} parts */
 const log = (...parts) => console.log(new Date().toISOString(), ...parts);
 
 const preview = await startPreview(outDir);

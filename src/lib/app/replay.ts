@@ -6,7 +6,7 @@
 import type { ParsedRunFile } from '../core/runFileParse';
 import { scoredEpoch } from '../core/scoring';
 import type { RunState } from '../core/runState';
-import type { EpochMetrics, SettingChangeEvent, TrainConfig } from '../core/types';
+import type { EpochMetrics, TrainConfig } from '../core/types';
 import type { RunIdentity } from '../worker/protocol';
 
 /** A parsed run file whose every epoch has its logits and its calibration figures. */
@@ -57,12 +57,6 @@ export function recordedIdentity(run: ReplayableRun): RunIdentity {
   };
 }
 
-/** Mid-run setting changes the file records (the `events` section), if any. */
-export function recordedEvents(run: ReplayableRun): SettingChangeEvent[] {
-  const { events } = run as { events?: unknown };
-  return Array.isArray(events) ? (events as SettingChangeEvent[]) : [];
-}
-
 /**
  * The run as it stood after epoch `shown` (clamped to the file's epochs): what the model held
  * then — after early stopping, the restored best epoch's logits — and the changes made so far.
@@ -100,7 +94,8 @@ export function recordedView(run: ReplayableRun, shown: number, labels: Uint8Arr
             model: { epoch: modelEpoch, validationLogits: run.epochLogits[modelEpoch - 1] },
             earlyStop: stopped ? run.earlyStop : null,
             finished,
-            events: recordedEvents(run).filter((event) => event.epoch <= count),
+            // Mid-run setting changes the file records, up to the epoch shown.
+            events: run.events.filter((event) => event.epoch <= count),
           },
   };
 }

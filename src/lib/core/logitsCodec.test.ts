@@ -48,7 +48,8 @@ describe('float32 logits as little-endian base64', () => {
 
   it('round-trips a whole epoch of seeded random logits; its size is the README figure', () => {
     let state = 12345;
-    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5) * 60;
+    const next = () =>
+      ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5) * 60;
     const values = Float32Array.from({ length: 4000 }, next);
     const text = encodeFloat32(values);
     expect(text.length).toBe(21_336); // 2000 examples × 2 logits × 4 bytes, × 4/3

@@ -32,7 +32,8 @@ export function encodeFloat32(values: Float32Array): string {
   let text = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const rest = bytes.length - i;
-    const triple = (bytes[i] << 16) | ((rest > 1 ? bytes[i + 1] : 0) << 8) | (rest > 2 ? bytes[i + 2] : 0);
+    const triple =
+      (bytes[i] << 16) | ((rest > 1 ? bytes[i + 1] : 0) << 8) | (rest > 2 ? bytes[i + 2] : 0);
     text += ALPHABET[(triple >> 18) & 63] + ALPHABET[(triple >> 12) & 63];
     text += rest > 1 ? ALPHABET[(triple >> 6) & 63] : '=';
     text += rest > 2 ? ALPHABET[triple & 63] : '=';
@@ -55,7 +56,8 @@ function base64Bytes(text: string): Uint8Array | string {
       if (value < 0) return `character ${at + 1} is not base64`;
       triple = (triple << 6) | value;
     }
-    for (let k = 16; k >= 0 && written < bytes.length; k -= 8) bytes[written++] = (triple >> k) & 255;
+    for (let k = 16; k >= 0 && written < bytes.length; k -= 8)
+      bytes[written++] = (triple >> k) & 255;
   }
   return bytes;
 }

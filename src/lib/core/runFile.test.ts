@@ -113,7 +113,7 @@ describe('buildRunFile', () => {
     expect(single.temperature).toBeNull();
   });
 
-  it('writes every epoch\'s logits as float32 base64 when given the history, none otherwise', () => {
+  it("writes every epoch's logits as float32 base64 when given the history, none otherwise", () => {
     expect(file.epochLogits).toBeUndefined();
     const withHistory = buildRunFile({ ...input, logitsHistory: [logits] });
     expect(withHistory.epochLogits).toEqual({

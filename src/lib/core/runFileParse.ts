@@ -280,7 +280,8 @@ function checkFormat(value: unknown): void {
   }
   if (!Object.hasOwn(value, 'format')) throw new Invalid(`${NOT_OURS}: it has no "format" field`);
   const format = (value as { format: unknown }).format;
-  if (format === RUN_FILE_FORMAT || OLDER_RUN_FILE_FORMATS.some((older) => older === format)) return;
+  if (format === RUN_FILE_FORMAT || OLDER_RUN_FILE_FORMATS.some((older) => older === format))
+    return;
   const product = RUN_FILE_FORMAT.slice(0, RUN_FILE_FORMAT.indexOf('@') + 1);
   if (typeof format === 'string' && format.startsWith(product)) {
     throw new Invalid(

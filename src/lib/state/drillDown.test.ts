@@ -57,9 +57,9 @@ describe('examplesInConfidenceBin', () => {
     expect(indices(examplesInConfidenceBin(logits, labels, RELIABILITY_EDGES, 14))).toEqual([
       4, 0, 3,
     ]);
-    expect(indices(examplesInConfidenceBin(logits, labels, RELIABILITY_EDGES, 14, 'wrong'))).toEqual(
-      [4],
-    );
+    expect(
+      indices(examplesInConfidenceBin(logits, labels, RELIABILITY_EDGES, 14, 'wrong')),
+    ).toEqual([4]);
     expect(
       indices(examplesInConfidenceBin(logits, labels, RELIABILITY_EDGES, 14, 'correct')),
     ).toEqual([0, 3]);
@@ -71,7 +71,10 @@ describe('examplesInConfidenceBin', () => {
     const random = mulberry32(11);
     const count = 600;
     // Quarter-steps put some confidences exactly on or next to an edge's rounding.
-    const many = Float32Array.from({ length: 2 * count }, () => Math.round((random() - 0.5) * 40) / 4);
+    const many = Float32Array.from(
+      { length: 2 * count },
+      () => Math.round((random() - 0.5) * 40) / 4,
+    );
     const manyLabels = Uint8Array.from({ length: count }, () => (random() < 0.5 ? 0 : 1));
     const diagram = reliabilityDiagram(many, manyLabels);
     diagram.count.forEach((binCount, bin) => {

@@ -88,6 +88,8 @@ export function examplesInConfidenceBin(
   stack: DrillStack = 'all',
 ): ExampleReading[] {
   return select(logits, labels, stack, ({ predictedProbability }) => {
-    return !Number.isNaN(predictedProbability) && confidenceBin(predictedProbability, edges) === bin;
+    return (
+      !Number.isNaN(predictedProbability) && confidenceBin(predictedProbability, edges) === bin
+    );
   });
 }
