@@ -4,8 +4,9 @@
 
 import type { Chart, ChartDataset, LegendItem, Point, TooltipItem } from 'chart.js';
 import type { EpochMetrics } from '../core/types';
-import { formatPercent, formatSignificant } from '../format';
+import { formatPercent } from '../format';
 import { lossShare } from '../state/caption';
+import { exactValue } from './lossChart';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { createHistoryTracker } from './streaming';
 import { applyBaseTheme, hatchPattern, scaleBorderWidths, type ChartTheme } from './theme';
@@ -90,7 +91,7 @@ export function createLossSplitChart(
     }
     const share = metrics && metrics.validationLoss > 0 ? value / metrics.validationLoss : NaN;
     const who = item.datasetIndex === WRONG ? 'wrong' : 'correct';
-    return `Loss of ${who} examples: ${formatSignificant(value)} (${formatPercent(share)} of it)`;
+    return `Loss of ${who} examples: ${exactValue('loss', value)} (${formatPercent(share)} of it)`;
   };
 
   const ChartConstructor = registeredChart();
@@ -144,7 +145,9 @@ export function createLossSplitChart(
             label,
             footer: (items) => {
               const metrics = byEpoch.get(items[0]?.parsed.x ?? Number.NaN);
-              return metrics ? `Validation loss: ${formatSignificant(metrics.validationLoss)}` : '';
+              return metrics
+                ? `Validation loss: ${exactValue('loss', metrics.validationLoss)}`
+                : '';
             },
           },
         },
