@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { BACKEND, CONFIG, epochMessage, lastId, lastRunCommand } from './client.fixture';
-import { clientWithFakeWorkers } from './fakeWorker.fixture';
+import type { TrainerClient } from './client.svelte';
+import { clientWithFakeWorkers, type FakeWorker } from './fakeWorker.fixture';
 
 const DATA_URL = 'https://example.test/app/data/';
 const setup = () => clientWithFakeWorkers(DATA_URL);
 const START = { link: '#seed=1' };
+
+/** Train, and the worker says it is training; returns the run's id. */
+function startTraining(client: TrainerClient, worker: FakeWorker): string {
+  client.train(CONFIG, START);
+  const runId = lastRunCommand(worker.posted).run.id;
+  worker.emit({ type: 'status', replyTo: lastId(worker.posted, 'train'), status: 'training' });
+  return runId;
+}
 
 describe('TrainerClient', () => {
   it('posts init and preview with request ids and stores the answers', () => {
@@ -33,13 +42,7 @@ describe('TrainerClient', () => {
   it('sends mid-run changes only while a run can take them, and keeps the changes the worker reports', () => {
     const { client, worker } = setup();
     expect(client.adjust({ learningRate: 0.01 })).toBe(false); // no run yet
-    client.train(CONFIG, START);
-    const runId = lastRunCommand(worker().posted).run.id;
-    worker().emit({
-      type: 'status',
-      replyTo: lastId(worker().posted, 'train'),
-      status: 'training',
-    });
+    const runId = startTraining(client, worker());
     expect(client.adjust({ learningRate: 0.01 })).toBe(true);
     const id = lastId(worker().posted, 'adjust');
     expect(worker().posted.at(-1)).toEqual({ type: 'adjust', id, changes: { learningRate: 0.01 } });
@@ -87,13 +90,7 @@ describe('TrainerClient', () => {
 
   it('follows a run and keeps the state the worker sends with each epoch', () => {
     const { client, worker } = setup();
-    client.train(CONFIG, START);
-    const runId = lastRunCommand(worker().posted).run.id;
-    worker().emit({
-      type: 'status',
-      replyTo: lastId(worker().posted, 'train'),
-      status: 'training',
-    });
+    const runId = startTraining(client, worker());
     const progress = {
       epoch: 1,
       epochs: 3,
@@ -139,13 +136,7 @@ describe('TrainerClient', () => {
 
   it('after Reset drops messages about the old run and keeps the status until the worker answers', () => {
     const { client, worker } = setup();
-    client.train(CONFIG, START);
-    const runId = lastRunCommand(worker().posted).run.id;
-    worker().emit({
-      type: 'status',
-      replyTo: lastId(worker().posted, 'train'),
-      status: 'training',
-    });
+    const runId = startTraining(client, worker());
     worker().emit(epochMessage(runId, 1));
     client.reset();
     expect(client.epochs).toEqual([]);
