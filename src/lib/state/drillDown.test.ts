@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reliabilityDiagram } from '../core/calibration';
+import { equalMassDiagram, reliabilityDiagram } from '../core/calibration';
 import { LOGIT_GAP_EDGES, logitGapHistogram } from '../core/metrics';
 import { mulberry32 } from '../core/prng';
 import { examplesInConfidenceBin, examplesInGapBin } from './drillDown';
@@ -82,6 +82,20 @@ describe('examplesInConfidenceBin', () => {
       expect(found).toHaveLength(binCount);
       const right = found.filter((example) => !example.wrong).length;
       expect(binCount === 0 ? 0 : right / binCount).toBeCloseTo(diagram.accuracy[bin], 12);
+    });
+  });
+
+  it('agrees with the equal-mass diagram’s counts too (its own edges)', () => {
+    const random = mulberry32(5);
+    const count = 700;
+    const many = Float32Array.from(
+      { length: 2 * count },
+      () => Math.round((random() - 0.5) * 48) / 8,
+    );
+    const manyLabels = Uint8Array.from({ length: count }, () => (random() < 0.5 ? 0 : 1));
+    const diagram = equalMassDiagram(many, manyLabels);
+    diagram.count.forEach((binCount, bin) => {
+      expect(examplesInConfidenceBin(many, manyLabels, diagram.edges, bin)).toHaveLength(binCount);
     });
   });
 });
