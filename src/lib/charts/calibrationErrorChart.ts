@@ -5,7 +5,7 @@ import type { Chart, ChartDataset, LegendItem } from 'chart.js';
 import type { Binning } from '../core/calibration';
 import type { EpochMetrics } from '../core/types';
 import { percentText } from '../state/caption';
-import { epochScale, epochTooltipTitle, setEpochCount } from './epochAxis';
+import { epochScale, epochTooltipTitle, setEpochCount, strokeLegend } from './epochAxis';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { createHistoryTracker } from './streaming';
 import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
@@ -91,10 +91,7 @@ export function createCalibrationErrorChart(
         },
       },
       plugins: {
-        legend: {
-          position: 'bottom',
-          labels: { usePointStyle: true, pointStyleWidth: 28, generateLabels: legendLabels },
-        },
+        legend: strokeLegend(legendLabels),
         tooltip: {
           callbacks: {
             title: epochTooltipTitle,

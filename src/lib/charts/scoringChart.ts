@@ -5,8 +5,8 @@
 import type { Chart, ChartDataset, LegendItem, Point } from 'chart.js';
 import type { EpochMetrics } from '../core/types';
 import { formatSignificant } from '../format';
-import { epochScale, epochTooltipTitle, setEpochCount } from './epochAxis';
-import { registeredChart, STREAMING_OPTIONS } from './register';
+import { epochScale, epochTooltipTitle, lineChart, setEpochCount, strokeLegend } from './epochAxis';
+import { registeredChart } from './register';
 import { createHistoryTracker } from './streaming';
 import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
 
@@ -69,41 +69,32 @@ export function createScoringChart(canvas: HTMLCanvasElement, totalEpochs: numbe
     pointHoverRadius: 4,
     pointStyle: 'line',
   }));
-  const ChartConstructor = registeredChart();
-  return new ChartConstructor<'line', Point[]>(canvas, {
-    type: 'line',
-    data: { datasets },
-    options: {
-      ...STREAMING_OPTIONS,
-      interaction: { mode: 'x', intersect: false },
-      scales: {
-        x: epochScale(totalEpochs),
-        score: {
-          type: 'linear',
-          position: 'left',
-          beginAtZero: true,
-          suggestedMax: 0.5,
-          title: { display: true, text: 'Brier score, its parts, error rate' },
-        },
-        nll: {
-          type: 'linear',
-          position: 'right',
-          beginAtZero: true,
-          title: { display: true, text: 'NLL (nats)' },
-          grid: { drawOnChartArea: false },
-        },
+  return lineChart(canvas, datasets, {
+    interaction: { mode: 'x', intersect: false },
+    scales: {
+      x: epochScale(totalEpochs),
+      score: {
+        type: 'linear',
+        position: 'left',
+        beginAtZero: true,
+        suggestedMax: 0.5,
+        title: { display: true, text: 'Brier score, its parts, error rate' },
       },
-      plugins: {
-        legend: {
-          position: 'bottom',
-          labels: { usePointStyle: true, pointStyleWidth: 28, generateLabels: legendLabels },
-        },
-        tooltip: {
-          callbacks: {
-            title: epochTooltipTitle,
-            label: (item) =>
-              `${SCORING_SERIES[item.datasetIndex]?.label ?? ''}: ${formatSignificant(item.parsed.y ?? NaN, 4)}`,
-          },
+      nll: {
+        type: 'linear',
+        position: 'right',
+        beginAtZero: true,
+        title: { display: true, text: 'NLL (nats)' },
+        grid: { drawOnChartArea: false },
+      },
+    },
+    plugins: {
+      legend: strokeLegend(legendLabels),
+      tooltip: {
+        callbacks: {
+          title: epochTooltipTitle,
+          label: (item) =>
+            `${SCORING_SERIES[item.datasetIndex]?.label ?? ''}: ${formatSignificant(item.parsed.y ?? NaN, 4)}`,
         },
       },
     },

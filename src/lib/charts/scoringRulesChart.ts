@@ -5,7 +5,7 @@
 import type { Chart, ChartDataset, Point } from 'chart.js';
 import { penaltyCurves } from '../state/scoringRules';
 import { MAX_GAP } from '../state/workedExample';
-import { registeredChart, STREAMING_OPTIONS } from './register';
+import { lineChart } from './epochAxis';
 import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
 
 export type ScoringRulesChart = Chart<'line', Point[]>;
@@ -38,34 +38,28 @@ export function createScoringRulesChart(canvas: HTMLCanvasElement): ScoringRules
       clip: MARKER_RADIUS_PX + 2,
     })),
   ];
-  const ChartConstructor = registeredChart();
-  return new ChartConstructor<'line', Point[]>(canvas, {
-    type: 'line',
-    data: { datasets },
-    options: {
-      ...STREAMING_OPTIONS,
-      interaction: { mode: 'nearest', intersect: true },
-      scales: {
-        x: {
-          type: 'linear',
-          min: 0,
-          max: MAX_GAP,
-          title: { display: true, text: 'Logit gap of a wrong answer, |z₀ − z₁|' },
-        },
-        y: {
-          type: 'linear',
-          min: 0,
-          max: MAX_GAP + 1,
-          title: { display: true, text: 'Penalty for this one image' },
-        },
+  return lineChart(canvas, datasets, {
+    interaction: { mode: 'nearest', intersect: true },
+    scales: {
+      x: {
+        type: 'linear',
+        min: 0,
+        max: MAX_GAP,
+        title: { display: true, text: 'Logit gap of a wrong answer, |z₀ − z₁|' },
       },
-      plugins: {
-        legend: {
-          position: 'bottom',
-          labels: { filter: (item) => item.text !== '' },
-        },
-        tooltip: { enabled: false },
+      y: {
+        type: 'linear',
+        min: 0,
+        max: MAX_GAP + 1,
+        title: { display: true, text: 'Penalty for this one image' },
       },
+    },
+    plugins: {
+      legend: {
+        position: 'bottom',
+        labels: { filter: (item) => item.text !== '' },
+      },
+      tooltip: { enabled: false },
     },
   });
 }

@@ -90,18 +90,14 @@ export function reliabilityDiagram(
   const count = new Array<number>(bins).fill(0);
   const correct = new Array<number>(bins).fill(0);
   const confidenceSum = new Array<number>(bins).fill(0);
+  const examples = confidences(logits, labels, indices, temperature);
   for (let k = 0; k < indices.length; k++) {
-    const i = indices[k];
-    const z0 = logits[2 * i] / temperature;
-    const z1 = logits[2 * i + 1] / temperature;
-    const [p0, p1] = softmax2(z0, z1);
-    const predicted = predictedClass(z0, z1);
-    const confidence = predicted === 1 ? p1 : p0;
+    const confidence = examples.confidence[k];
     if (Number.isNaN(confidence)) continue;
     const bin = confidenceBin(confidence, edges);
     count[bin]++;
     confidenceSum[bin] += confidence;
-    if (predicted === (labels[i] === 1 ? 1 : 0)) correct[bin]++;
+    correct[bin] += examples.correct[k];
   }
   return {
     edges,
