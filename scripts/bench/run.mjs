@@ -13,13 +13,18 @@ import { chromium } from '@playwright/test';
 import { chromiumExecutable, launchOptions } from '../chromium.mjs';
 import { startPreview } from '../preview.mjs';
 import { analyze } from './analyze.mjs';
+import { backendsReport, comparisonPlan } from './backends.mjs';
 import { measureAppPage } from './appPage.mjs';
 import { measureBytes } from './bytes.mjs';
 import { isSoftwareAdapter, pageHash, planFor } from './profiles.mjs';
 import { markdownReport } from './report.mjs';
 
 const USAGE = `node scripts/bench/run.mjs [options]
-  --backends webgpu,webgl  paths to measure (default both)
+  --backends LIST          backends to measure (default webgpu,webgl,wasm,cpu): all of them
+                           train side by side in one page (ratios, GFLOP/s, the default run's
+                           time, a wasm step's kernels); webgpu and webgl also get the app-loop
+                           sections below
+  --compare-only           only the side-by-side comparison
   --profile auto|full|emulated|quick   workload sizes (auto: full on a hardware GPU, emulated on
                            a software one such as SwiftShader; quick: a smoke test)
   --quick                  same as --profile quick
@@ -44,7 +49,8 @@ const CHART_RUNS = [
 
 const { values: flags } = parseArgs({
   options: {
-    backends: { type: 'string', default: 'webgpu,webgl' },
+    backends: { type: 'string', default: 'webgpu,webgl,wasm,cpu' },
+    'compare-only': { type: 'boolean', default: false },
     profile: { type: 'string', default: 'auto' },
     quick: { type: 'boolean', default: false },
     rounds: { type: 'string' },
@@ -58,7 +64,8 @@ const { values: flags } = parseArgs({
 });
 const options = {
   ...flags,
-  backends: /** @type {('webgpu' | 'webgl')[]} */ (flags.backends.split(',')),
+  compareOnly: flags['compare-only'],
+  backends: /** @type {('webgpu' | 'webgl' | 'wasm' | 'cpu')[]} */ (flags.backends.split(',')),
   profile: flags.quick ? 'quick' : flags.profile,
   rounds: flags.rounds === undefined ? undefined : Number(flags.rounds),
 };
@@ -67,7 +74,7 @@ if (flags.help) {
   process.exit(0);
 }
 if (
-  options.backends.some((b) => b !== 'webgpu' && b !== 'webgl') ||
+  options.backends.some((b) => !['webgpu', 'webgl', 'wasm', 'cpu'].includes(b)) ||
   !['auto', 'full', 'emulated', 'quick'].includes(options.profile) ||
   (options.rounds !== undefined && !(Number.isInteger(options.rounds) && options.rounds >= 1))
 ) {
@@ -119,7 +126,7 @@ function gitDescription() {
 /** @param {string[]} args arguments after `npx vite` */
 const vite = (args) => execFileSync('npx', ['vite', ...args], { cwd: REPO_ROOT, stdio: 'pipe' });
 
-/** @param {'webgpu' | 'webgl'} backend */
+/** @param {'webgpu' | 'webgl' | 'wasm' | 'cpu'} backend */
 const launch = (backend) =>
   chromium.launch({ ...launchOptions(backend), headless: !options.headed });
 
@@ -128,7 +135,7 @@ const launch = (backend) =>
  * worker through window.bench (src/bench/main.ts, src/bench/protocol.ts).
  * @param {import('@playwright/test').Browser} browser
  * @param {string} baseUrl
- * @param {'webgpu' | 'webgl'} backend
+ * @param {'webgpu' | 'webgl' | 'wasm' | 'cpu'} backend
  */
 async function openHarness(browser, baseUrl, backend) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -165,6 +172,8 @@ const appDir = await mkdtemp(path.join(os.tmpdir(), 'playground-bench-'));
 /** @type {Record<string, any>} */
 const backends = {};
 let bytes = null;
+/** @type {import('../../src/bench/protocol').BackendComparison | null} */
+let comparison = null;
 /** @type {Record<string, any> | null} */
 let chartCost = null;
 let browserVersion = null;
@@ -192,7 +201,32 @@ try {
   const baseUrl = server.url;
   log(`serving ${appDir} at ${baseUrl}`);
 
-  for (const backend of options.backends) {
+  comparison = await attempt('backend comparison', async () => {
+    // WebGPU's flag when it is compared; the other backends need none.
+    const browser = await launch(options.backends.includes('webgpu') ? 'webgpu' : 'wasm');
+    try {
+      browserVersion = browser.version();
+      const harness = await openHarness(browser, baseUrl, options.backends[0]);
+      const plan = comparisonPlan(options.profile);
+      log(
+        `backends side by side: ${options.backends.join(', ')} (train ${plan.workload.trainSize})`,
+      );
+      const result = await harness.call({
+        type: 'compareBackends',
+        backends: options.backends,
+        ...plan,
+      });
+      await harness.close();
+      return result.comparison;
+    } finally {
+      await browser.close();
+    }
+  });
+
+  const gpuPaths = options.compareOnly
+    ? []
+    : options.backends.filter((backend) => backend === 'webgpu' || backend === 'webgl');
+  for (const backend of gpuPaths) {
     /** @type {Record<string, any>} */
     const out = (backends[backend] = { info: null, plan: null });
     // 1. Which adapter is this? (decides the profile). Its own browser, closed before the rest.
@@ -370,6 +404,7 @@ const results = {
   },
   bytes,
   chartCost,
+  comparison,
   backends,
   errors,
 };
@@ -380,7 +415,12 @@ await writeFile(
   path.join(outDir, 'results.json'),
   `${JSON.stringify({ ...results, summary: analysis }, null, 1)}\n`,
 );
-const report = markdownReport(results, analysis);
+// --compare-only: the header line of the full report (machine, command) and the comparison.
+const fullReport = markdownReport(results, analysis);
+const report = [
+  options.compareOnly ? fullReport.trim().split('\n\n')[0] : fullReport,
+  ...(comparison ? [backendsReport(comparison)] : []),
+].join('\n\n');
 await writeFile(path.join(outDir, 'report.md'), `${report}\n`);
 console.log(`\n${report}\n`);
 log(`results.json and report.md written to ${path.relative(process.cwd(), outDir)}`);

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { wasmThreadsPlugin } from '../vite/wasmThreads.mjs';
 
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
@@ -18,5 +19,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     rollupOptions: { input: { bench: 'bench.html' } },
   },
-  worker: { format: 'es' },
+  // The app worker's plugins: tfEnvironment needs the wasm thread files (scripts/vite/).
+  worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },
 });

@@ -8,7 +8,10 @@ import { DatasetStore, loadPair, type PairData } from '../lib/core/dataset';
 import { Trainer } from '../lib/core/trainer';
 import { tfEnvironment } from '../lib/worker/tfEnvironment';
 import { installCounters, startCounting } from './counters';
+import { modelFlops } from './flops';
 import type {
+  BackendComparison,
+  BackendRun,
   BenchRequest,
   KernelProfile,
   BenchResult,
@@ -23,6 +26,7 @@ import type {
 } from './protocol';
 import { VARIANTS } from './protocol';
 import { createRunner, trainConfig, type Runner } from './variants';
+import type { BackendName } from '../lib/core/types';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -54,7 +58,8 @@ async function handle(request: BenchRequest): Promise<BenchResult> {
       if (info.name !== request.backend) {
         throw new Error(`Asked for ${request.backend}, got ${info.name}: ${info.fallbackReason}`);
       }
-      installCounters();
+      // Program and readback counters exist on the GPU backends only.
+      if (info.name === 'webgpu' || info.name === 'webgl') installCounters();
       return { type: 'init', info, userAgent: navigator.userAgent };
     }
     case 'throughput':
@@ -67,6 +72,8 @@ async function handle(request: BenchRequest): Promise<BenchResult> {
       return { type: 'kernelProfile', profiles: await kernelProfile(request.workloads) };
     case 'readbackLatency':
       return { type: 'readbackLatency', ms: await readbackLatency(request.samples) };
+    case 'compareBackends':
+      return { type: 'compareBackends', comparison: await compareBackends(request) };
     default: {
       const unknown: never = request;
       throw new Error(`Unknown request ${JSON.stringify(unknown)}`);
@@ -268,4 +275,57 @@ async function kernelProfile(workloads: Workload[]): Promise<KernelProfile[]> {
     }
   }
   return profiles;
+}
+
+/** One backend of the comparison: forced (no fallback), a warm-up epoch, then `epochs`. */
+async function runOn(name: BackendName, workload: Workload, epochs: number): Promise<BackendRun> {
+  const run: BackendRun = { name, info: null, warmup: null, epochs: [], validationMs: [] };
+  const info = await selectBackend(name, tfEnvironment, { model: workload.model });
+  if (info.name !== name) return { ...run, reason: info.fallbackReason ?? `got ${info.name}` };
+  run.info = info;
+  // Loaded after the switch, so the tensors live on this backend.
+  const runner = createRunner('app', await loadData(workload), workload, reportProgress);
+  try {
+    for (let epoch = 0; epoch <= epochs; epoch++) {
+      const count = startCounting();
+      const start = performance.now();
+      await runner.trainEpoch();
+      const sample = {
+        ms: performance.now() - start,
+        images: runner.imagesPerEpoch,
+        counts: count(),
+      };
+      const validationStart = performance.now();
+      await runner.betweenEpochs();
+      if (epoch === 0) {
+        run.warmup = sample;
+        continue;
+      }
+      run.epochs.push(sample);
+      run.validationMs.push(performance.now() - validationStart);
+    }
+    const rates = run.epochs.map((s) => ((s.images * 1000) / s.ms).toFixed(1));
+    log(`${name}: ${rates.join(', ')} images/s`);
+  } finally {
+    runner.dispose();
+  }
+  return run;
+}
+
+async function compareBackends(request: {
+  backends: BackendName[];
+  workload: Workload;
+  epochs: number;
+}): Promise<BackendComparison> {
+  const { workload } = request;
+  const runs: BackendRun[] = [];
+  for (const name of request.backends) runs.push(await runOn(name, workload, request.epochs));
+  let wasmStep = null;
+  if (runs.some((run) => run.name === 'wasm' && run.info)) {
+    await selectBackend('wasm', tfEnvironment);
+    // One epoch of one batch: one training step.
+    [wasmStep] = await kernelProfile([{ ...workload, trainSize: workload.batchSize }]);
+  }
+  const auto = await selectBackend('auto', tfEnvironment, { model: workload.model });
+  return { workload, auto, runs, wasmStep, flops: modelFlops(workload.model) };
 }

@@ -2,7 +2,8 @@
 // worker answers it with exactly one `result` or `error` of the same id. All figures are plain
 // numbers measured in the worker (performance.now), never estimates.
 
-import type { BackendInfo, ModelPreset } from '../lib/core/types';
+import type { BackendInfo, BackendName, ModelPreset } from '../lib/core/types';
+import type { ModelFlops } from './flops';
 
 /** The three training loops compared, same model, data, batch size and backend. */
 export type Variant = 'app' | 'fitCallback' | 'fit';
@@ -72,8 +73,33 @@ export interface KernelProfile {
   kernels: { name: string; calls: number; ms: number }[];
 }
 
+/** One backend of the comparison: the same seeded model, data and batch size as the others. */
+export interface BackendRun {
+  name: BackendName;
+  /** null: it did not start here (`reason` says why). */
+  info: BackendInfo | null;
+  reason?: string;
+  /** The first epoch (compiles shaders, warms caches), then the measured ones. */
+  warmup: EpochSample | null;
+  epochs: EpochSample[];
+  /** The validation pass after an epoch (forward over `validationSize` images + metrics), ms. */
+  validationMs: number[];
+}
+
+export interface BackendComparison {
+  workload: Workload;
+  /** What `auto` picks in this browser for the workload's model (its own timing, ≤ 3 s). */
+  auto: BackendInfo;
+  runs: BackendRun[];
+  /** tf.profile of one training step on wasm (one batch), when wasm ran. */
+  wasmStep: KernelProfile | null;
+  flops: ModelFlops;
+}
+
 export type BenchRequest =
-  | { type: 'init'; backend: 'webgpu' | 'webgl'; dataUrl: string }
+  | { type: 'init'; backend: BackendName; dataUrl: string }
+  /** Every backend in turn in this worker, then `auto`'s pick: ratios from one run. */
+  | { type: 'compareBackends'; backends: BackendName[]; workload: Workload; epochs: number }
   | { type: 'throughput'; workload: Workload; warmupEpochs: number; rounds: number }
   | { type: 'scaling'; workloads: Workload[]; steadyEpochs: number }
   | { type: 'memory'; workload: Workload; epochs: number; snapshotEpochs: number[] }
@@ -88,7 +114,8 @@ export type BenchResult =
   | { type: 'scaling'; points: ScalingPoint[] }
   | { type: 'memory'; snapshots: MemorySnapshot[] }
   | { type: 'readbackLatency'; ms: number[] }
-  | { type: 'kernelProfile'; profiles: KernelProfile[] };
+  | { type: 'kernelProfile'; profiles: KernelProfile[] }
+  | { type: 'compareBackends'; comparison: BackendComparison };
 
 export type ToBenchWorker = { id: number; request: BenchRequest };
 

@@ -7,8 +7,8 @@ import type { ModelPreset } from './types';
 
 export const IMAGE_SIZE = 28;
 export const NUM_CLASSES = 2;
-const KERNEL_SIZE = 3;
-const POOL_SIZE = 2;
+export const KERNEL_SIZE = 3;
+export const POOL_SIZE = 2;
 
 /** The few numbers that distinguish the presets; the layer order is the same for all. */
 export interface Architecture {
