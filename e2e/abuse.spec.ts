@@ -8,8 +8,18 @@ import { figureRows } from './figures';
 import { tinyWith } from './tiny-hash';
 
 const EPOCHS = 3;
-/** Four batches per epoch, so clicks land mid-epoch as well as between epochs. */
-const HASH = tinyWith({ train: 64, val: 20, epochs: EPOCHS, batch: 16 });
+/**
+ * The default model and batch on WASM (a few hundred ms per batch there): four batches per
+ * epoch, so clicks land mid-epoch as well as between epochs.
+ */
+const HASH = tinyWith({
+  train: 256,
+  val: 200,
+  epochs: EPOCHS,
+  batch: 64,
+  model: 'wide',
+  backend: 'wasm',
+});
 const CLICKS = 50;
 const ABUSE_SEED = 20260;
 /**

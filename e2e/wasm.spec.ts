@@ -36,7 +36,7 @@ test('backend=wasm trains a tiny run in a cross-origin isolated page and names i
 });
 
 test('auto times SwiftShader WebGL against WASM and says which won and why', async ({ page }) => {
-  // The default (wide) model is timed: the init message names no other here.
+  // The page sends the selected model with init: TINY_AUTO's small CNN is the one timed.
   const started = Date.now();
   await openOn(page, TINY_AUTO, /^(wasm|webgl)$/);
   test.info().annotations.push({
@@ -54,14 +54,14 @@ test('auto times SwiftShader WebGL against WASM and says which won and why', asy
   await expect(
     notes.filter({
       hasText:
-        /^Why: fastest of 2 for the wide model \(measured (just now|earlier in this browser)\)$/,
+        /^Why: fastest of 2 for the small model \(measured (just now|earlier in this browser)\)$/,
     }),
   ).toHaveCount(1);
   const measured =
     (await notes.allTextContents()).find((note) => note.startsWith('measured')) ?? '';
   test
     .info()
-    .annotations.push({ type: 'auto timing (wide model, batch 8)', description: measured });
+    .annotations.push({ type: 'auto timing (small model, batch 8)', description: measured });
   // Both were really timed: no failure, and every figure is a speed.
   await expect(badge).not.toContainText('timing it failed');
   const speeds = [...measured.matchAll(/([\d.]+) images\/s/g)].map((match) => Number(match[1]));
@@ -135,3 +135,41 @@ test('a Chrome without GPU: auto lands on WASM, not the cpu backend, names the t
     await browser.close();
   }
 });
+
+for (const fault of [
+  { name: 'missing (404)', body: { status: 404, body: 'not found' } },
+  { name: 'corrupt', body: { status: 200, contentType: 'application/wasm', body: 'not wasm' } },
+]) {
+  test(`a ${fault.name} .wasm file: a forced backend=wasm falls back to the CPU, says why, trains`, async ({
+    playwright,
+    baseURL,
+  }) => {
+    // Its own browser (no console-error guard): the failed fetch or compile logs errors of its own.
+    const browser = await playwright.chromium.launch({
+      executablePath: chromiumExecutable(),
+      args: [...CHROMIUM_ARGS, ...GPU_LESS_ARGS],
+    });
+    try {
+      const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+      const wasmRequests: string[] = [];
+      // Context-level: the training worker (and its threads) fetch the binaries.
+      await context.route(/\.wasm$/, async (route) => {
+        wasmRequests.push(route.request().url());
+        await route.fulfill(fault.body);
+      });
+      const page = await context.newPage();
+      await openOn(page, `${TINY_AUTO}&backend=wasm`, /^(wasm|cpu)$/);
+      const badge = page.getByTestId('backend-badge');
+      await expect(badge).toHaveAttribute('data-backend', 'cpu');
+      await expect(badge).toContainText(/WASM unavailable: the WASM backend failed to initialise/);
+      expect(wasmRequests.length).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      await waitForStatus(page, 'done');
+      const { file } = await downloadRun(page);
+      expectConsistentRunFile(file, { backend: 'cpu', epochs: 2, validation: 100 });
+      expect(file.environment.fallbackReason).toMatch(/WASM unavailable/);
+    } finally {
+      await browser.close();
+    }
+  });
+}
