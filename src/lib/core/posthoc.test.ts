@@ -87,3 +87,13 @@ describe('post-hoc report', () => {
     expect(small.isotonicWarning).toMatch(/100 images, fewer than 1000/);
   });
 });
+
+describe('post-hoc report with a T fitted already', () => {
+  it('reports the same as fitting T itself', () => {
+    const random = mulberry32(9);
+    const gaps = Array.from({ length: 400 }, () => (random() - 0.5) * 20);
+    const labels = Uint8Array.from(gaps, (g) => (random() < 1 / (1 + Math.exp(-g / 4)) ? 1 : 0));
+    const report = posthocReport(gapLogits(gaps), labels);
+    expect(posthocReport(gapLogits(gaps), labels, report.temperature.T)).toEqual(report);
+  });
+});

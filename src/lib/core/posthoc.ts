@@ -255,10 +255,15 @@ function figures(
  * bins, as everywhere) and accuracy. Platt can change answers (a < 0 or b ≠ 0 moves the
  * threshold); isotonic can tie them at ½ (counted as class 0).
  */
-export function posthocReport(logits: Float32Array, labels: Uint8Array): PosthocReport {
+export function posthocReport(
+  logits: Float32Array,
+  labels: Uint8Array,
+  /** T already fitted on the same calibration half (temperatureFit), to save fitting it again. */
+  fittedT?: number,
+): PosthocReport {
   checkLogitShapes(logits, labels);
   const { calibration, evaluation } = calibrationSplit(labels.length);
-  const { T } = fitTemperature(logits, labels, calibration);
+  const T = fittedT ?? fitTemperature(logits, labels, calibration).T;
   const platt = fitPlatt(logits, labels, calibration);
   const steps = fitIsotonic(logits, labels, calibration);
   return {
