@@ -18,6 +18,7 @@ export async function expectEveryPanelAt(page: Page, epoch: number): Promise<voi
   await expect(page.getByTestId('chart-histogram')).toHaveAttribute('data-epoch', points);
   await expect(page.getByTestId('chart-loss-split')).toHaveAttribute('data-points', points);
   await expect(page.getByTestId('chart-calibration')).toHaveAttribute('data-points', points);
+  await expect(page.getByTestId('chart-scoring')).toHaveAttribute('data-points', points);
   await expect(page.getByTestId('chart-reliability')).toHaveAttribute('data-epoch', points);
   await expect(page.getByTestId('reliability-ece')).toContainText('%');
   await expect(page.getByTestId('run-caption')).not.toContainText('No epochs yet');
@@ -46,5 +47,7 @@ export async function openReplayAt(page: Page, epoch = RECORDED_EPOCHS, hash = '
   await expect(toggle).toHaveText('Play replay');
   await expectEveryPanelAt(page, epoch);
   await expect(page.getByTestId('dataset-preview').locator('canvas').first()).toBeVisible();
+  // No focus ring left on the slider in screenshots.
+  await slider.blur();
   await page.evaluate(() => window.scrollTo(0, 0));
 }

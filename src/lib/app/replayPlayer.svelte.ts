@@ -8,9 +8,9 @@ import { recordedIdentity, recordedView, replayable, type ReplayableRun } from '
 
 /** The shipped recording of the default run (scripts/record-replay.mjs writes it). */
 export const RECORDED_RUN_URL = 'replay/default-run.json';
-/** Epochs per second the player offers; the default plays 40 epochs in 8 s. */
+/** Epochs per second the player offers; the default plays 40 epochs in 4 s. */
 export const REPLAY_SPEEDS = [1, 2, 5, 10, 20] as const;
-export const DEFAULT_REPLAY_SPEED = 5;
+export const DEFAULT_REPLAY_SPEED = 10;
 
 export type FetchText = (url: string) => Promise<string>;
 
