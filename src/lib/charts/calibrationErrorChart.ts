@@ -117,8 +117,9 @@ export function applyCalibrationErrorTheme(chart: CalibrationErrorChart, theme: 
   datasets[ECE].backgroundColor = theme.ece;
   datasets[MCE].borderColor = theme.mce;
   datasets[MCE].backgroundColor = theme.mce;
-  datasets[BAND].backgroundColor = theme.band;
-  datasets[BAND].borderColor = theme.band;
+  // The reliability diagram's translucent gap colour: visible under the lines, never hiding them.
+  datasets[BAND].backgroundColor = theme.gap;
+  datasets[BAND].borderColor = theme.gap;
   scaleBorderWidths(datasets, theme);
   applyBaseTheme(chart.options, theme);
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { reliabilityEdges } from '../core/calibration';
 import type { ReliabilityDiagram } from '../core/types';
-import { peakReliabilityCount, reliabilityBins } from './reliabilityChart';
+import {
+  binRangeText,
+  confidenceTickText,
+  peakReliabilityCount,
+  reliabilityBins,
+} from './reliabilityChart';
 
 /** 15 bins, empty except those given as bin → [count, accuracy, confidence]. */
 function diagram(filled: Record<number, [number, number, number]>): ReliabilityDiagram {
@@ -45,5 +50,16 @@ describe('peakReliabilityCount', () => {
     expect(
       peakReliabilityCount([diagram({ 14: [90, 1, 1] }), diagram({ 12: [120, 1, 0.9] })]),
     ).toBe(120);
+  });
+});
+
+describe('equal-mass bin labels', () => {
+  it('use the digits a narrow bin near 1 needs', () => {
+    expect(binRangeText(0.5, 0.82)).toBe('0.5–0.82');
+    expect(binRangeText(0.9999962, 0.99999991)).toBe('0.999996–1');
+    expect(binRangeText(0.99999991, 0.99999999)).toBe('0.9999999–1');
+    expect(confidenceTickText(0.6844)).toBe('0.6844');
+    expect(confidenceTickText(0.99999977)).toBe('1−2e-7');
+    expect(confidenceTickText(1)).toBe('1');
   });
 });

@@ -76,8 +76,16 @@ export function peakReliabilityCount(diagrams: readonly ReliabilityDiagram[]): n
  */
 export function binRangeText(lower: number, upper: number): string {
   let digits = 2;
-  while (digits < 6 && Number(lower.toFixed(digits)) === Number(upper.toFixed(digits))) digits++;
+  while (digits < 12 && Number(lower.toFixed(digits)) === Number(upper.toFixed(digits))) digits++;
   return `${Number(lower.toFixed(digits))}–${Number(upper.toFixed(digits))}`;
+}
+
+/** A confidence for a tick: 4 decimals, or how far below 1 it is once that would read "1". */
+export function confidenceTickText(confidence: number): string {
+  if (confidence >= 1) return '1';
+  return 1 - confidence < 5e-5
+    ? `1−${(1 - confidence).toExponential(0)}`
+    : String(Number(confidence.toFixed(4)));
 }
 
 /**
@@ -163,7 +171,7 @@ export function createReliabilityChart(canvas: HTMLCanvasElement): ReliabilityVi
               if (layout !== 'rank') return formatPercent(Number(value)).replace('.0%', '%');
               // A bin's mean confidence under it, with the digits it needs.
               const bin = bins[Math.floor(Number(value))];
-              return bin ? binRangeText(bin.confidence, bin.confidence).split('–')[0] : '';
+              return bin ? confidenceTickText(bin.confidence) : '';
             },
           },
         },

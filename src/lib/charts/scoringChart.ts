@@ -78,7 +78,7 @@ export function createScoringChart(canvas: HTMLCanvasElement, totalEpochs: numbe
         position: 'left',
         beginAtZero: true,
         suggestedMax: 0.5,
-        title: { display: true, text: 'Brier score, its parts, error rate' },
+        title: { display: true, text: 'Brier, its parts, error rate' },
       },
       nll: {
         type: 'linear',

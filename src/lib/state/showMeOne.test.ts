@@ -15,6 +15,12 @@ describe('show me one', () => {
 
   it('keeps logits that fit; centres ones that do not, keeping the gap', () => {
     expect(sliderLogits(12, -12)).toEqual({ z0: 12, z1: -12, shifted: false, narrowed: false });
+    expect(sliderLogits(-7.31953, 6.749271)).toEqual({
+      z0: -7.32,
+      z1: 6.75,
+      shifted: false,
+      narrowed: false,
+    });
     expect(sliderLogits(20, 4)).toEqual({ z0: 8, z1: -8, shifted: true, narrowed: false });
     expect(sliderLogits(-30, 10)).toEqual({ z0: -15, z1: 15, shifted: true, narrowed: true });
   });

@@ -34,7 +34,7 @@ export function confidentlyWrong(
 }
 
 /**
- * The logits as the sliders can show them. Softmax only sees z₁ − z₀, so both logits are shifted
+ * The logits as the sliders can show them, to their step of 0.01. Softmax only sees z₁ − z₀, so both logits are shifted
  * by the same amount to centre them (nothing changes: same probabilities, same loss); only a gap
  * wider than the sliders' 2 × LOGIT_LIMIT must be narrowed, and then `narrowed` says so.
  */
@@ -42,12 +42,14 @@ export function sliderLogits(
   z0: number,
   z1: number,
 ): { z0: number; z1: number; shifted: boolean; narrowed: boolean } {
+  // To the sliders' step (0.01); the note beside them gives the exact logits and loss.
+  const round = (value: number) => Math.round(value * 100) / 100;
   const fits = (value: number) => Math.abs(value) <= LOGIT_LIMIT;
-  if (fits(z0) && fits(z1)) return { z0, z1, shifted: false, narrowed: false };
+  if (fits(z0) && fits(z1))
+    return { z0: round(z0), z1: round(z1), shifted: false, narrowed: false };
   const centre = (z0 + z1) / 2;
   const half = Math.min(LOGIT_LIMIT, Math.abs(z1 - z0) / 2);
   const sign = z1 >= z0 ? 1 : -1;
-  const round = (value: number) => Math.round(value * 100) / 100;
   return {
     z0: round(-sign * half),
     z1: round(sign * half),
