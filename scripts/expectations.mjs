@@ -8,8 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'prettier';
 
 /** @typedef {import('../src/lib/core/runFile').RunFile} RunFile */
+/** @typedef {RunFile['epochs'][number]} Epoch */
 
-/** Each validation image's |z₁ − z₀| at one epoch, from the file's float32 LE base64 logits. */
+/**
+ * Each validation image's |z₁ − z₀| at one epoch, from the file's float32 LE base64 logits.
+ * @param {string} base64
+ */
 export function logitGaps(base64) {
   const bytes = Buffer.from(base64, 'base64');
   const logits = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
@@ -18,15 +22,22 @@ export function logitGaps(base64) {
   return gaps;
 }
 
+/** @param {number[]} values */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-const percent = (fraction, digits = 1) => `${(100 * fraction).toFixed(digits)} %`;
+const percent = (/** @type {number} */ fraction, digits = 1) =>
+  `${(100 * fraction).toFixed(digits)} %`;
 
-/** The first epoch holding the extreme of `pick` (ties: the earliest, as the charts mark). */
+/**
+ * The first epoch holding the extreme of `pick` (ties: the earliest, as the charts mark).
+ * @param {Epoch[]} epochs
+ * @param {(epoch: Epoch) => number} pick
+ * @param {(a: number, b: number) => boolean} better
+ */
 function extremeEpoch(epochs, pick, better) {
   return epochs.reduce((best, epoch) => (better(pick(epoch), pick(best)) ? epoch : best));
 }
@@ -51,7 +62,11 @@ export function expectations(run) {
   const last = epochs[epochs.length - 1];
   const rise = last.validationLoss / lowest.validationLoss - 1;
   const accuracyDrop = 100 * (mostAccurate.validationAccuracy - last.validationAccuracy);
-  const row = (label, epoch, loss = epoch.validationLoss.toFixed(3)) =>
+  const row = (
+    /** @type {string} */ label,
+    /** @type {Epoch} */ epoch,
+    loss = epoch.validationLoss.toFixed(3),
+  ) =>
     `| ${label} | ${epoch.epoch} | ${loss} | ${percent(epoch.validationAccuracy)} | ` +
     `${percent(epoch.trainAccuracy, epoch.trainAccuracy > 0.999 ? 2 : 1)} |`;
   const rates = epochs.map((e) => e.imagesPerSecond);

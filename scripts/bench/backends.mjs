@@ -91,7 +91,8 @@ export function backendsReport(comparison) {
         `${fixed(f.defaultRunMinutes, 1)} min |`,
     );
   }
-  const ratio = (/** @type {string} */ a, /** @type {string} */ b) => {
+  /** @typedef {import('../../src/lib/core/types').BackendName} BackendName */
+  const ratio = (/** @type {BackendName} */ a, /** @type {BackendName} */ b) => {
     const [x, y] = [figures.get(a), figures.get(b)];
     return x && y ? `${fixed(x.imagesPerSecond / y.imagesPerSecond, 1)}×` : 'n/a';
   };

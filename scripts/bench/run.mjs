@@ -84,6 +84,7 @@ if (
 if (flags.report) {
   const saved = JSON.parse(await readFile(flags.report, 'utf8'));
   console.log(markdownReport(saved, analyze(saved)));
+  if (saved.comparison) console.log(`\n${backendsReport(saved.comparison)}`);
   process.exit(0);
 }
 const started = Date.now();
