@@ -2,13 +2,29 @@
 // lands on it (not the JavaScript cpu backend) with threads, because the preview server makes
 // the page cross-origin isolated; beside SwiftShader WebGL `auto` times both and says why.
 import { CHROMIUM_ARGS, chromiumExecutable } from '../scripts/chromium.mjs';
-import type { Page } from '@playwright/test';
+import type { Browser, BrowserType, Page } from '@playwright/test';
 import { expect, test, TINY_AUTO, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 import { tinyWith } from './tiny-hash';
 
 /** How desktop Chrome presents itself on a machine whose GPU is missing or blocklisted. */
 const GPU_LESS_ARGS = ['--disable-gpu', '--disable-software-rasterizer'];
+
+/** `use` with a Chromium of its own launched as a GPU-less Chrome (flags are per browser). */
+async function withGpuLessChrome(
+  chromium: BrowserType,
+  use: (browser: Browser) => Promise<void>,
+): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: [...CHROMIUM_ARGS, ...GPU_LESS_ARGS],
+  });
+  try {
+    await use(browser);
+  } finally {
+    await browser.close();
+  }
+}
 
 async function openOn(page: Page, hash: string, backend: RegExp): Promise<void> {
   await page.goto(`/#${hash}`);
@@ -108,12 +124,8 @@ test('a Chrome without GPU: auto lands on WASM, not the cpu backend, names the t
   playwright,
   baseURL,
 }) => {
-  // Its own browser: launch flags are per browser, and this spec's project has a GPU path.
-  const browser = await playwright.chromium.launch({
-    executablePath: chromiumExecutable(),
-    args: [...CHROMIUM_ARGS, ...GPU_LESS_ARGS],
-  });
-  try {
+  // Its own browser: this spec's project has a GPU path.
+  await withGpuLessChrome(playwright.chromium, async (browser) => {
     const page = await browser.newPage({ baseURL });
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -131,9 +143,7 @@ test('a Chrome without GPU: auto lands on WASM, not the cpu backend, names the t
     await waitForStatus(page, 'done');
     await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '2');
     expect(errors).toEqual([]);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 for (const fault of [
@@ -145,11 +155,7 @@ for (const fault of [
     baseURL,
   }) => {
     // Its own browser (no console-error guard): the failed fetch or compile logs errors of its own.
-    const browser = await playwright.chromium.launch({
-      executablePath: chromiumExecutable(),
-      args: [...CHROMIUM_ARGS, ...GPU_LESS_ARGS],
-    });
-    try {
+    await withGpuLessChrome(playwright.chromium, async (browser) => {
       const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
       const wasmRequests: string[] = [];
       // Context-level: the training worker (and its threads) fetch the binaries.
@@ -168,8 +174,6 @@ for (const fault of [
       const { file } = await downloadRun(page);
       expectConsistentRunFile(file, { backend: 'cpu', epochs: 2, validation: 100 });
       expect(file.environment.fallbackReason).toMatch(/WASM unavailable/);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 }
