@@ -8,7 +8,7 @@ import { loseDeviceAfter } from './test-hooks';
 import { tinyWith } from './tiny-hash';
 
 /** CPU training is slow: the smallest run that still has two epochs. */
-const CPU_SIZED = tinyWith({ train: 32, val: 20, epochs: 2, batch: 16 });
+const CPU_SIZED = tinyWith({ train: 32, val: 20, epochs: 2, batch: 16, backend: 'webgl' });
 
 test('a lost WebGL context: told in plain words, continued on WASM, no epoch lost', async ({
   page,

@@ -37,10 +37,13 @@ export { expect };
 export const TINY_AUTO =
   'classes=pullover,coat&train=64&val=100&epochs=2&batch=32&model=small&seed=7';
 /**
- * The same on WebGL, which most specs exercise: on a machine without a real GPU `auto` rightly
- * prefers WASM to SwiftShader's WebGL (e2e/wasm.spec.ts tests that choice with TINY_AUTO).
+ * The same on WASM, where most specs run: it trains 10–20× faster than SwiftShader's WebGL, and
+ * it is what `auto` picks on a machine without a real GPU (e2e/wasm.spec.ts tests that choice
+ * with TINY_AUTO). The WebGL and WebGPU paths keep their own specs (webgl.spec.ts,
+ * webgpu.spec.ts, the lost-device faults, run-truth.spec.ts, the stored-run spec).
  */
-export const TINY = `${TINY_AUTO}&backend=webgl`;
+export const TINY = `${TINY_AUTO}&backend=wasm`;
+export const TINY_WEBGL = `${TINY_AUTO}&backend=webgl`;
 
 export async function openApp(page: Page, hash: string): Promise<void> {
   await page.goto(`/#${hash}`);

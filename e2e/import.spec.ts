@@ -93,8 +93,8 @@ test('run files imported by picker and by drop are overlaid with their settings 
   await expect(modelRow.getByRole('cell')).toHaveText(['small', 'small']);
   await expect(modelRow.getByRole('rowheader')).toHaveText('Model');
   await expect(table.getByRole('row', { name: /Backend used/ }).getByRole('cell')).toHaveText([
-    'webgl',
-    'webgl',
+    'wasm',
+    'wasm',
   ]);
 
   // Stop comparing one, then clear: the overlays follow.

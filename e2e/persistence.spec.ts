@@ -2,7 +2,7 @@
 // (resume offer + Runs panel), Resume continues it exactly, and a stored run can be compared,
 // downloaded and deleted from the Runs panel.
 import type { Page } from '@playwright/test';
-import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { expect, openApp, test, TINY_WEBGL, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 import { readFile } from 'node:fs/promises';
 import type { RunFile } from '../src/lib/core/runFile';
@@ -89,7 +89,7 @@ test('a reload mid-run loses no completed epoch; Resume finishes it exactly', as
 });
 
 test('a stored run can be compared, downloaded and deleted', async ({ page }) => {
-  await openApp(page, TINY);
+  await openApp(page, TINY_WEBGL); // the WebGL path keeps a saved-run spec of its own
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await waitForStatus(page, 'done');
   const { file: live } = await downloadRun(page);

@@ -1,6 +1,6 @@
 // Without --enable-unsafe-webgpu there is no WebGPU adapter: the app must say so, and WebGL
 // (forced here: with no real GPU, auto rightly prefers WASM) trains.
-import { expect, openApp, test, TINY, TINY_AUTO, waitForStatus } from './fixtures';
+import { expect, openApp, test, TINY_AUTO, TINY_WEBGL, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 
 test('names why WebGPU was skipped, trains on WebGL, and the run file matches the page', async ({
@@ -12,7 +12,7 @@ test('names why WebGPU was skipped, trains on WebGL, and the run file matches th
   await expect(badge).toContainText(/WebGPU unavailable/);
   await expect(badge).toContainText(/no adapter/);
 
-  await openApp(page, TINY);
+  await openApp(page, TINY_WEBGL);
   await expect(badge).toHaveAttribute('data-backend', 'webgl');
   await expect(badge).toContainText(/WebGL/);
 
