@@ -5,6 +5,7 @@ import type { Chart, ChartDataset, LegendItem } from 'chart.js';
 import type { Binning } from '../core/calibration';
 import type { EpochMetrics } from '../core/types';
 import { percentText } from '../state/caption';
+import { exactValue } from './lossChart';
 import { epochScale, epochTooltipTitle, setEpochCount, strokeLegend } from './epochAxis';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { createHistoryTracker } from './streaming';
@@ -99,10 +100,11 @@ export function createCalibrationErrorChart(
               if (item.datasetIndex === BAND) {
                 const point = item.raw as CalibrationPoint;
                 return Array.isArray(point.y)
-                  ? `ECE 90% interval: ${percentText(point.y[0])}–${percentText(point.y[1])}`
+                  ? `ECE 90% interval: ${exactValue('accuracy', point.y[0])}–${exactValue('accuracy', point.y[1])}`
                   : '';
               }
-              return `${item.datasetIndex === ECE ? 'ECE' : 'MCE'}: ${percentText(item.parsed.y ?? NaN)}`;
+              // Exact readouts (2 decimals of a percent), like the loss chart's.
+              return `${item.datasetIndex === ECE ? 'ECE' : 'MCE'}: ${exactValue('accuracy', item.parsed.y ?? NaN)}`;
             },
           },
         },

@@ -4,8 +4,8 @@
 
 import type { Chart, ChartDataset, LegendItem, Point } from 'chart.js';
 import type { EpochMetrics } from '../core/types';
-import { formatSignificant } from '../format';
 import { epochScale, epochTooltipTitle, lineChart, setEpochCount, strokeLegend } from './epochAxis';
+import { exactValue } from './lossChart';
 import { registeredChart } from './register';
 import { createHistoryTracker } from './streaming';
 import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
@@ -93,8 +93,12 @@ export function createScoringChart(canvas: HTMLCanvasElement, totalEpochs: numbe
       tooltip: {
         callbacks: {
           title: epochTooltipTitle,
-          label: (item) =>
-            `${SCORING_SERIES[item.datasetIndex]?.label ?? ''}: ${formatSignificant(item.parsed.y ?? NaN, 4)}`,
+          // Exact readouts: 6 significant digits, the error rate as a percent with 2 decimals.
+          label: (item) => {
+            const series = SCORING_SERIES[item.datasetIndex];
+            const value = item.parsed.y ?? NaN;
+            return `${series?.label ?? ''}: ${exactValue(series?.key === 'error' ? 'accuracy' : 'loss', value)}`;
+          },
         },
       },
     },
