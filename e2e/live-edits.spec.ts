@@ -21,7 +21,8 @@ test('focal loss and mixup runs train and record their settings', async ({ page 
 test('a mid-run learning-rate change is a marker and an event; log scale; shared cursor', async ({
   page,
 }) => {
-  const hash = tinyWith({ epochs: 6 });
+  // WebGL, slower than WASM here, leaves time to change a setting while an epoch trains.
+  const hash = tinyWith({ epochs: 6, backend: 'webgl' });
   await openApp(page, hash);
   await page.getByRole('button', { name: 'Step' }).click();
   await waitForStatus(page, 'paused');
