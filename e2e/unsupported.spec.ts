@@ -1,5 +1,7 @@
 // A browser with neither WebGPU nor WebGL (old GPU, blocklisted driver, hardware acceleration
-// off): the page must say so in plain words and train on the CPU — never show a stack trace.
+// off) whose WebAssembly backend cannot load either (its .wasm files answer 404 here): the page
+// must say so in plain words and train on the plain-JavaScript CPU — never show a stack trace.
+// (Without the GPUs but with WASM, auto picks WASM: e2e/wasm.spec.ts.)
 // This test launches its own Chromium: `--disable-gpu --disable-software-rasterizer` leaves no
 // GPU and no SwiftShader fallback, so every WebGL context (page and OffscreenCanvas in the
 // worker) fails. (`--disable-webgl` alone is not enough: OffscreenCanvas in a worker still gets
@@ -24,7 +26,11 @@ test('no WebGPU and no WebGL: a plain reason, the CPU, and a working Step', asyn
     const origin = new URL(baseURL ?? '').origin;
     const problems: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      // The browser and TF.js report the missing .wasm files themselves; anything else counts.
+      const text = message.text();
+      if (message.type() === 'error' && !/wasm|404/i.test(text)) {
+        problems.push(`console error: ${text}`);
+      }
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     context.on('request', (request) => {
@@ -34,6 +40,7 @@ test('no WebGPU and no WebGL: a plain reason, the CPU, and a working Step', asyn
       }
     });
 
+    await context.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(`/#${TINY_CPU}`);
     // The flags really took every GPU path away (else this test would prove nothing).
     expect(
@@ -57,6 +64,7 @@ test('no WebGPU and no WebGL: a plain reason, the CPU, and a working Step', asyn
     // Plain words: which backends failed, what it trains on instead, what that means.
     await expect(badge).toContainText('WebGPU unavailable');
     await expect(badge).toContainText('WebGL unavailable');
+    await expect(badge).toContainText('WASM unavailable');
     await expect(badge).toContainText(/training on CPU/);
     await expect(badge).toContainText(/slow/i);
     expect(await page.locator('body').innerText()).not.toMatch(STACK_TRACE);
