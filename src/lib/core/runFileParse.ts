@@ -3,7 +3,7 @@
 // checked and copied into fresh objects; nothing else of the input survives. Never throws.
 // Plain data only, like runFile.ts: no tfjs, no DOM.
 
-import { parseRunConfig } from '../state/settings';
+import { parseRunConfig } from '../state/runConfig';
 import { BACKEND_ORDER } from './backend';
 import { decodeFloat32, LOGITS_ENCODING } from './logitsCodec';
 import {

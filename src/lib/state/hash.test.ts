@@ -6,10 +6,10 @@ import {
   SETTING_KEYS,
   defaultSettings,
   formatSetting,
-  toTrainConfig,
   withSetting,
   type Settings,
 } from './settings';
+import { toTrainConfig } from './runConfig';
 
 const DEFAULT_HASH =
   '#classes=pullover,coat&train=2000&val=2000&epochs=40&batch=64&lr=0.001&optimizer=adam&model=wide&seed=1&smoothing=0&l2=0&dropout=0&earlyStop=off&patience=5&focal=0&mixup=0&backend=auto';

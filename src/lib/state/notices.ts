@@ -1,4 +1,6 @@
 // A typed notice from the training worker, in words for the page.
+import { backendDisplayName } from '../core/backend';
+import type { BackendName } from '../core/types';
 import type { Notice } from '../worker/protocol';
 
 export function noticeText(notice: Notice): string {
@@ -6,4 +8,24 @@ export function noticeText(notice: Notice): string {
     case 'storage-unavailable':
       return `Runs are not being saved in this browser (${notice.reason}). Training goes on, but a reload will lose it.`;
   }
+}
+
+/**
+ * What the page says after a lost GPU: where training went on, and from which epoch
+ * (`continuedFrom` null: the run started again there, since nothing could be saved).
+ */
+export function deviceLossNotice(
+  lost: BackendName,
+  next: BackendName,
+  detail: string,
+  continuedFrom: number | null,
+): string {
+  const why = detail ? ` (${detail})` : '';
+  return (
+    `The GPU stopped working on ${backendDisplayName(lost)}${why}. ` +
+    `Switched to ${backendDisplayName(next)} and ` +
+    (continuedFrom !== null
+      ? `continued from epoch ${continuedFrom}; no completed epoch was lost.`
+      : 'started the run again.')
+  );
 }

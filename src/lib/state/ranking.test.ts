@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PosthocReport } from '../core/posthoc';
 import { rankRuns, settingsDifferences, type RankedRun } from './ranking';
-import { defaultSettings, toTrainConfig } from './settings';
+import { defaultSettings } from './settings';
+import { toTrainConfig } from './runConfig';
 
 function run(id: string, nll: number, ece: number, accuracy: number, tNll: number): RankedRun {
   const figures = { nll, ece, accuracy };

@@ -323,7 +323,7 @@ export function isSettingKey(key: string): key is SettingKey {
 }
 
 /** Copies a table default, so no caller can mutate the table through it. */
-function copied<V>(value: V): V {
+export function copied<V>(value: V): V {
   return (Array.isArray(value) ? [...value] : value) as V;
 }
 
@@ -357,45 +357,4 @@ export function formatSetting<K extends SettingKey>(settings: Settings, key: K):
 
 export function className(slug: ClassSlug): string {
   return CLASS_NAMES[CLASS_SLUGS.indexOf(slug)];
-}
-
-/** A run's config: the training settings plus the backend preference, in run-file field names. */
-export type RunConfig = TrainConfig & { backend: BackendPreference };
-
-/** The run settings under their config field names (RUN_KEYS; nothing else). */
-export function toRunConfig(settings: Settings): RunConfig {
-  const config: Partial<Record<string, unknown>> = {};
-  for (const key of RUN_KEYS) config[SETTINGS[key].config as string] = copied(settings[key]);
-  return config as unknown as RunConfig;
-}
-
-/** What the worker trains: the run config without the backend preference (a worker has one). */
-export function toTrainConfig(settings: Settings): TrainConfig {
-  const { backend: _preference, ...config } = toRunConfig(settings);
-  return config;
-}
-
-/**
- * Reads a run file's config with the table's own rules (the same bounds and choices as the
- * hash), field by field; settings newer than the file get their defaults. Returns the first
- * problem as `field reason`, e.g. "labelSmoothing is above the maximum 0.49".
- */
-export function parseRunConfig(
-  json: object,
-): { ok: true; config: RunConfig } | { ok: false; field: string; reason: string } {
-  const fields = json as Readonly<Record<string, unknown>>;
-  const config: Partial<Record<string, unknown>> = {};
-  for (const key of RUN_KEYS) {
-    const spec: SettingSpec<unknown> = SETTINGS[key];
-    const field = spec.config as string;
-    if (!Object.hasOwn(fields, field)) {
-      if (!spec.optionalInRunFile) return { ok: false, field, reason: 'is missing' };
-      config[field] = copied(spec.default);
-      continue;
-    }
-    const parsed = spec.fromJson(fields[field]);
-    if (!parsed.ok) return { ok: false, field, reason: parsed.reason };
-    config[field] = parsed.value;
-  }
-  return { ok: true, config: config as unknown as RunConfig };
 }

@@ -6,7 +6,8 @@
 // keeps it and derives none of it.
 
 import type { RecordedView } from '../app/replay';
-import { BACKEND_ORDER, backendDisplayName } from '../core/backend';
+import { BACKEND_ORDER } from '../core/backend';
+import { deviceLossNotice } from '../state/notices';
 import type { RunState } from '../core/runState';
 import type {
   BackendInfo,
@@ -34,6 +35,7 @@ import {
   type ToWorker,
   type TrainerStatus,
 } from './protocol';
+import { validationCounts, validationImagesFrom } from './validationImages';
 
 /** Sample images requested per class for the dataset preview. */
 export const PREVIEW_IMAGES_PER_CLASS = 8;
@@ -201,12 +203,8 @@ export class TrainerClient {
     return true;
   }
 
-  /** Validation images are the first ⌈v/2⌉ held-out images of class 0, then ⌊v/2⌋ of class 1. */
   #requestValidationImages(runId: string, config: TrainConfig): void {
-    const counts: [number, number] = [
-      Math.ceil(config.validationSize / 2),
-      Math.floor(config.validationSize / 2),
-    ];
+    const counts = validationCounts(config.validationSize);
     const id = this.#id();
     this.#imagesRequest = { id, runId, counts };
     this.#post({ type: 'preview', id, classes: config.classes, perClass: counts[0] });
@@ -216,12 +214,7 @@ export class TrainerClient {
     const request = this.#imagesRequest;
     this.#imagesRequest = null;
     if (!request || request.runId !== this.runIdentity?.id || !this.opened) return;
-    const pixels = samples.pixels[0].length / samples.perClass;
-    const [first, second] = request.counts;
-    const images = new Uint8Array((first + second) * pixels);
-    images.set(samples.pixels[0].subarray(0, first * pixels));
-    images.set(samples.pixels[1].subarray(0, second * pixels), first * pixels);
-    this.validationImages = images;
+    this.validationImages = validationImagesFrom(samples, request.counts);
   }
 
   /**
@@ -389,18 +382,12 @@ export class TrainerClient {
     const run = epochsCompleted === null ? null : this.runIdentity;
     const config = this.runConfig;
     this.#faults = undefined; // the testing aid fires once
-    const why = detail ? ` (${detail})` : '';
     this.#replaceWorker();
     this.init(next);
     if (this.#previewClasses !== null) this.preview(this.#previewClasses);
     if (!run || !config || epochsCompleted === null) return;
     const canResume = this.#storageWorks && epochsCompleted > 0;
-    this.deviceNotice =
-      `The GPU stopped working on ${backendDisplayName(lost)}${why}. ` +
-      `Switched to ${backendDisplayName(next)} and ` +
-      (canResume
-        ? `continued from epoch ${epochsCompleted}; no completed epoch was lost.`
-        : 'started the run again.');
+    this.deviceNotice = deviceLossNotice(lost, next, detail, canResume ? epochsCompleted : null);
     if (!canResume) this.#clearRun();
     this.runConfig = config;
     this.runIdentity = run;

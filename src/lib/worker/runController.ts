@@ -26,6 +26,7 @@ import {
   type TrainerStatus,
 } from './protocol';
 import type { DeviceLoss } from './deviceWatch';
+import { divergence, divergenceMessage } from './divergence';
 import type { Exportable } from './persistence';
 
 /** What the controller needs of a training run: core/trainer.ts's Trainer, or a fake. */
@@ -78,16 +79,6 @@ export interface WorkerServices {
   device: { lost(): DeviceLoss | null; inject(): Promise<boolean> };
   memory(): TensorMemory;
 }
-
-/**
- * Above this mean validation cross-entropy (nats per example) a run has blown up even while
- * its numbers are still finite: chance is ln 2 ≈ 0.69, and a healthy run that grows
- * over-confident stays within single or low double digits. 1000 means the average example is
- * wrong by a logit gap of about 1000 — the weights exploded (a learning rate of 10 with Adam
- * gets there within the first epoch), and float32 overflow to NaN is only a matter of time.
- * Validation loss, not training loss: the latter includes the L2 penalty, which can be large.
- */
-export const EXPLODED_VALIDATION_LOSS = 1000;
 
 interface ActiveRun {
   run: TrainingRun;
@@ -331,12 +322,8 @@ export class RunController {
         const result = await run.finishEpoch();
         if (lost()) return this.#reportDeviceLoss(active);
         const { metrics } = result;
-        if (!allFinite(result.validationLogits) || !Number.isFinite(metrics.validationLoss)) {
-          return this.#diverged(command.id, metrics.epoch, null);
-        }
-        if (metrics.validationLoss > EXPLODED_VALIDATION_LOSS) {
-          return this.#diverged(command.id, metrics.epoch, metrics.validationLoss);
-        }
+        const blownUp = divergence(metrics.validationLoss, result.validationLogits);
+        if (blownUp) return this.#diverged(command.id, metrics.epoch, blownUp.explodedLoss);
         await this.#publishEpoch(active, result);
         if (active.loseDeviceAt > 0 && run.epochsCompleted === active.loseDeviceAt) {
           active.loseDeviceAt = 0;
@@ -426,28 +413,4 @@ export class RunController {
     this.#status(replyTo, 'done');
     this.#postMemory();
   }
-}
-
-function allFinite(values: Float32Array): boolean {
-  for (const value of values) if (!Number.isFinite(value)) return false;
-  return true;
-}
-
-export function divergenceMessage(
-  epoch: number,
-  explodedLoss: number | null,
-  learningRate: number,
-): string {
-  const good = epoch - 1;
-  const what =
-    explodedLoss === null
-      ? 'the loss became NaN or infinite'
-      : `the validation loss exploded to ${Math.round(explodedLoss).toLocaleString('en-US')} (chance is 0.69)`;
-  return (
-    `Training diverged in epoch ${epoch}: ${what}, so the run stopped. ` +
-    (good === 0
-      ? 'No epoch had finished before it, so the charts stay empty. '
-      : `The charts keep the ${good} good epoch${good === 1 ? '' : 's'}. `) +
-    `Try a smaller learning rate than ${learningRate} (e.g. 0.001 with Adam), then Reset and Train.`
-  );
 }
