@@ -13,7 +13,7 @@ import {
 } from './calibration';
 import { checkLogitShapes } from './metrics';
 import { mulberry32 } from './prng';
-import type { EceInterval } from './types';
+import type { EceInterval, Labels } from './types';
 
 /** At least 200 resamples (the issue's floor); 200 keep the 5 % / 95 % percentiles within ≈ ±1 ECE-noise step. */
 export const BOOTSTRAP_RESAMPLES = 200;
@@ -61,12 +61,13 @@ export function quantile(sorted: readonly number[], q: number): number {
  * Percentile-bootstrap interval of ECE under equal-width and equal-mass binning (15 bins each):
  * `resamples` times, draw N examples with replacement (as counts per example), recompute both
  * ECEs with the bins recomputed for the resample (equal-mass bins move with the data), and take
- * the (1 − level)/2 and (1 + level)/2 quantiles. Examples with a NaN logit are left out; NaN
- * bounds when none is left.
+ * the (1 − level)/2 and (1 + level)/2 quantiles. Confidence is top-label, so any K works.
+ * Examples with a NaN logit are left out; NaN bounds when none is left. Each resample is linear
+ * in N: N draws, then one pass for each binning (the sort is done once, before them).
  */
 export function eceBootstrap(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   options: { resamples?: number; level?: number; seed?: number; bins?: number } = {},
 ): EceInterval {
   checkLogitShapes(logits, labels);

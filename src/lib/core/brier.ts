@@ -1,10 +1,19 @@
 // The Brier score (Brier 1950) and its Murphy (1973) decomposition, from raw logits with plain
-// numbers (no tf). Two classes: Brier = Σ_k (p_k − y_k)² = 2·(p₁ − y₁)², in [0, 2]. Unlike the
-// cross-entropy it is bounded: a confidently wrong answer costs at most 2, not ever more nats.
+// numbers (no tf). Brier = Σ_k (p_k − y_k)² over the K classes, in [0, 2]; two classes:
+// 2·(p₁ − y₁)². Unlike the cross-entropy it is bounded: a confidently wrong answer costs at
+// most 2, not ever more nats.
+//
+// Why K > 2 gets the score without a decomposition: the top-label forecast (confidence vs
+// correct) decomposes the top-label Brier (c − o)², which is only the predicted class's term of
+// Σ_k (p_k − y_k)²; the other classes' terms Σ_{k≠top} (p_k − y_k)² are left over, so its parts
+// would not sum to the score shown. (Summing K one-vs-rest decompositions would be exact: that
+// is what the two-class ×2 is. Not done: K × bins parts nobody reads, and two passes of K
+// exponentials per example.) The panels say the decomposition they show is for two classes.
 
 import { softmax2 } from './calibration';
+import { brierRow } from './logitRows';
 import { checkLogitShapes } from './metrics';
-import type { BrierScore } from './types';
+import type { BrierDecomposed, BrierScore, BrierScoreOnly, Labels } from './types';
 
 /** Equal-width bins of the forecast p₁ for the decomposition (tenths, the usual choice). */
 export const BRIER_BINS = 10;
@@ -13,6 +22,11 @@ export const BRIER_BINS = 10;
 export function brierFromLogits(z0: number, z1: number, label: 0 | 1): number {
   const p1 = softmax2(z0, z1)[1];
   return 2 * (p1 - label) ** 2;
+}
+
+function checkBins(bins: number): void {
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new Error(`Need a positive number of bins, got ${bins}`);
 }
 
 /** Bin of forecast f ∈ [0, 1] among `bins` equal-width bins [i/bins, (i+1)/bins); 1 goes in the last. */
@@ -37,12 +51,16 @@ function forecastBin(forecast: number, bins: number): number {
  */
 export function brierDecomposition(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   bins = BRIER_BINS,
-): BrierScore {
-  checkLogitShapes(logits, labels);
-  if (!Number.isInteger(bins) || bins < 1)
-    throw new Error(`Need a positive number of bins, got ${bins}`);
+): BrierDecomposed {
+  const classes = checkLogitShapes(logits, labels);
+  if (classes !== 2) {
+    throw new Error(
+      `The Murphy decomposition here is for two classes, not ${classes} (brierScore)`,
+    );
+  }
+  checkBins(bins);
   const forecasts: number[] = [];
   const outcomes: number[] = [];
   for (let i = 0; i < labels.length; i++) {
@@ -102,4 +120,35 @@ export function brierDecomposition(
     withinBin: (2 * withinBinSum) / total,
     bins,
   };
+}
+
+/**
+ * The Brier score of any K ≥ 2 classes: for two, brierDecomposition (score and parts); for more,
+ * the mean Σ_k (p_k − y_k)² alone, its parts null (why: the comment atop this file). Examples
+ * whose softmax is undefined (a NaN or +∞ logit) are left out; NaN when none is left. One pass
+ * over the logits.
+ */
+export function brierScore(logits: Float32Array, labels: Labels, bins = BRIER_BINS): BrierScore {
+  const classes = checkLogitShapes(logits, labels);
+  if (classes === 2) return brierDecomposition(logits, labels, bins);
+  checkBins(bins);
+  let sum = 0;
+  let counted = 0;
+  for (let i = 0, offset = 0; i < labels.length; i++, offset += classes) {
+    const score = brierRow(logits, offset, classes, labels[i]);
+    // NaN exactly when a logit is NaN or infinite (its softmax is undefined).
+    if (Number.isNaN(score)) continue;
+    sum += score;
+    counted++;
+  }
+  const result: BrierScoreOnly = {
+    score: sum / counted,
+    reliability: null,
+    resolution: null,
+    uncertainty: null,
+    withinBin: null,
+    bins,
+    classCount: classes,
+  };
+  return result;
 }

@@ -1,9 +1,12 @@
 // Calibration measures from raw logits, with plain numbers (no tf): the reliability diagram,
 // expected / maximum calibration error (Guo et al. 2017) and the validation loss split into
 // the part paid by correct and by wrong predictions. float64 accumulation throughout.
+// K classes: calibration is top-label (Guo et al.): the confidence is the softmax probability
+// of the predicted class, right or wrong as that class is the label or not.
 
-import { checkLogitShapes, crossEntropyFromLogits, predictedClass } from './metrics';
-import type { ReliabilityDiagram } from './types';
+import { argmaxRow, confidenceRow, crossEntropyRow } from './logitRows';
+import { checkLogitShapes } from './metrics';
+import type { Labels, ReliabilityDiagram } from './types';
 
 /** Guo et al. use 15 equal-width bins; so do we, so the numbers compare with the paper's. */
 export const RELIABILITY_BINS = 15;
@@ -65,24 +68,24 @@ export interface DiagramOptions {
 /** The options with their defaults, each checked (and the logits' shape). */
 function checkedDiagramOptions(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   options: DiagramOptions,
-): { bins: number; temperature: number; indices: ArrayLike<number> } {
-  checkLogitShapes(logits, labels);
+): { bins: number; temperature: number; indices: ArrayLike<number>; classes: number } {
+  const classes = checkLogitShapes(logits, labels);
   const { bins = RELIABILITY_BINS, temperature = 1 } = options;
   checkTemperature(temperature);
   reliabilityEdges(bins); // checks `bins`
-  return { bins, temperature, indices: exampleIndices(labels.length, options.indices) };
+  return { bins, temperature, indices: exampleIndices(labels.length, options.indices), classes };
 }
 
 /**
- * Reliability diagram: confidence = max softmax probability of logits/T, equal-width bins
+ * Reliability diagram: confidence = top-label (max) softmax probability of logits/T, equal-width bins
  * over [0, 1]. Empty bins have accuracy = confidence = 0. Examples with a NaN logit (or
  * an infinite one, whose softmax is undefined) are skipped: they have no confidence to bin.
  */
 export function reliabilityDiagram(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   options: DiagramOptions = {},
 ): ReliabilityDiagram {
   const { bins, temperature, indices } = checkedDiagramOptions(logits, labels, options);
@@ -133,10 +136,10 @@ export function calibrationErrors(diagram: ReliabilityDiagram): { ece: number; m
  */
 export function lossSplit(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   options: { temperature?: number; indices?: ArrayLike<number> } = {},
 ): { correct: number; wrong: number; wrongCount: number } {
-  checkLogitShapes(logits, labels);
+  const classes = checkLogitShapes(logits, labels);
   const { temperature = 1 } = options;
   checkTemperature(temperature);
   const indices = exampleIndices(labels.length, options.indices);
@@ -144,12 +147,10 @@ export function lossSplit(
   let wrongSum = 0;
   let wrongCount = 0;
   for (let k = 0; k < indices.length; k++) {
-    const i = indices[k];
-    const z0 = logits[2 * i] / temperature;
-    const z1 = logits[2 * i + 1] / temperature;
-    const label = labels[i] === 1 ? 1 : 0;
-    const loss = crossEntropyFromLogits(z0, z1, label);
-    if (predictedClass(z0, z1) === label) correctSum += loss;
+    const offset = indices[k] * classes;
+    const label = labels[indices[k]];
+    const loss = crossEntropyRow(logits, offset, classes, label, temperature);
+    if (argmaxRow(logits, offset, classes, temperature) === label) correctSum += loss;
     else {
       wrongSum += loss;
       wrongCount++;
@@ -188,23 +189,24 @@ export function equalMassBinsOfSorted(
   return result;
 }
 
-/** Each example's confidence (predicted class's probability at T) and whether it is right; NaN confidence for a NaN logit. */
+/**
+ * Each example's top-label confidence (predicted class's probability at T) and whether it is
+ * right; NaN confidence for a NaN logit. One pass over the logits; `indices` as given (checked
+ * by the callers that take them from users).
+ */
 export function confidences(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   indices: ArrayLike<number>,
   temperature = 1,
 ): { confidence: Float64Array; correct: Uint8Array } {
+  const classes = checkLogitShapes(logits, labels);
   const confidence = new Float64Array(indices.length);
   const correct = new Uint8Array(indices.length);
   for (let k = 0; k < indices.length; k++) {
-    const i = indices[k];
-    const z0 = logits[2 * i] / temperature;
-    const z1 = logits[2 * i + 1] / temperature;
-    const [p0, p1] = softmax2(z0, z1);
-    const predicted = predictedClass(z0, z1);
-    confidence[k] = predicted === 1 ? p1 : p0;
-    correct[k] = predicted === (labels[i] === 1 ? 1 : 0) ? 1 : 0;
+    const offset = indices[k] * classes;
+    confidence[k] = confidenceRow(logits, offset, classes, temperature);
+    correct[k] = argmaxRow(logits, offset, classes, temperature) === labels[indices[k]] ? 1 : 0;
   }
   return { confidence, correct };
 }
@@ -212,22 +214,24 @@ export function confidences(
 /**
  * Reliability diagram over equal-mass bins: sorted by confidence, each of `bins` bins holds about
  * N / bins examples (ties kept together, see equalMassBinsOfSorted), empty bins dropped. Edges run
- * from 0.5 (a two-class confidence is never lower) to 1; an inner edge sits halfway between the
- * highest confidence of one bin and the lowest of the next. Same skips as reliabilityDiagram.
+ * from 1/K (a top-label confidence is never lower: 0.5 for two classes) to 1; an inner edge sits
+ * halfway between the highest confidence of one bin and the lowest of the next. Same skips as
+ * reliabilityDiagram.
  */
 export function equalMassDiagram(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   options: DiagramOptions = {},
 ): ReliabilityDiagram {
-  const { bins, temperature, indices } = checkedDiagramOptions(logits, labels, options);
+  const { bins, temperature, indices, classes } = checkedDiagramOptions(logits, labels, options);
+  const floor = 1 / classes;
   const all = confidences(logits, labels, indices, temperature);
   const order = Array.from({ length: indices.length }, (_, k) => k)
     .filter((k) => !Number.isNaN(all.confidence[k]))
     .sort((a, b) => all.confidence[a] - all.confidence[b] || a - b);
   const sorted = order.map((k) => all.confidence[k]);
   const binOf = equalMassBinsOfSorted(sorted, null, bins);
-  const edges = [0.5];
+  const edges = [floor];
   const count: number[] = [];
   const accuracy: number[] = [];
   const confidence: number[] = [];
@@ -255,7 +259,7 @@ export function equalMassDiagram(
     confidence.push(confidenceSum / (end - start));
     start = end;
   }
-  if (count.length === 0) return { edges: [0.5, 1], count: [0], accuracy: [0], confidence: [0] };
+  if (count.length === 0) return { edges: [floor, 1], count: [0], accuracy: [0], confidence: [0] };
   return { edges, count, accuracy, confidence };
 }
 
@@ -270,7 +274,7 @@ function nextBinEnd(binOf: Int32Array, start: number): number {
 export function reliabilityFor(
   binning: Binning,
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   options: { temperature?: number; indices?: ArrayLike<number> } = {},
 ): ReliabilityDiagram {
   return binning === 'equal-mass'

@@ -1,13 +1,11 @@
 // Validation evaluation: logits in fixed-shape chunks with one readback, and an epoch's
-// metrics computed from those logits with plain numbers (metrics.ts, calibration.ts), so
+// metrics computed from those logits with plain numbers (epochMetrics.ts, tf-free), so
 // every number the UI shows is exactly what the logits give.
 
 import * as tf from '@tensorflow/tfjs';
-import { calibrationErrors, lossSplit, RELIABILITY_BINS, reliabilityDiagram } from './calibration';
-import { logitGapHistogram, validationMetrics } from './metrics';
+import { metricsFromLogits } from './epochMetrics';
 import { NUM_CLASSES } from './model';
-import { scoringFields } from './scoring';
-import type { EpochMetrics } from './types';
+import type { EpochMetrics, Labels } from './types';
 
 /**
  * Every example's [z0, z1] for the first `count` rows of `images`, whose row count is a
@@ -45,34 +43,21 @@ export interface TrainSummary {
   imagesPerSecond: number;
 }
 
-/** One epoch's metrics: the training summary plus everything measured on the validation logits. */
+/** One epoch's metrics: the training summary plus everything measured on the validation logits (N × K, any K ≥ 2). */
 export function epochMetrics(
   epoch: number,
   train: TrainSummary,
   validationLogits: Float32Array,
-  validationLabels: Uint8Array,
+  validationLabels: Labels,
 ): EpochMetrics {
-  const validation = validationMetrics(validationLogits, validationLabels);
-  const reliability = reliabilityDiagram(validationLogits, validationLabels, {
-    bins: RELIABILITY_BINS,
-  });
-  const { ece, mce } = calibrationErrors(reliability);
-  const split = lossSplit(validationLogits, validationLabels);
-  return {
-    epoch,
-    trainLoss: train.loss,
-    trainAccuracy: train.accuracy,
-    validationLoss: validation.loss,
-    validationAccuracy: validation.accuracy,
-    imagesPerSecond: train.imagesPerSecond,
-    logitGapHistogram: logitGapHistogram(validationLogits, validationLabels),
-    validationLossCorrect: split.correct,
-    validationLossWrong: split.wrong,
-    wrongCount: split.wrongCount,
-    ece,
-    mce,
-    reliability,
-    // Brier and its decomposition, equal-mass ECE, bootstrap intervals (core/scoring.ts).
-    ...scoringFields(validationLogits, validationLabels),
-  };
+  return metricsFromLogits(
+    {
+      epoch,
+      trainLoss: train.loss,
+      trainAccuracy: train.accuracy,
+      imagesPerSecond: train.imagesPerSecond,
+    },
+    validationLogits,
+    validationLabels,
+  );
 }

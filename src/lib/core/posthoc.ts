@@ -4,10 +4,27 @@
 // calibration half and reported on the evaluation half (temperature.ts calibrationSplit), and
 // both are turned back into logits (0, s) with s = log(p₁ / p₀), so every figure is computed by
 // the same code as the rest of the page.
+//
+// Both are two-class methods: they map the one number z₁ − z₀ to p₁. With K > 2 classes there
+// is no single gap to map (their multi-class extensions, one-vs-rest plus renormalisation, are
+// other methods), so the report marks them not applicable, saying why; temperature scaling,
+// which divides all K logits alike, still applies.
 
 import { exampleIndices } from './calibration';
 import { checkLogitShapes } from './metrics';
 import { calibrationSplit, evaluateAtTemperature, fitTemperature } from './temperature';
+import type { Labels } from './types';
+
+/** Why Platt and isotonic do not apply to K-class logits, in plain words. */
+export function twoClassOnlyReason(classes: number): string {
+  return `Platt scaling and isotonic regression calibrate the gap z₁ − z₀ of two classes; these logits have ${classes} classes, so they do not apply (temperature scaling does).`;
+}
+
+/** Throws unless the logits have two classes: the fits below read the gap z₁ − z₀. */
+function checkTwoClasses(logits: Float32Array, labels: Labels): void {
+  const classes = checkLogitShapes(logits, labels);
+  if (classes !== 2) throw new Error(twoClassOnlyReason(classes));
+}
 
 /** Platt: p₁ = σ(a·g + b), g = z₁ − z₀. Plain temperature scaling is a = 1/T, b = 0. */
 export interface PlattFit {
@@ -28,10 +45,10 @@ const PLATT_TOLERANCE = 1e-12;
  */
 export function fitPlatt(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   indices: ArrayLike<number>,
 ): PlattFit {
-  checkLogitShapes(logits, labels);
+  checkTwoClasses(logits, labels);
   const chosen = exampleIndices(labels.length, indices);
   const gaps: number[] = [];
   const positives: boolean[] = [];
@@ -119,10 +136,10 @@ export interface IsotonicStep {
  */
 export function fitIsotonic(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   indices: ArrayLike<number>,
 ): IsotonicStep[] {
-  checkLogitShapes(logits, labels);
+  checkTwoClasses(logits, labels);
   const chosen = exampleIndices(labels.length, indices);
   const points: { gap: number; y: number }[] = [];
   for (let k = 0; k < chosen.length; k++) {
@@ -197,7 +214,7 @@ export function isotonicProbability(steps: readonly IsotonicStep[], gap: number)
  */
 export const ISOTONIC_MIN_CALIBRATION = 1000;
 
-/** New logits (0, s) per example: s = log(p₁/p₀) of the calibrated probability. */
+/** New logits (0, s) per example of two-class logits: s = log(p₁/p₀) of the calibrated probability. */
 function calibratedLogits(logits: Float32Array, map: (gap: number) => number): Float32Array {
   const result = new Float32Array(logits.length);
   for (let i = 0; i < logits.length / 2; i++) {
@@ -227,24 +244,34 @@ export interface FixFigures {
 
 export type PosthocMethod = 'none' | 'temperature' | 'platt' | 'isotonic';
 
+/**
+ * A fix that does not apply to these logits (Platt or isotonic with K > 2 classes): why, in
+ * plain words. Its figures and fitted values are NaN (steps 0), so a table that reads them shows
+ * no number and a ranking (state/ranking.ts) puts it last; narrow on `notApplicable` to say why.
+ */
+export interface NotApplicable {
+  notApplicable: string;
+}
+
+/** A fix's result: fitted (`notApplicable` absent) or not applicable, with the reason. */
+export type FixResult<Fitted> =
+  (FixFigures & Fitted & { notApplicable?: undefined }) | (FixFigures & Fitted & NotApplicable);
+
 export interface PosthocReport {
   calibrationCount: number;
   evaluationCount: number;
   /** As trained (T = 1), on the evaluation half. */
   none: FixFigures;
   temperature: FixFigures & { T: number };
-  platt: FixFigures & { a: number; b: number };
-  isotonic: FixFigures & { steps: number };
+  platt: FixResult<{ a: number; b: number }>;
+  isotonic: FixResult<{ steps: number }>;
   /** Set when the calibration half is too small for isotonic regression to be trusted. */
   isotonicWarning: string | null;
 }
 
-function figures(
-  logits: Float32Array,
-  labels: Uint8Array,
-  evaluation: number[],
-  T = 1,
-): FixFigures {
+const NOT_MEASURED: FixFigures = { nll: Number.NaN, ece: Number.NaN, accuracy: Number.NaN };
+
+function figures(logits: Float32Array, labels: Labels, evaluation: number[], T = 1): FixFigures {
   const { nll, ece, accuracy } = evaluateAtTemperature(logits, labels, evaluation, T);
   return { nll, ece, accuracy };
 }
@@ -252,18 +279,31 @@ function figures(
 /**
  * Temperature, Platt and isotonic, each fitted on the calibration half (even positions) of the
  * held logits and reported on the evaluation half (odd positions): NLL, ECE (15 equal-width
- * bins, as everywhere) and accuracy. Platt can change answers (a < 0 or b ≠ 0 moves the
- * threshold); isotonic can tie them at ½ (counted as class 0).
+ * bins, as everywhere, top-label for K classes) and accuracy. Platt can change answers (a < 0
+ * or b ≠ 0 moves the threshold); isotonic can tie them at ½ (counted as class 0). With K > 2
+ * classes Platt and isotonic are marked not applicable (see the top of this file).
  */
 export function posthocReport(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   /** T already fitted on the same calibration half (temperatureFit), to save fitting it again. */
   fittedT?: number,
 ): PosthocReport {
-  checkLogitShapes(logits, labels);
+  const classes = checkLogitShapes(logits, labels);
   const { calibration, evaluation } = calibrationSplit(labels.length);
   const T = fittedT ?? fitTemperature(logits, labels, calibration).T;
+  if (classes !== 2) {
+    const notApplicable = twoClassOnlyReason(classes);
+    return {
+      calibrationCount: calibration.length,
+      evaluationCount: evaluation.length,
+      none: figures(logits, labels, evaluation),
+      temperature: { ...figures(logits, labels, evaluation, T), T },
+      platt: { ...NOT_MEASURED, a: Number.NaN, b: Number.NaN, notApplicable },
+      isotonic: { ...NOT_MEASURED, steps: 0, notApplicable },
+      isotonicWarning: null,
+    };
+  }
   const platt = fitPlatt(logits, labels, calibration);
   const steps = fitIsotonic(logits, labels, calibration);
   return {

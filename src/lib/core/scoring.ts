@@ -4,9 +4,9 @@
 // figures existed, which carries every epoch's logits) compute them with the same code.
 
 import { eceBootstrap } from './bootstrap';
-import { brierDecomposition } from './brier';
+import { brierScore } from './brier';
 import { calibrationErrors, equalMassDiagram, RELIABILITY_BINS } from './calibration';
-import type { EpochMetrics } from './types';
+import type { EpochMetrics, Labels } from './types';
 
 export type ScoringFields = Required<
   Pick<
@@ -15,11 +15,12 @@ export type ScoringFields = Required<
   >
 >;
 
-export function scoringFields(logits: Float32Array, labels: Uint8Array): ScoringFields {
+/** For N × K logits of any K ≥ 2 (Brier's parts only for two classes: core/brier.ts). */
+export function scoringFields(logits: Float32Array, labels: Labels): ScoringFields {
   const reliabilityAdaptive = equalMassDiagram(logits, labels, { bins: RELIABILITY_BINS });
   const adaptive = calibrationErrors(reliabilityAdaptive);
   return {
-    brier: brierDecomposition(logits, labels),
+    brier: brierScore(logits, labels),
     eceAdaptive: adaptive.ece,
     mceAdaptive: adaptive.mce,
     reliabilityAdaptive,
@@ -31,7 +32,7 @@ export function scoringFields(logits: Float32Array, labels: Uint8Array): Scoring
 export function withScoring<M extends Partial<EpochMetrics>>(
   metrics: M,
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
 ): M & ScoringFields {
   if (
     metrics.brier !== undefined &&
@@ -53,7 +54,7 @@ const scored = new WeakMap<object, unknown>();
 export function scoredEpoch<M extends Partial<EpochMetrics>>(
   metrics: M,
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
 ): M & ScoringFields {
   const known = scored.get(metrics) as (M & ScoringFields) | undefined;
   if (known) return known;

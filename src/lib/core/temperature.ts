@@ -1,6 +1,7 @@
 // Temperature scaling (Guo et al. 2017) with plain numbers (no tf): the single post-hoc fix
 // for over-confidence that keeps every prediction. Divide all logits by one T > 0 fitted to
-// minimise held-out NLL; T > 1 means the network was over-confident.
+// minimise held-out NLL; T > 1 means the network was over-confident. Any number of classes:
+// NLL(T) = mean(logSumExp(z/T) − z_label/T) over N × K logits.
 
 import {
   calibrationErrors,
@@ -9,8 +10,9 @@ import {
   RELIABILITY_BINS,
   reliabilityDiagram,
 } from './calibration';
-import { checkLogitShapes, crossEntropyFromLogits } from './metrics';
-import type { ReliabilityDiagram, TemperatureFit } from './types';
+import { crossEntropyRow, strongestOtherRow } from './logitRows';
+import { checkLogitShapes } from './metrics';
+import type { Labels, ReliabilityDiagram, TemperatureFit } from './types';
 
 export type { TemperatureFit } from './types';
 
@@ -37,22 +39,29 @@ export function calibrationSplit(count: number): { calibration: number[]; evalua
 /** Mean cross-entropy of logits / T over `indices`, from the logits (logSumExp), in float64. NaN if empty. */
 export function nllAtTemperature(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   indices: ArrayLike<number>,
   T: number,
 ): number {
-  checkLogitShapes(logits, labels);
+  const classes = checkLogitShapes(logits, labels);
   if (!(T > 0) || !Number.isFinite(T))
     throw new Error(`Temperature must be positive and finite, got ${T}`);
   const chosen = exampleIndices(labels.length, indices);
+  return meanLoss(logits, labels, classes, chosen, T);
+}
+
+/** nllAtTemperature without the checks, for the fit's many evaluations of checked input. */
+function meanLoss(
+  logits: Float32Array,
+  labels: Labels,
+  classes: number,
+  chosen: ArrayLike<number>,
+  T: number,
+): number {
   let sum = 0;
   for (let k = 0; k < chosen.length; k++) {
     const i = chosen[k];
-    sum += crossEntropyFromLogits(
-      logits[2 * i] / T,
-      logits[2 * i + 1] / T,
-      labels[i] === 1 ? 1 : 0,
-    );
+    sum += crossEntropyRow(logits, i * classes, classes, labels[i], T);
   }
   return sum / chosen.length;
 }
@@ -64,27 +73,37 @@ export type TemperatureBound = NonNullable<TemperatureFit['bound']>;
 const AT_BOUND_LOG_T = 1e-6;
 const STILL_FALLING_TOWARD_COIN_FLIP =
   'so NLL keeps falling as T grows (toward log 2, a coin flip); no finite T is best';
+const stillFallingTowardUniform = (classes: number) =>
+  `so NLL keeps falling as T grows (toward log ${classes}, a uniform guess); no finite T is best`;
 
 /**
- * Says why NLL was still falling at the end of the range it stopped at, from the margins
- * z_true − z_other of the examples fitted. NLL(β = 1/T) = mean log(1 + e^(−β·margin)) is
- * convex in β with slope −mean(margin)/2 at β = 0, so: no negative margin means it falls all
- * the way to T → 0; a mean margin ≤ 0 means it falls all the way to T → ∞; anything else
- * has a finite best T, which then lies beyond the end searched.
+ * Says why NLL was still falling at the end of the range it stopped at. Two classes: from the
+ * margins z_true − z_other of the examples fitted, NLL(β = 1/T) = mean log(1 + e^(−β·margin))
+ * is convex in β with slope −mean(margin)/2 at β = 0, so: no negative margin means it falls all
+ * the way to T → 0; a mean margin ≤ 0 means it falls all the way to T → ∞; anything else has a
+ * finite best T, which then lies beyond the end searched. K classes: `wrong` counts examples
+ * some other class beats outright, and the slope at β = 0 is mean_i(mean_k z_ik − z_i,true), so
+ * `margins` holds z_true − mean_k z_k there (2 × that for two classes: same signs).
  */
-function boundReason(side: TemperatureBound['side'], margins: readonly number[]): string {
-  const wrong = margins.filter((margin) => margin < 0).length;
+function boundReason(
+  side: TemperatureBound['side'],
+  margins: readonly number[],
+  wrong: number,
+  classes: number,
+): string {
   if (side === 'lower') {
     return wrong === 0
       ? 'the calibration half is perfectly separated: every example is right, so NLL keeps falling as T shrinks; no finite T is best'
       : `NLL was still falling at T = ${MIN_TEMPERATURE}, the smallest T searched: ${wrong === 1 ? 'the one wrong example is' : `the ${wrong} wrong examples are`} wrong by so little that sharpening the right ones still pays`;
   }
+  const stillFalling =
+    classes === 2 ? STILL_FALLING_TOWARD_COIN_FLIP : stillFallingTowardUniform(classes);
   if (wrong === margins.length) {
-    return `every calibration example is wrong, ${STILL_FALLING_TOWARD_COIN_FLIP}`;
+    return `every calibration example is wrong, ${stillFalling}`;
   }
   const meanMargin = margins.reduce((sum, margin) => sum + margin, 0) / margins.length;
   return meanMargin <= 0
-    ? `the logits favour the wrong class on average, ${STILL_FALLING_TOWARD_COIN_FLIP}`
+    ? `the logits favour the wrong class on average, ${stillFalling}`
     : `NLL was still falling at T = ${MAX_TEMPERATURE}, the largest T searched: the logits carry almost no information about the labels`;
 }
 
@@ -101,18 +120,17 @@ function boundReason(side: TemperatureBound['side'], margins: readonly number[])
  */
 export function fitTemperature(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   indices: ArrayLike<number>,
 ): { T: number; bound: TemperatureBound | null } {
-  checkLogitShapes(logits, labels);
+  const classes = checkLogitShapes(logits, labels);
   const chosen = exampleIndices(labels.length, indices);
   const finite: number[] = [];
   for (let k = 0; k < chosen.length; k++) {
-    const i = chosen[k];
-    if (Number.isFinite(logits[2 * i]) && Number.isFinite(logits[2 * i + 1])) finite.push(i);
+    if (rowIsFinite(logits, chosen[k] * classes, classes)) finite.push(chosen[k]);
   }
   if (finite.length === 0) return { T: 1, bound: null };
-  const nll = (logT: number) => nllAtTemperature(logits, labels, finite, Math.exp(logT));
+  const nll = (logT: number) => meanLoss(logits, labels, classes, finite, Math.exp(logT));
 
   const low = Math.log(MIN_TEMPERATURE);
   const high = Math.log(MAX_TEMPERATURE);
@@ -153,20 +171,50 @@ export function fitTemperature(
   const side =
     logT - low < AT_BOUND_LOG_T ? 'lower' : high - logT < AT_BOUND_LOG_T ? 'upper' : null;
   if (side === null) return { T: Math.exp(logT), bound: null };
-  const margins = finite.map((i) => {
-    const trueLogit = labels[i] === 1 ? logits[2 * i + 1] : logits[2 * i];
-    return 2 * trueLogit - logits[2 * i] - logits[2 * i + 1];
-  });
+  const { margins, wrong } = boundMargins(logits, labels, classes, finite);
   return {
     T: side === 'lower' ? MIN_TEMPERATURE : MAX_TEMPERATURE,
-    bound: { side, reason: boundReason(side, margins) },
+    bound: { side, reason: boundReason(side, margins, wrong, classes) },
   };
+}
+
+/** Whether every logit of the row is finite. */
+function rowIsFinite(logits: Float32Array, offset: number, classes: number): boolean {
+  for (let k = 0; k < classes; k++) if (!Number.isFinite(logits[offset + k])) return false;
+  return true;
+}
+
+/** The margins and the count of wrong examples boundReason reads (its comment says which). */
+function boundMargins(
+  logits: Float32Array,
+  labels: Labels,
+  classes: number,
+  examples: readonly number[],
+): { margins: number[]; wrong: number } {
+  if (classes === 2) {
+    const margins = examples.map((i) => {
+      const trueLogit = labels[i] === 1 ? logits[2 * i + 1] : logits[2 * i];
+      return 2 * trueLogit - logits[2 * i] - logits[2 * i + 1];
+    });
+    return { margins, wrong: margins.filter((margin) => margin < 0).length };
+  }
+  let wrong = 0;
+  const margins = examples.map((i) => {
+    const offset = i * classes;
+    const trueLogit = logits[offset + labels[i]];
+    let sum = 0;
+    for (let k = 0; k < classes; k++) sum += logits[offset + k];
+    const rival = strongestOtherRow(logits, offset, classes, labels[i]);
+    if (logits[offset + rival] > trueLogit) wrong++;
+    return trueLogit - sum / classes;
+  });
+  return { margins, wrong };
 }
 
 /** Everything the calibration view shows for `indices` at temperature T. */
 export function evaluateAtTemperature(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   indices: ArrayLike<number>,
   T: number,
 ): {
@@ -197,7 +245,7 @@ export function evaluateAtTemperature(
 }
 
 /** Splits the held-out set, fits T on the calibration half and reports the evaluation half at T = 1 and at T. */
-export function temperatureFit(logits: Float32Array, labels: Uint8Array): TemperatureFit {
+export function temperatureFit(logits: Float32Array, labels: Labels): TemperatureFit {
   checkLogitShapes(logits, labels);
   const { calibration, evaluation } = calibrationSplit(labels.length);
   const { T, bound } = fitTemperature(logits, labels, calibration);

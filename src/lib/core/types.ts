@@ -85,8 +85,16 @@ export interface SettingChangeEvent {
   to: number;
 }
 
+/**
+ * Validation labels, one class index per example. Logits beside them are row-major N × K (example
+ * i's at i·K … i·K + K − 1), so K = logits.length / labels.length is never stored or passed:
+ * core/metrics.ts classCount. Up to 256 classes fit a Uint8Array; more need a Uint16Array.
+ */
+export type Labels = Uint8Array | Uint16Array;
+
+/** Histogram of the margin = top logit − runner-up logit (|z1 − z0| for two classes), split by correct and wrong. */
 export interface LogitGapHistogram {
-  /** Bin edges of |z1 - z0|, length = bins + 1; the last bin also holds everything above its upper edge. */
+  /** Bin edges of the margin, length = bins + 1; the last bin also holds everything above its upper edge. */
   edges: number[];
   correct: number[];
   wrong: number[];
@@ -94,8 +102,8 @@ export interface LogitGapHistogram {
 
 /**
  * Reliability diagram over equal-width confidence bins (Guo et al. 2017). Confidence is the
- * softmax probability of the predicted class, in [0.5, 1] for two classes, but the bins span
- * [0, 1] as in the paper. accuracy[i] / confidence[i] are 0 where count[i] is 0.
+ * softmax probability of the predicted class (top-label), in [1/K, 1] for K classes ([0.5, 1] for
+ * two), but the bins span [0, 1] as in the paper. accuracy[i] / confidence[i] are 0 where count[i] is 0.
  */
 export interface ReliabilityDiagram {
   /** Bin edges, length = bins + 1: 0, 1/15, …, 1. */
@@ -125,8 +133,13 @@ export interface EpochMetrics {
   /** Maximum calibration error: the largest |accuracy − confidence| over non-empty bins. */
   mce: number;
   reliability: ReliabilityDiagram;
-  /** Mean two-class Brier score Σ_k (p_k − y_k)², in [0, 2], and its Murphy decomposition (core/brier.ts). Absent in runs from before it. */
+  /** Mean Brier score Σ_k (p_k − y_k)², in [0, 2], with its Murphy decomposition for two classes (core/brier.ts). Absent in runs from before it. */
   brier?: BrierScore;
+  /**
+   * K, the number of classes of the logits measured, set only when K > 2 (an imported run); absent
+   * means two. The margin histogram then bins top − runner-up, and `brier` has no decomposition.
+   */
+  classCount?: number;
   /** ECE, MCE and the diagram over equal-mass (adaptive) bins: each holds about N / 15 examples (core/calibration.ts). */
   eceAdaptive?: number;
   mceAdaptive?: number;
@@ -138,8 +151,13 @@ export interface EpochMetrics {
 /**
  * Brier score = reliability − resolution + uncertainty + withinBin (Murphy 1973; the within-bin
  * term of Stephenson et al. 2008 makes the binned decomposition exact). Two-class: each part ×2.
+ * For K > 2 only the score is given (BrierScoreOnly): see core/brier.ts for why.
  */
-export interface BrierScore {
+export type BrierScore = BrierDecomposed | BrierScoreOnly;
+
+/** A two-class Brier score with its Murphy decomposition. */
+export interface BrierDecomposed {
+  /** Mean Σ_k (p_k − y_k)², in [0, 2]. */
   score: number;
   /** Σ_b (n_b/N)(mean forecast − frequency)²: miscalibration, lower is better. */
   reliability: number;
@@ -151,6 +169,22 @@ export interface BrierScore {
   withinBin: number;
   /** Equal-width bins of p₁ the decomposition used. */
   bins: number;
+}
+
+/**
+ * A K-class (K > 2) Brier score Σ_k (p_k − y_k)², in [0, 2], without a decomposition: the parts
+ * are null, so a panel can say that the decomposition it shows is for two classes.
+ */
+export interface BrierScoreOnly {
+  score: number;
+  reliability: null;
+  resolution: null;
+  uncertainty: null;
+  withinBin: null;
+  /** Bins a two-class decomposition would use (kept so panels read one field either way). */
+  bins: number;
+  /** K. */
+  classCount: number;
 }
 
 /** Percentile bootstrap interval of ECE: `level` (0.9) of `resamples` resampled validation sets, seeded. */
