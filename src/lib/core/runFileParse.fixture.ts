@@ -22,6 +22,7 @@ const config: TrainConfig = {
   patience: 5,
   focalGamma: 0,
   mixupAlpha: 0,
+  validationPercent: 20,
 };
 const labels = new Uint8Array([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
 const logits = new Float32Array([

@@ -27,6 +27,7 @@ const OPTIONAL = new Set([
   'config.patience',
   'config.focalGamma',
   'config.mixupAlpha',
+  'config.validationPercent',
   'events',
 ]);
 /** Free-text fields: any string is valid there, so markup in them is data, not corruption. */

@@ -5,6 +5,8 @@
 
 import { parseRunConfig } from '../state/runConfig';
 import { BACKEND_ORDER } from './backend';
+import { parseDatasetRef } from './images/datasetRefParse';
+import { validationTotal } from './images/ownDataset';
 import { decodeFloat32, LOGITS_ENCODING } from './logitsCodec';
 import {
   OLDER_RUN_FILE_FORMATS,
@@ -188,7 +190,9 @@ function epochMetrics(value: unknown, index: number, examples: number): ParsedEp
 function config(fields: Fields): ParsedRunFile['config'] {
   const result = parseRunConfig(fields.source);
   if (!result.ok) throw new Invalid(`${fields.at(result.field)} ${result.reason}`);
-  return result.config;
+  // Not a setting (no link carries it): the user's own dataset the run trained on, if any.
+  if (!fields.has('dataset')) return result.config;
+  return { ...result.config, dataset: parseDatasetRef(fields.object('dataset')) };
 }
 
 function environment(fields: Fields): ParsedRunFile['environment'] {
@@ -295,7 +299,9 @@ function runFile(value: unknown): ParsedRunFile {
   checkFormat(value);
   const file = new Fields(value, 'file');
   const runConfig = config(file.object('config'));
-  const examples = runConfig.validationSize;
+  const examples = runConfig.dataset
+    ? validationTotal(runConfig.dataset)
+    : runConfig.validationSize;
   const epochs = file.list('epochs');
   if (epochs.length === 0) fail('epochs', 'a list of at least 1 epoch', epochs);
   if (epochs.length > runConfig.epochs) {

@@ -1,5 +1,7 @@
 // Plain data shared by the core, the worker and the UI. No tensors cross this line.
 
+import type { OwnDatasetRef } from './images/ownDataset';
+
 export const CLASS_NAMES = [
   'T-shirt/top',
   'Trouser',
@@ -62,6 +64,17 @@ export interface TrainConfig {
   focalGamma: number;
   /** Mixup α (Zhang et al. 2018): each batch blends with a shuffled copy by λ ~ Beta(α, α); 0 = off. */
   mixupAlpha: number;
+  /**
+   * Own images only: the percentage of each class held out for validation by the seeded,
+   * stratified split (core/images/split.ts). Absent in runs from before it existed.
+   */
+  validationPercent?: number;
+  /**
+   * Set when the run trains on the user's own images instead of the Fashion-MNIST pair: which
+   * stored dataset, its class names, hash and split counts (never its pixels). `classes`,
+   * `trainSize` and `validationSize` then do not apply.
+   */
+  dataset?: OwnDatasetRef;
 }
 
 /** The settings a run can change while it trains (from the next batch on, no reset). */

@@ -12,7 +12,7 @@ import {
 import { toTrainConfig } from './runConfig';
 
 const DEFAULT_HASH =
-  '#classes=pullover,coat&train=2000&val=2000&epochs=40&batch=64&lr=0.001&optimizer=adam&model=wide&seed=1&smoothing=0&l2=0&dropout=0&earlyStop=off&patience=5&focal=0&mixup=0&backend=auto';
+  '#classes=pullover,coat&train=2000&val=2000&split=20&epochs=40&batch=64&lr=0.001&optimizer=adam&model=wide&seed=1&smoothing=0&l2=0&dropout=0&earlyStop=off&patience=5&focal=0&mixup=0&backend=auto';
 
 function messages(hash: string): string[] {
   return parseHash(hash).problems.map((problem) => problem.message);
@@ -50,6 +50,7 @@ describe('settings table', () => {
       patience: 5,
       focalGamma: 0,
       mixupAlpha: 0,
+      validationPercent: 20,
     });
   });
 
@@ -94,6 +95,7 @@ describe('parseHash round trip', () => {
       classes: ['tshirt', 'shirt'],
       train: 10,
       val: 10,
+      split: 35,
       epochs: 500,
       batch: 1024,
       lr: 1e-6,

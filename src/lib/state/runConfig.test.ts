@@ -89,6 +89,7 @@ describe('one settings table, two readers', () => {
         'patience',
         'focalGamma',
         'mixupAlpha',
+        'validationPercent',
         'backend',
       ].sort(),
     );

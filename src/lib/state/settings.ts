@@ -26,6 +26,7 @@ export interface Settings {
   classes: [ClassSlug, ClassSlug];
   train: number;
   val: number;
+  split: number;
   epochs: number;
   batch: number;
   lr: number;
@@ -85,7 +86,7 @@ export const SETTINGS: SettingsTable = {
   train: integer({
     config: 'trainSize',
     label: 'Training examples',
-    help: `Total training images, split evenly between the two classes (at most ${TRAIN_EXAMPLES_PER_CLASS} per class). Fewer examples over-fit sooner.`,
+    help: `Total training images, split evenly between the two classes (at most ${TRAIN_EXAMPLES_PER_CLASS} per class). Fewer examples over-fit sooner. Fashion-MNIST only: a run on your own images trains on every image of its training split.`,
     default: 2000,
     min: 10,
     max: 2 * TRAIN_EXAMPLES_PER_CLASS,
@@ -93,10 +94,19 @@ export const SETTINGS: SettingsTable = {
   val: integer({
     config: 'validationSize',
     label: 'Validation examples',
-    help: `Held-out images evaluated after every epoch, half per class (at most ${VALIDATION_SIZE}: all that ship). Fewer make each epoch faster on a slow GPU.`,
+    help: `Held-out images evaluated after every epoch, half per class (at most ${VALIDATION_SIZE}: all that ship). Fewer make each epoch faster on a slow GPU. Fashion-MNIST only: a run on your own images validates on every image of its validation split.`,
     default: VALIDATION_SIZE,
     min: 10,
     max: VALIDATION_SIZE,
+  }),
+  split: integer({
+    config: 'validationPercent',
+    optionalInRunFile: true,
+    label: 'Validation share of your images (%)',
+    help: 'Your own images only: the percentage of each class held out for validation. The split is stratified (every class gives the same share, so both sets keep the class balance) and seeded (the random seed picks which images), so a seed reproduces it. Fashion-MNIST runs validate on its own held-out images instead.',
+    default: 20,
+    min: 5,
+    max: 50,
   }),
   epochs: integer({
     config: 'epochs',

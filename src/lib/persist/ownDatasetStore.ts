@@ -1,0 +1,128 @@
+// The user's own datasets in IndexedDB, in a database of their own so the run store's schema
+// (runStore.ts) never changes for them. Two stores:
+//   datasets — one small summary per dataset (name, class names, counts, hash): what lists need
+//   images   — per dataset, its 28 × 28 pixels per class, read only to preview or train
+// The page writes and deletes; the training worker reads a run's images by id.
+
+import { IMAGE_PIXELS } from '../core/dataset';
+import { contentHash } from '../core/images/contentHash';
+import type { OwnDatasetSummary } from '../core/images/ownDataset';
+
+export const OWN_DATASETS_DATABASE = 'overconfidence-playground-datasets';
+const VERSION = 1;
+
+interface ImagesRecord {
+  id: string;
+  pixels: [Uint8Array, Uint8Array];
+}
+
+/** What the page hands over to store: decoded pixels and the names the user gave. */
+export interface DatasetDraft {
+  name: string;
+  classNames: [string, string];
+  pixels: [Uint8Array, Uint8Array];
+}
+
+function promised<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function completed(transaction: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB write aborted'));
+    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
+  });
+}
+
+/** An id that sorts by creation time: `dataset-<ms>-<random>`. */
+export function newDatasetId(now = Date.now(), random = Math.random): string {
+  return `dataset-${now.toString(36).padStart(9, '0')}-${Math.floor(random() * 36 ** 6).toString(36)}`;
+}
+
+export class OwnDatasetStore {
+  readonly #db: IDBDatabase;
+
+  private constructor(db: IDBDatabase) {
+    this.#db = db;
+  }
+
+  /** Null where IndexedDB is missing or refused: own images then last for the page's life only. */
+  static async open(
+    factory: IDBFactory | null = globalThis.indexedDB ?? null,
+  ): Promise<OwnDatasetStore | null> {
+    if (!factory) return null;
+    try {
+      const request = factory.open(OWN_DATASETS_DATABASE, VERSION);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        if (!db.objectStoreNames.contains('datasets')) {
+          db.createObjectStore('datasets', { keyPath: 'id' });
+        }
+        if (!db.objectStoreNames.contains('images'))
+          db.createObjectStore('images', { keyPath: 'id' });
+      };
+      const db = await promised(request);
+      db.onversionchange = () => db.close();
+      return new OwnDatasetStore(db);
+    } catch {
+      return null;
+    }
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** Hashes and stores a dataset (summary and pixels in one transaction); returns its summary. */
+  async add(draft: DatasetDraft, now = new Date()): Promise<OwnDatasetSummary> {
+    const summary: OwnDatasetSummary = {
+      id: newDatasetId(now.getTime()),
+      name: draft.name,
+      classNames: [draft.classNames[0], draft.classNames[1]],
+      counts: [draft.pixels[0].length / IMAGE_PIXELS, draft.pixels[1].length / IMAGE_PIXELS],
+      hash: await contentHash(draft.pixels),
+      createdAt: now.toISOString(),
+    };
+    const transaction = this.#db.transaction(['datasets', 'images'], 'readwrite');
+    transaction.objectStore('datasets').put(summary);
+    const images: ImagesRecord = { id: summary.id, pixels: draft.pixels };
+    transaction.objectStore('images').put(images);
+    await completed(transaction);
+    return summary;
+  }
+
+  /** Every stored dataset's summary, newest first. */
+  async list(): Promise<OwnDatasetSummary[]> {
+    const transaction = this.#db.transaction('datasets', 'readonly');
+    const all = (await promised(
+      transaction.objectStore('datasets').getAll(),
+    )) as OwnDatasetSummary[];
+    return all.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  async summary(id: string): Promise<OwnDatasetSummary | null> {
+    const transaction = this.#db.transaction('datasets', 'readonly');
+    return (
+      ((await promised(transaction.objectStore('datasets').get(id))) as OwnDatasetSummary) ?? null
+    );
+  }
+
+  /** The dataset's pixels per class (28 × 28 uint8 each, concatenated), or null when gone. */
+  async pixels(id: string): Promise<[Uint8Array, Uint8Array] | null> {
+    const transaction = this.#db.transaction('images', 'readonly');
+    const record = (await promised(transaction.objectStore('images').get(id))) as
+      ImagesRecord | undefined;
+    return record ? record.pixels : null;
+  }
+
+  async delete(id: string): Promise<void> {
+    const transaction = this.#db.transaction(['datasets', 'images'], 'readwrite');
+    transaction.objectStore('datasets').delete(id);
+    transaction.objectStore('images').delete(id);
+    await completed(transaction);
+  }
+}
