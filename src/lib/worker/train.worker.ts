@@ -15,6 +15,7 @@ import {
 } from '../core/dataset';
 import { Trainer } from '../core/trainer';
 import { DeviceWatch } from './deviceWatch';
+import { ownRunData } from './ownRunData';
 import { RunPersistence } from './persistence';
 import type { FromWorker, RunCommand, ToWorker } from './protocol';
 import { RunController, type CreatedRun } from './runController';
@@ -41,14 +42,13 @@ async function createRun(
   loading: (detail: string) => void,
 ): Promise<CreatedRun> {
   const { config, run } = command;
-  const data = await loadPair(
-    requireStore(),
-    config.classes,
-    config.trainSize,
-    config.validationSize,
-  ).catch((error: unknown) => {
-    throw datasetProblem(error);
-  });
+  const data = config.dataset
+    ? await ownRunData(config)
+    : await loadPair(requireStore(), config.classes, config.trainSize, config.validationSize).catch(
+        (error: unknown) => {
+          throw datasetProblem(error);
+        },
+      );
   const trainer = Trainer.create(data, config);
   try {
     if (command.resume) {

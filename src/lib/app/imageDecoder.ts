@@ -1,0 +1,100 @@
+// Main-thread façade over the image-decoding worker: one promise per class's files, settled by
+// the reply that names its request. The worker starts on first use and is kept for the page.
+
+import type { SkippedFile } from '../core/images/fileTypes';
+import type { FromImagesWorker, ToImagesWorker } from '../worker/imagesProtocol';
+
+export type DecodeResult =
+  | { ok: true; pixels: Uint8Array; count: number; skipped: SkippedFile[] }
+  | { ok: false; reason: string };
+
+interface Pending {
+  resolve(result: DecodeResult): void;
+  onProgress(done: number, total: number): void;
+}
+
+function createImagesWorker(): Worker {
+  return new Worker(new URL('../worker/images.worker.ts', import.meta.url), { type: 'module' });
+}
+
+export class ImageDecoder {
+  #worker: Worker | null = null;
+  #nextId = 1;
+  readonly #pending = new Map<number, Pending>();
+  readonly #createWorker: () => Worker;
+
+  constructor(createWorker: () => Worker = createImagesWorker) {
+    this.#createWorker = createWorker;
+  }
+
+  decode(
+    files: File[],
+    className: string,
+    onProgress: (done: number, total: number) => void = () => {},
+  ): Promise<DecodeResult> {
+    const id = this.#nextId++;
+    const message: ToImagesWorker = { type: 'decode', id, files, className };
+    return new Promise((resolve) => {
+      this.#pending.set(id, { resolve, onProgress });
+      this.#ensureWorker().postMessage(message);
+    });
+  }
+
+  dispose(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#failAll('The image decoder was closed.');
+  }
+
+  #ensureWorker(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = this.#createWorker();
+    worker.onmessage = (event: MessageEvent<FromImagesWorker>) => this.#receive(event.data);
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      this.#worker = null;
+      worker.terminate();
+      this.#failAll(
+        `The image decoder stopped with an error: ${event.message || 'it failed to load'}`,
+      );
+    };
+    this.#worker = worker;
+    return worker;
+  }
+
+  #failAll(reason: string): void {
+    for (const pending of this.#pending.values()) pending.resolve({ ok: false, reason });
+    this.#pending.clear();
+  }
+
+  #receive(message: FromImagesWorker): void {
+    const pending = this.#pending.get(message.replyTo);
+    if (!pending) return;
+    switch (message.type) {
+      case 'progress':
+        pending.onProgress(message.done, message.total);
+        return;
+      case 'decoded':
+        this.#pending.delete(message.replyTo);
+        pending.resolve({
+          ok: true,
+          pixels: message.pixels,
+          count: message.count,
+          skipped: message.skipped,
+        });
+        return;
+      case 'refused':
+        this.#pending.delete(message.replyTo);
+        pending.resolve({ ok: false, reason: message.reason });
+        return;
+      case 'error':
+        this.#pending.delete(message.replyTo);
+        pending.resolve({ ok: false, reason: message.message });
+        return;
+      default: {
+        const unhandled: never = message;
+        throw new Error(`Unhandled message: ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+}
