@@ -25,7 +25,7 @@ export interface HistogramMedian {
 }
 
 /**
- * The median logit gap estimated from binned counts: linear interpolation inside the bin that
+ * The median logit gap (the margin, top − runner-up, for K classes) estimated from binned counts: linear interpolation inside the bin that
  * holds the middle example (the usual grouped-data median). The last bin is open-ended, so a
  * median there is only known to be at least its lower edge.
  */
@@ -116,14 +116,22 @@ function shareClause(metrics: EpochMetrics): string | null {
   );
 }
 
+/** K classes of an epoch's logits: two unless it says more (core/types.ts EpochMetrics.classCount). */
+function classesOf(metrics: EpochMetrics): number {
+  return metrics.classCount ?? 2;
+}
+
 function medianClause(from: EpochMetrics, to: EpochMetrics): string | null {
   const before = histogramMedian(from.logitGapHistogram);
   const after = histogramMedian(to.logitGapHistogram);
   if (before === null || after === null) return null;
+  // Two classes have one gap |z1 − z0|; with more, the histogram bins top − runner-up.
+  const name =
+    classesOf(to) > 2 ? 'the median margin (top − runner-up logit)' : 'the median logit gap';
   const verb =
     after.value > before.value ? 'grew' : after.value < before.value ? 'shrank' : 'stayed';
-  if (verb === 'stayed') return `the median logit gap stayed ${medianText(after)}`;
-  return `the median logit gap ${verb} from ${medianText(before)} to ${medianText(after)}`;
+  if (verb === 'stayed') return `${name} stayed ${medianText(after)}`;
+  return `${name} ${verb} from ${medianText(before)} to ${medianText(after)}`;
 }
 
 /** A rise below this fraction (0.05%) reads as "level": ties and rounding noise, not a trend. */
@@ -209,18 +217,31 @@ export function scoresMoved(from: EpochMetrics, to: EpochMetrics): string | null
   );
 }
 
+/** "Epoch 40: Brier 0.12 = reliability … − resolution … + …", or why there are no parts (K > 2). */
+function brierPartsText(epoch: number, brier: NonNullable<EpochMetrics['brier']>): string {
+  if (brier.reliability === null) {
+    return (
+      `Epoch ${epoch}: Brier ${formatSignificant(brier.score)} over ${brier.classCount} classes ` +
+      '(the decomposition into reliability, resolution and uncertainty is shown for two classes only)'
+    );
+  }
+  const { score, reliability, resolution, uncertainty, withinBin } = brier;
+  return (
+    `Epoch ${epoch}: Brier ${formatSignificant(score)} = reliability ${formatSignificant(reliability)} ` +
+    `− resolution ${formatSignificant(resolution)} + uncertainty ${formatSignificant(uncertainty)}` +
+    ` + within-bin ${formatSignificant(withinBin).replace('-', '−')}`
+  );
+}
+
 /**
  * The Brier panel's caption: since the lowest-NLL epoch, how NLL, Brier and the error rate moved,
- * and the latest Brier score's decomposition. Null before any epoch with a Brier score.
+ * and the latest Brier score's decomposition (two classes; K > 2 says it has none). Null before
+ * any epoch with a Brier score.
  */
 export function scoringCaption(epochs: readonly EpochMetrics[]): string | null {
   const latest = epochs.at(-1);
   if (latest?.brier === undefined) return null;
-  const { score, reliability, resolution, uncertainty, withinBin } = latest.brier;
-  const parts =
-    `Epoch ${latest.epoch}: Brier ${formatSignificant(score)} = reliability ${formatSignificant(reliability)} ` +
-    `− resolution ${formatSignificant(resolution)} + uncertainty ${formatSignificant(uncertainty)}` +
-    ` + within-bin ${formatSignificant(withinBin).replace('-', '−')}`;
+  const parts = brierPartsText(latest.epoch, latest.brier);
   const lowest = bestEpochs(epochs).lowestValidationLoss;
   const moved = lowest && lowest !== latest ? scoresMoved(lowest, latest) : null;
   return moved === null

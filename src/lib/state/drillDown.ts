@@ -1,10 +1,13 @@
 // Drill-down: which validation images sit in one bar of the logit-gap histogram or one bin of
 // the reliability diagram, read from the stored logits with the very binning rules the charts'
 // figures were counted with (metrics.ts binIndex, calibration.ts confidenceBin), so the images
-// listed are exactly the ones the bar counts. Plain numbers, no DOM: tested in Node.
+// listed are exactly the ones the bar counts. Plain numbers, no DOM: tested in Node. Any K ≥ 2:
+// the histogram bins the margin (top − runner-up), the diagram the top-label confidence.
 
 import { confidenceBin } from '../core/calibration';
-import { binIndex } from '../core/metrics';
+import { argmaxRow, confidenceRow, marginRow } from '../core/logitRows';
+import { binIndex, checkLogitShapes } from '../core/metrics';
+import type { Labels } from '../core/types';
 import { readExample, type ExampleReading } from './gallery';
 
 /** Which examples of a bin: the whole bar, or one of its stacks. */
@@ -41,55 +44,59 @@ function byLoss(a: ExampleReading, b: ExampleReading): number {
   return b.loss - a.loss || a.index - b.index;
 }
 
+/**
+ * The examples of one stack whose row passes `inBin` (given its offset and K), read in full only
+ * once found: a bar holds a few of the N examples, so the rest cost no object each.
+ */
 function select(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   stack: DrillStack,
-  inBin: (example: ExampleReading) => boolean,
+  inBin: (offset: number, classes: number) => boolean,
 ): ExampleReading[] {
+  const classes = checkLogitShapes(logits, labels);
   const found: ExampleReading[] = [];
-  for (let i = 0; i < labels.length; i++) {
-    const example = readExample(logits, labels, i);
-    if (stack === 'correct' && example.wrong) continue;
-    if (stack === 'wrong' && !example.wrong) continue;
-    if (inBin(example)) found.push(example);
+  for (let i = 0, offset = 0; i < labels.length; i++, offset += classes) {
+    const wrong = argmaxRow(logits, offset, classes) !== labels[i];
+    if (stack === 'correct' && wrong) continue;
+    if (stack === 'wrong' && !wrong) continue;
+    if (inBin(offset, classes)) found.push(readExample(logits, labels, i));
   }
   return found.sort(byLoss);
 }
 
 /**
- * The examples whose logit gap |z₁ − z₀| falls in histogram bin `bin` of `edges` (edges[bin] ≤
- * gap < edges[bin + 1]; the last bin also holds everything above), as logitGapHistogram counts
- * them; NaN gaps are in no bin.
+ * The examples whose margin (top − runner-up logit; |z₁ − z₀| for two classes) falls in
+ * histogram bin `bin` of `edges` (edges[bin] ≤ margin < edges[bin + 1]; the last bin also holds
+ * everything above), as logitGapHistogram counts them; NaN margins are in no bin.
  */
 export function examplesInGapBin(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   edges: readonly number[],
   bin: number,
   stack: DrillStack = 'all',
 ): ExampleReading[] {
-  return select(logits, labels, stack, ({ z0, z1 }) => {
-    const gap = Math.abs(z1 - z0);
-    return !Number.isNaN(gap) && binIndex(gap, edges) === bin;
+  return select(logits, labels, stack, (offset, classes) => {
+    const margin = marginRow(logits, offset, classes);
+    return !Number.isNaN(margin) && binIndex(margin, edges) === bin;
   });
 }
 
 /**
- * The examples whose confidence (the softmax probability of the predicted class) falls in
- * reliability bin `bin` of `edges` (edges[bin] < c ≤ edges[bin + 1]), as reliabilityDiagram
+ * The examples whose top-label confidence (the softmax probability of the predicted class) falls
+ * in reliability bin `bin` of `edges` (edges[bin] < c ≤ edges[bin + 1]), as reliabilityDiagram
  * counts them at T = 1; examples without a confidence (NaN) are in no bin.
  */
 export function examplesInConfidenceBin(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   edges: readonly number[],
   bin: number,
   stack: DrillStack = 'all',
 ): ExampleReading[] {
-  return select(logits, labels, stack, ({ predictedProbability }) => {
-    return (
-      !Number.isNaN(predictedProbability) && confidenceBin(predictedProbability, edges) === bin
-    );
+  return select(logits, labels, stack, (offset, classes) => {
+    const confidence = confidenceRow(logits, offset, classes);
+    return !Number.isNaN(confidence) && confidenceBin(confidence, edges) === bin;
   });
 }

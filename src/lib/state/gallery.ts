@@ -1,19 +1,29 @@
 // Which validation images the gallery shows: the highest-loss ones at an epoch, read straight
-// from the stored logits. Plain numbers only (no tf, no DOM), so it runs on the main thread and
-// in Node tests alike.
+// from the stored logits (N × K, any K ≥ 2; K read off the shapes). Plain numbers only (no tf,
+// no DOM), so it runs on the main thread and in Node tests alike.
 
-import { softmax2 } from '../core/calibration';
-import { crossEntropyFromLogits, predictedClass } from '../core/metrics';
+import { argmaxRow, confidenceRow, crossEntropyRow, strongestOtherRow } from '../core/logitRows';
+import { checkLogitShapes, classCount } from '../core/metrics';
+import type { Labels } from '../core/types';
 
-/** What one validation example's two logits say about it. */
+/** What one validation example's K logits say about it. */
 export interface ExampleReading {
   /** Position in the validation set (dataset order), which also locates its pixels. */
   index: number;
-  label: 0 | 1;
-  predicted: 0 | 1;
+  /** The true class, 0 … K − 1. */
+  label: number;
+  /** The class of the largest logit (ties to the lowest, as tf.argMax). */
+  predicted: number;
+  /** The logits of class 0 and class 1: for two classes all of them. */
   z0: number;
   z1: number;
-  /** Softmax probability the model gives its own answer, in [0.5, 1]. */
+  /** The class with the largest logit after the predicted one's (for two classes, the other). */
+  runnerUp: number;
+  predictedLogit: number;
+  runnerUpLogit: number;
+  /** predictedLogit − runnerUpLogit ≥ 0: the margin (|z1 − z0| for two classes). */
+  margin: number;
+  /** Softmax probability the model gives its own answer, in [1/K, 1] ([0.5, 1] for two classes). */
   predictedProbability: number;
   /** Cross-entropy in nats against the true label, from the logits (never clipped). */
   loss: number;
@@ -22,23 +32,29 @@ export interface ExampleReading {
 
 export const GALLERY_SIZE = 12;
 
-export function readExample(
-  logits: Float32Array,
-  labels: Uint8Array,
-  index: number,
-): ExampleReading {
-  const z0 = logits[2 * index];
-  const z1 = logits[2 * index + 1];
-  const label = labels[index] === 1 ? 1 : 0;
-  const predicted = predictedClass(z0, z1);
+/** Reads one example; checks only the shapes and its own label, so it is O(K) (drill-downs call it per example). */
+export function readExample(logits: Float32Array, labels: Labels, index: number): ExampleReading {
+  const classes = classCount(logits, labels);
+  const label = labels[index];
+  if (!(label < classes))
+    throw new Error(`Label ${label} of example ${index} is not a class of ${classes}`);
+  const offset = index * classes;
+  const predicted = argmaxRow(logits, offset, classes);
+  const runnerUp = strongestOtherRow(logits, offset, classes, predicted);
+  const predictedLogit = logits[offset + predicted];
+  const runnerUpLogit = logits[offset + runnerUp];
   return {
     index,
     label,
     predicted,
-    z0,
-    z1,
-    predictedProbability: softmax2(z0, z1)[predicted],
-    loss: crossEntropyFromLogits(z0, z1, label),
+    z0: logits[offset],
+    z1: logits[offset + 1],
+    runnerUp,
+    predictedLogit,
+    runnerUpLogit,
+    margin: predictedLogit - runnerUpLogit,
+    predictedProbability: confidenceRow(logits, offset, classes),
+    loss: crossEntropyRow(logits, offset, classes, label),
     wrong: predicted !== label,
   };
 }
@@ -56,20 +72,14 @@ export interface HighestLoss {
  */
 export function highestLossExamples(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   count = GALLERY_SIZE,
 ): HighestLoss {
-  if (logits.length !== labels.length * 2) {
-    throw new Error(`Expected 2 logits per label, got ${logits.length} for ${labels.length}`);
-  }
+  const classes = checkLogitShapes(logits, labels);
   const top: { index: number; loss: number }[] = [];
   let totalLoss = 0;
   for (let index = 0; index < labels.length; index++) {
-    const loss = crossEntropyFromLogits(
-      logits[2 * index],
-      logits[2 * index + 1],
-      labels[index] === 1 ? 1 : 0,
-    );
+    const loss = crossEntropyRow(logits, index * classes, classes, labels[index]);
     if (Number.isNaN(loss)) continue;
     totalLoss += loss;
     // Strictly greater: a later index never displaces an equal earlier one.

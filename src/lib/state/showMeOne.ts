@@ -1,14 +1,29 @@
 // "Show me one": the worked example takes a real confidently wrong validation image from the
 // run (live or replayed) and loads its logits into the sliders. Pure: logits in, choices out.
+//
+// The sliders hold two logits. With two classes they are the example's own; with K > 2 they are
+// the true class's and the predicted class's (in class order): the pair whose gap makes the
+// answer wrong. (The top two would do for a right answer, but a wrong one's runner-up need not
+// be the true class, and then the sliders could not show the loss against it.)
 
-import { crossEntropyFromLogits, predictedClass } from '../core/metrics';
+import { argmaxRow, crossEntropyRow } from '../core/logitRows';
+import { checkLogitShapes } from '../core/metrics';
+import type { Labels } from '../core/types';
 import { LOGIT_LIMIT } from './workedExample';
 
 export interface WrongExample {
   index: number;
+  /** Which of the two logits shown (z0 or z1) is the true class's. */
   label: 0 | 1;
+  /** The logits shown: for two classes the example's z₀ and z₁; for K > 2 those of `classes`. */
   z0: number;
   z1: number;
+  /** The classes of z0 and z1: [0, 1] for two classes; else the true and predicted, lower first. */
+  classes: [number, number];
+  /** The true class and the predicted one, 0 … K − 1. */
+  trueClass: number;
+  predicted: number;
+  /** Cross-entropy over all K classes (for K > 2 more than the two shown logits' alone). */
   loss: number;
 }
 
@@ -18,19 +33,36 @@ export const SHOW_ME_COUNT = 12;
 /** The wrong validation examples with the highest loss first (ties: dataset order). */
 export function confidentlyWrong(
   logits: Float32Array,
-  labels: Uint8Array,
+  labels: Labels,
   count = SHOW_ME_COUNT,
 ): WrongExample[] {
+  const classes = checkLogitShapes(logits, labels);
   const wrong: WrongExample[] = [];
-  for (let index = 0; index < labels.length; index++) {
-    const z0 = logits[2 * index];
-    const z1 = logits[2 * index + 1];
-    const label = labels[index] === 1 ? 1 : 0;
-    if (!Number.isFinite(z0) || !Number.isFinite(z1) || predictedClass(z0, z1) === label) continue;
-    wrong.push({ index, label, z0, z1, loss: crossEntropyFromLogits(z0, z1, label) });
+  for (let index = 0, offset = 0; index < labels.length; index++, offset += classes) {
+    if (!rowIsFinite(logits, offset, classes)) continue;
+    const trueClass = labels[index];
+    const predicted = argmaxRow(logits, offset, classes);
+    if (predicted === trueClass) continue;
+    const low = Math.min(trueClass, predicted);
+    const high = Math.max(trueClass, predicted);
+    wrong.push({
+      index,
+      label: trueClass === low ? 0 : 1,
+      z0: logits[offset + low],
+      z1: logits[offset + high],
+      classes: [low, high],
+      trueClass,
+      predicted,
+      loss: crossEntropyRow(logits, offset, classes, trueClass),
+    });
   }
   wrong.sort((a, b) => b.loss - a.loss || a.index - b.index);
   return wrong.slice(0, count);
+}
+
+function rowIsFinite(logits: Float32Array, offset: number, classes: number): boolean {
+  for (let k = 0; k < classes; k++) if (!Number.isFinite(logits[offset + k])) return false;
+  return true;
 }
 
 /**

@@ -3,21 +3,30 @@
 // alone, before the model has said anything, so they are a fair sample rather than the
 // model's worst cases.
 
-import { crossEntropyFromLogits } from '../core/metrics';
+import { crossEntropyRow, strongestOtherRow } from '../core/logitRows';
+import { classCount } from '../core/metrics';
+import type { Labels } from '../core/types';
 
 export const TRACKED_PER_CLASS = 3;
+/** Classes the fixed examples come from by default: the binary task's two. */
+export const TRACKED_CLASSES = 2;
 
 /**
- * `perClass` indices of each class, evenly spaced through that class's examples in dataset
- * order (the middles of `perClass` equal slices), class 0's first. Depends only on the labels,
- * so it is the same at every epoch of a run and for every run over the same validation set.
+ * `perClass` indices of each of classes 0 … `classes` − 1, evenly spaced through that class's
+ * examples in dataset order (the middles of `perClass` equal slices), class 0's first. Depends
+ * only on the labels, so it is the same at every epoch of a run and for every run over the same
+ * validation set. With K classes a caller may ask for more than two (each adds `perClass` rows).
  */
-export function fixedTrackedIndices(labels: Uint8Array, perClass = TRACKED_PER_CLASS): number[] {
+export function fixedTrackedIndices(
+  labels: Labels,
+  perClass = TRACKED_PER_CLASS,
+  classes = TRACKED_CLASSES,
+): number[] {
   const chosen: number[] = [];
-  for (const label of [0, 1]) {
+  for (let label = 0; label < classes; label++) {
     const members: number[] = [];
     labels.forEach((value, index) => {
-      if ((value === 1 ? 1 : 0) === label) members.push(index);
+      if (value === label) members.push(index);
     });
     const picks = Math.min(perClass, members.length);
     for (let slice = 0; slice < picks; slice++) {
@@ -45,28 +54,48 @@ export function trackedIndices(
   return [...seen];
 }
 
-/** One example's logits and loss at every epoch so far; epoch[i] = i + 1. */
+/**
+ * One example's logits and loss at every epoch so far; epoch[i] = i + 1. With K > 2 classes z0
+ * and z1 are still classes 0 and 1; the pair that tells the story is the true class's logit
+ * against its strongest rival's (for two classes, the other class), which may change by epoch.
+ */
 export interface Trajectory {
   epoch: number[];
   z0: number[];
   z1: number[];
   loss: number[];
+  trueLogit: number[];
+  rivalLogit: number[];
+  rivalClass: number[];
 }
 
 export function logitTrajectory(
   logitsHistory: readonly Float32Array[],
-  labels: Uint8Array,
+  labels: Labels,
   index: number,
 ): Trajectory {
-  const label = labels[index] === 1 ? 1 : 0;
-  const trajectory: Trajectory = { epoch: [], z0: [], z1: [], loss: [] };
+  const label = labels[index];
+  const trajectory: Trajectory = {
+    epoch: [],
+    z0: [],
+    z1: [],
+    loss: [],
+    trueLogit: [],
+    rivalLogit: [],
+    rivalClass: [],
+  };
   logitsHistory.forEach((logits, epochIndex) => {
-    const z0 = logits[2 * index];
-    const z1 = logits[2 * index + 1];
+    const classes = classCount(logits, labels);
+    if (!(label < classes)) throw new Error(`Label ${label} is not a class of ${classes}`);
+    const offset = index * classes;
+    const rival = strongestOtherRow(logits, offset, classes, label);
     trajectory.epoch.push(epochIndex + 1);
-    trajectory.z0.push(z0);
-    trajectory.z1.push(z1);
-    trajectory.loss.push(crossEntropyFromLogits(z0, z1, label));
+    trajectory.z0.push(logits[offset]);
+    trajectory.z1.push(logits[offset + 1]);
+    trajectory.loss.push(crossEntropyRow(logits, offset, classes, label));
+    trajectory.trueLogit.push(logits[offset + label]);
+    trajectory.rivalLogit.push(logits[offset + rival]);
+    trajectory.rivalClass.push(rival);
   });
   return trajectory;
 }

@@ -3,7 +3,9 @@
 // a clipped probability, so (12, −12) with true class 1 really costs 24 nats.
 
 import { softmax2 } from '../core/calibration';
-import { crossEntropyFromLogits, predictedClass } from '../core/metrics';
+import { argmaxRow, crossEntropyRow, strongestOtherRow } from '../core/logitRows';
+import { classCount, crossEntropyFromLogits, predictedClass } from '../core/metrics';
+import type { Labels } from '../core/types';
 
 /** The logit sliders run from −LOGIT_LIMIT to +LOGIT_LIMIT. */
 export const LOGIT_LIMIT = 15;
@@ -33,6 +35,72 @@ export function workedExample(z0: number, z1: number): WorkedExample {
     gap: Math.abs(z0 - z1),
     lossIfClass0: crossEntropyFromLogits(z0, z1, 0),
     lossIfClass1: crossEntropyFromLogits(z0, z1, 1),
+  };
+}
+
+/**
+ * One validation example's numbers as the worked example shows them: two logits. For two classes
+ * they are the example's z₀ and z₁; for K > 2 the top two (the predicted class and the runner-up,
+ * in class order), with the full K-class softmax and loss beside them, since the other K − 2
+ * classes hold probability too: `pRest` says how much.
+ */
+export interface RowWorkedExample {
+  index: number;
+  /** K. */
+  classCount: number;
+  /** The true class, 0 … K − 1: for K > 2 possibly neither of `classes`. */
+  label: number;
+  /** The classes of z0 and z1, lower first: [0, 1] for two classes. */
+  classes: [number, number];
+  z0: number;
+  z1: number;
+  /** Softmax probabilities over all K classes of classes[0] and classes[1], and of all the others. */
+  p0: number;
+  p1: number;
+  pRest: number;
+  /** |z0 − z1|: the margin, top − runner-up. */
+  gap: number;
+  /** Cross-entropy over all K classes against the true label, from the logits. */
+  loss: number;
+}
+
+export function workedExampleOfRow(
+  logits: Float32Array,
+  labels: Labels,
+  index: number,
+): RowWorkedExample {
+  const classes = classCount(logits, labels);
+  const label = labels[index];
+  if (!(label < classes)) throw new Error(`Label ${label} is not a class of ${classes}`);
+  const offset = index * classes;
+  const top = argmaxRow(logits, offset, classes);
+  const runnerUp = strongestOtherRow(logits, offset, classes, top);
+  const low = Math.min(top, runnerUp);
+  const high = Math.max(top, runnerUp);
+  const z0 = logits[offset + low];
+  const z1 = logits[offset + high];
+  // Softmax over all K: the largest logit subtracted first (it is z[top]); the rest's mass is
+  // summed on its own rather than as 1 − p0 − p1, which would leave rounding dust for two classes.
+  const max = logits[offset + top];
+  let sum = 0;
+  let rest = 0;
+  for (let k = 0; k < classes; k++) {
+    const e = Math.exp(logits[offset + k] - max);
+    sum += e;
+    if (k !== low && k !== high) rest += e;
+  }
+  return {
+    index,
+    classCount: classes,
+    label,
+    classes: [low, high],
+    z0,
+    z1,
+    p0: Math.exp(z0 - max) / sum,
+    p1: Math.exp(z1 - max) / sum,
+    pRest: rest / sum,
+    gap: Math.abs(z0 - z1),
+    loss: crossEntropyRow(logits, offset, classes, label),
   };
 }
 
