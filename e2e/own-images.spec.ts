@@ -150,17 +150,30 @@ test('trains on two folders of your own images, and keeps them across a reload',
   expect(JSON.stringify(file)).not.toMatch(/"(pixels|images|validationImages)"/);
   await expect(page.getByTestId('own-link-note')).toContainText(String(dataset?.hash).slice(0, 12));
 
-  // After a reload the dataset is still there, and trains again.
+  // After a reload the dataset is still there and trains again: one epoch (Step), then, after
+  // another reload, Resume reloads the dataset by the run's id and finishes the run.
+  await reloadOnWasm(page);
+  await expect(page.getByTestId('own-dataset')).toHaveCount(1);
+  await chooseDataset(page);
+  await expect(page.getByTestId('own-selected').getByTestId('image-strip')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await waitForStatus(page, 'paused');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '1');
+  await reloadOnWasm(page);
+  const offer = page.getByTestId('resume-offer');
+  await expect(offer).toContainText('stopped after epoch 1 of 2');
+  await offer.getByRole('button', { name: 'Resume it' }).click();
+  await waitForStatus(page, 'done');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
+  await expect(page.getByTestId('gallery')).toContainText('vertical');
+  await expect(page.getByTestId('runs-panel')).toContainText('vertical vs horizontal');
+  const { file: resumed } = await downloadRun(page);
+  expect((resumed.config as { dataset?: unknown }).dataset).toEqual(dataset);
+});
+
+async function reloadOnWasm(page: Page): Promise<void> {
   await page.reload();
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm', {
     timeout: 120_000,
   });
-  await expect(page.getByTestId('own-dataset')).toHaveCount(1);
-  await chooseDataset(page);
-  await expect(page.getByTestId('own-selected').getByTestId('image-strip')).toHaveCount(2);
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await waitForStatus(page, 'done');
-  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
-  const { file: again } = await downloadRun(page);
-  expect((again.config as { dataset?: unknown }).dataset).toEqual(dataset);
-});
+}
