@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
-import { grayPng } from './png';
+import { grayBmp, grayPng } from './testImages';
 import { downloadRun } from './run-file';
 
-const PER_CLASS = 12;
-/** 12 images at the default 20 %: round(2.4) = 2 validate, 10 train, per class. */
-const SPLIT = { train: [10, 10], validation: [2, 2] };
+/** Vertical stripes: 12 PNGs. Horizontal: 12 PNGs and a BMP. */
+const COUNTS = [12, 13];
+/** At the default 20 %: round(2.4) = 2 and round(2.6) = 3 validate, the rest train. */
+const SPLIT = { train: [10, 10], validation: [2, 3] };
 
 /** Two class folders: stripes 4 pixels wide, 40 × 20 pictures (letterboxed to 28 × 14). */
 async function imageFolders(): Promise<{ vertical: string; horizontal: string }> {
@@ -23,7 +24,7 @@ async function imageFolders(): Promise<{ vertical: string; horizontal: string }>
   const horizontal = join(root, 'horizontal');
   await mkdir(vertical);
   await mkdir(horizontal);
-  for (let i = 0; i < PER_CLASS; i++) {
+  for (let i = 0; i < 12; i++) {
     const name = `stripes-${String(i).padStart(2, '0')}.png`;
     // The phase shifts with i so no two images of a class are the same.
     await writeFile(
@@ -35,6 +36,10 @@ async function imageFolders(): Promise<{ vertical: string; horizontal: string }>
       grayPng(40, 20, (_, y) => (Math.floor((y + i) / 4) % 2 ? 255 : 0)),
     );
   }
+  await writeFile(
+    join(horizontal, 'stripes-12.bmp'),
+    grayBmp(40, 20, (_, y) => (Math.floor((y + 12) / 4) % 2 ? 255 : 0)),
+  );
   await writeFile(join(vertical, 'notes.txt'), 'not an image');
   await writeFile(join(vertical, 'broken.png'), 'not a PNG either');
   return { vertical, horizontal };
@@ -78,8 +83,8 @@ test('trains on two folders of your own images, and keeps them across a reload',
 
   await panel.getByTestId('own-folder-0').setInputFiles(folders.vertical);
   await panel.getByTestId('own-folder-1').setInputFiles(folders.horizontal);
-  await expect(panel.getByTestId('own-count-0')).toHaveAttribute('data-count', String(PER_CLASS));
-  await expect(panel.getByTestId('own-count-1')).toHaveAttribute('data-count', String(PER_CLASS));
+  await expect(panel.getByTestId('own-count-0')).toHaveAttribute('data-count', String(COUNTS[0]));
+  await expect(panel.getByTestId('own-count-1')).toHaveAttribute('data-count', String(COUNTS[1]));
   // Class names come from the folder names.
   await expect(panel.getByTestId('own-class-name-0')).toHaveValue('vertical');
   await expect(panel.getByTestId('own-class-name-1')).toHaveValue('horizontal');
@@ -114,11 +119,11 @@ test('trains on two folders of your own images, and keeps them across a reload',
   await panel.getByRole('button', { name: 'Save dataset' }).click();
   await expect(panel.getByTestId('own-dataset')).toHaveCount(1);
   await expect(panel.getByTestId('own-dataset')).toContainText(
-    'vertical vs horizontal: vertical (12) vs horizontal (12)',
+    'vertical vs horizontal: vertical (12) vs horizontal (13)',
   );
   await expect(panel.getByTestId('own-selected')).toBeVisible();
   await expect(panel.getByTestId('own-split')).toContainText(
-    'training 10 vertical + 10 horizontal, validation 2 + 2',
+    'training 10 vertical + 10 horizontal, validation 2 + 3',
   );
   await expect(panel.getByTestId('own-link-note')).toContainText('never your images');
 
@@ -129,7 +134,7 @@ test('trains on two folders of your own images, and keeps them across a reload',
 
   // The gallery shows the user's validation images with the dataset's class names.
   const items = page.getByTestId('gallery-item');
-  await expect(items).toHaveCount(4);
+  await expect(items).toHaveCount(5);
   await expect(page.getByTestId('gallery')).toContainText('horizontal');
   const directions = new Set<string>();
   for (const item of await items.all()) {
@@ -146,7 +151,7 @@ test('trains on two folders of your own images, and keeps them across a reload',
     counts: SPLIT,
   });
   expect(dataset?.hash).toMatch(/^[0-9a-f]{64}$/);
-  expect(file.validation.labels).toEqual([0, 0, 1, 1]);
+  expect(file.validation.labels).toEqual([0, 0, 1, 1, 1]);
   expect(JSON.stringify(file)).not.toMatch(/"(pixels|images|validationImages)"/);
   await expect(page.getByTestId('own-link-note')).toContainText(String(dataset?.hash).slice(0, 12));
 
@@ -167,6 +172,9 @@ test('trains on two folders of your own images, and keeps them across a reload',
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
   await expect(page.getByTestId('gallery')).toContainText('vertical');
   await expect(page.getByTestId('runs-panel')).toContainText('vertical vs horizontal');
+  // The resumed run's dataset shows as the one trained on, in place of the Fashion-MNIST pair.
+  await expect(page.getByTestId('own-selected')).toBeVisible();
+  await expect(page.getByTestId('dataset-preview')).toHaveCount(0);
   const { file: resumed } = await downloadRun(page);
   expect((resumed.config as { dataset?: unknown }).dataset).toEqual(dataset);
 });

@@ -1,4 +1,4 @@
-// A tiny PNG writer for the own-images spec: 8-bit grayscale, one IDAT, no filtering. Enough
+// Tiny image writers for the own-images spec (an 8-bit grayscale PNG, a 24-bit BMP): enough
 // for a browser to decode, so the spec needs no image files checked in.
 import { deflateSync } from 'node:zlib';
 
@@ -45,4 +45,29 @@ export function grayPng(
     chunk('IDAT', deflateSync(rows)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** An uncompressed 24-bit BMP of `width` × `height` whose pixel (x, y) is gray `value(x, y)`. */
+export function grayBmp(
+  width: number,
+  height: number,
+  value: (x: number, y: number) => number,
+): Buffer {
+  const rowBytes = Math.ceil((3 * width) / 4) * 4; // rows are padded to 4 bytes
+  const pixelBytes = rowBytes * height;
+  const file = Buffer.alloc(14 + 40 + pixelBytes);
+  file.write('BM', 0, 'ascii');
+  file.writeUInt32LE(file.length, 2);
+  file.writeUInt32LE(14 + 40, 10); // where the pixels start
+  file.writeUInt32LE(40, 14); // BITMAPINFOHEADER
+  file.writeInt32LE(width, 18);
+  file.writeInt32LE(height, 22); // positive: rows stored bottom-up
+  file.writeUInt16LE(1, 26); // planes
+  file.writeUInt16LE(24, 28); // bits per pixel
+  file.writeUInt32LE(pixelBytes, 34);
+  for (let y = 0; y < height; y++) {
+    const row = 54 + (height - 1 - y) * rowBytes;
+    for (let x = 0; x < width; x++) file.fill(value(x, y), row + 3 * x, row + 3 * x + 3);
+  }
+  return file;
 }
