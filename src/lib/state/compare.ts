@@ -4,6 +4,7 @@
 import type { ParsedRunFile } from '../core/runFileParse';
 import type { BackendName, BackendPreference, TrainConfig } from '../core/types';
 import { curvePoint, type CurvePoint } from '../core/runState';
+import { pairLabel } from './runClasses';
 import { RUN_KEYS, SETTINGS, type SettingKey, type SettingSpec } from './settings';
 
 /** The per-epoch figures an overlay draws. */
@@ -67,7 +68,9 @@ const COMPARED_KEYS = RUN_KEYS.filter((key) => key !== 'backend');
 
 /** A setting's value in a run's config, written as the settings table writes it (the pair as "a vs b"). */
 function shown(key: SettingKey, config: TrainConfig): string {
-  if (key === 'classes') return config.classes.join(' vs ');
+  if (key === 'classes') {
+    return config.dataset ? pairLabel(config) : config.classes.join(' vs ');
+  }
   const spec: SettingSpec<unknown> = SETTINGS[key];
   return spec.format(config[spec.config as keyof TrainConfig]);
 }

@@ -204,6 +204,8 @@ export class TrainerClient {
   }
 
   #requestValidationImages(runId: string, config: TrainConfig): void {
+    // A run on the user's own images: its file never holds them, and the pair's would mislead.
+    if (config.dataset) return;
     const counts = validationCounts(config.validationSize);
     const id = this.#id();
     this.#imagesRequest = { id, runId, counts };
