@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eceBootstrap, quantile } from './bootstrap';
+import { drawResampleCounts, eceBootstrap, quantile } from './bootstrap';
 import { calibrationErrors, equalMassDiagram, reliabilityDiagram } from './calibration';
 import { mulberry32 } from './prng';
 
@@ -60,5 +60,18 @@ describe('ECE bootstrap', () => {
     expect(quantile([1, 2, 3, 4, 5], 0.5)).toBe(3);
     expect(quantile([0, 10], 0.05)).toBeCloseTo(0.5, 12);
     expect(quantile([], 0.5)).toBeNaN();
+  });
+
+  it('draws each resample from the mulberry32 stream (core/prng.ts), continuing it across resamples', () => {
+    const random = mulberry32(20_171_111);
+    const expected = new Uint32Array(37);
+    const drawn = new Uint32Array(37);
+    let state = 20_171_111;
+    for (let resample = 0; resample < 3; resample++) {
+      expected.fill(0);
+      for (let draw = 0; draw < 37; draw++) expected[Math.floor(random() * 37)]++;
+      state = drawResampleCounts(drawn, state);
+      expect(Array.from(drawn)).toEqual(Array.from(expected));
+    }
   });
 });

@@ -6,13 +6,11 @@
 import {
   confidences,
   confidenceBin,
-  equalMassBinsOfSorted,
   exampleIndices,
   RELIABILITY_BINS,
   reliabilityEdges,
 } from './calibration';
 import { checkLogitShapes } from './metrics';
-import { mulberry32 } from './prng';
 import type { EceInterval, Labels } from './types';
 
 /** At least 200 resamples (the issue's floor); 200 keep the 5 % / 95 % percentiles within ≈ ±1 ECE-noise step. */
@@ -21,31 +19,98 @@ export const BOOTSTRAP_LEVEL = 0.9;
 /** Fixed, so an epoch's interval depends on its logits only: reruns and replays draw the same resamples. */
 export const BOOTSTRAP_SEED = 20_171_111;
 
-/** ECE of weighted examples over per-position bins: Σ_b (w_b / W)·|acc_b − conf_b|. */
-function weightedEce(
-  binOf: ArrayLike<number>,
-  confidence: ArrayLike<number>,
-  correct: ArrayLike<number>,
-  weight: ArrayLike<number>,
+// ECE of one resample, Σ_b (w_b / W)·|acc_b − conf_b|, with W exactly n (the number of
+// draws). Positions are sorted by confidence, so each bin is one run of positions: a run's sums
+// live in locals and its term is added when the run ends, the same additions in the same order
+// as summing per bin and then over the bins. A weight of 0 adds +0 to sums that start at +0: no
+// change, so no branch for it. One pass per binning (a fused pass ran slower in V8).
+
+/** Over equal-width bins, fixed per sorted position (`widthBin`). */
+function equalWidthEce(
+  weight: Uint32Array,
+  confidence: Float64Array,
+  correct: Uint8Array,
+  widthBin: Int32Array,
+): number {
+  const n = weight.length;
+  let ece = 0;
+  let run = widthBin[0];
+  let count = 0;
+  let correctSum = 0;
+  let confidenceSum = 0;
+  for (let k = 0; k < n; k++) {
+    if (widthBin[k] !== run) {
+      if (count > 0) ece += Math.abs(correctSum - confidenceSum) / n;
+      run = widthBin[k];
+      count = 0;
+      correctSum = 0;
+      confidenceSum = 0;
+    }
+    const w = weight[k];
+    count += w;
+    correctSum += w * correct[k];
+    confidenceSum += w * confidence[k];
+  }
+  if (count > 0) ece += Math.abs(correctSum - confidenceSum) / n;
+  return ece;
+}
+
+/**
+ * Over equal-mass bins of this resample: equalMassBinsOfSorted's rule inline, bin
+ * min(bins − 1, ⌊weight before · bins / n⌋), a tie joining its first member's bin.
+ */
+function equalMassEce(
+  weight: Uint32Array,
+  confidence: Float64Array,
+  correct: Uint8Array,
   bins: number,
 ): number {
-  const count = new Float64Array(bins);
-  const correctSum = new Float64Array(bins);
-  const confidenceSum = new Float64Array(bins);
-  let total = 0;
-  for (let k = 0; k < binOf.length; k++) {
-    const w = weight[k];
-    if (w === 0) continue;
-    count[binOf[k]] += w;
-    correctSum[binOf[k]] += w * correct[k];
-    confidenceSum[binOf[k]] += w * confidence[k];
-    total += w;
-  }
+  const n = weight.length;
   let ece = 0;
-  for (let b = 0; b < bins; b++) {
-    if (count[b] > 0) ece += Math.abs(correctSum[b] - confidenceSum[b]) / total;
+  let run = 0;
+  let count = 0;
+  let correctSum = 0;
+  let confidenceSum = 0;
+  let before = 0;
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && confidence[k] !== confidence[k - 1]) {
+      const bin = Math.min(bins - 1, Math.floor((before * bins) / n));
+      if (bin !== run) {
+        if (count > 0) ece += Math.abs(correctSum - confidenceSum) / n;
+        run = bin;
+        count = 0;
+        correctSum = 0;
+        confidenceSum = 0;
+      }
+    }
+    const w = weight[k];
+    before += w;
+    count += w;
+    correctSum += w * correct[k];
+    confidenceSum += w * confidence[k];
   }
+  if (count > 0) ece += Math.abs(correctSum - confidenceSum) / n;
   return ece;
+}
+
+/**
+ * One resample as counts: clears `weight` and adds 1 at ⌊u·n⌋ for each of n draws u of
+ * mulberry32 (core/prng.ts) from `state`; returns the state after them. The same stream as
+ * mulberry32(seed)() (a test holds them together), written out here because the closure keeps
+ * its state above 2^31 in a heap number, allocating per call: 200 resamples × N draws were most
+ * of an epoch's scoring time, and this loop is three times faster.
+ */
+export function drawResampleCounts(weight: Uint32Array, state: number): number {
+  const n = weight.length;
+  weight.fill(0);
+  for (let draw = 0; draw < n; draw++) {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    weight[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)]++;
+  }
+  return state;
 }
 
 /** The q-quantile of sorted values, linear between order statistics (type 7, R's default). */
@@ -63,23 +128,43 @@ export function quantile(sorted: readonly number[], q: number): number {
  * ECEs with the bins recomputed for the resample (equal-mass bins move with the data), and take
  * the (1 − level)/2 and (1 + level)/2 quantiles. Confidence is top-label, so any K works.
  * Examples with a NaN logit are left out; NaN bounds when none is left. Each resample is linear
- * in N: N draws, then one pass for each binning (the sort is done once, before them).
+ * in N: N draws, then one pass for both binnings (the sort is done once, before them).
  */
 export function eceBootstrap(
   logits: Float32Array,
   labels: Labels,
-  options: { resamples?: number; level?: number; seed?: number; bins?: number } = {},
+  options: BootstrapOptions = {},
 ): EceInterval {
   checkLogitShapes(logits, labels);
+  return eceBootstrapOfConfidences(
+    confidences(logits, labels, exampleIndices(labels.length)),
+    options,
+  );
+}
+
+export interface BootstrapOptions {
+  resamples?: number;
+  level?: number;
+  seed?: number;
+  bins?: number;
+}
+
+/**
+ * eceBootstrap from each example's top-label confidence and correctness (calibration.ts
+ * confidences), for callers that have them already (core/epochMetrics.ts).
+ */
+export function eceBootstrapOfConfidences(
+  all: { confidence: Float64Array; correct: Uint8Array },
+  options: BootstrapOptions = {},
+): EceInterval {
   const {
     resamples = BOOTSTRAP_RESAMPLES,
     level = BOOTSTRAP_LEVEL,
     seed = BOOTSTRAP_SEED,
     bins = RELIABILITY_BINS,
   } = options;
-  const all = confidences(logits, labels, exampleIndices(labels.length));
   // Sorted once by confidence: a resample is then a weight per sorted position, already in order.
-  const order = Array.from({ length: labels.length }, (_, i) => i)
+  const order = Array.from({ length: all.confidence.length }, (_, i) => i)
     .filter((i) => !Number.isNaN(all.confidence[i]))
     .sort((a, b) => all.confidence[a] - all.confidence[b] || a - b);
   const n = order.length;
@@ -87,16 +172,14 @@ export function eceBootstrap(
   const correct = Uint8Array.from(order, (i) => all.correct[i]);
   const edges = reliabilityEdges(bins);
   const widthBin = Int32Array.from(confidence, (c) => confidenceBin(c, edges));
-  const random = mulberry32(seed);
+  let state = seed >>> 0;
   const weight = new Uint32Array(n);
   const widthValues: number[] = [];
   const massValues: number[] = [];
   for (let r = 0; r < resamples && n > 0; r++) {
-    weight.fill(0);
-    for (let draw = 0; draw < n; draw++) weight[Math.floor(random() * n)]++;
-    widthValues.push(weightedEce(widthBin, confidence, correct, weight, bins));
-    const massBin = equalMassBinsOfSorted(confidence, weight, bins);
-    massValues.push(weightedEce(massBin, confidence, correct, weight, bins));
+    state = drawResampleCounts(weight, state);
+    widthValues.push(equalWidthEce(weight, confidence, correct, widthBin));
+    massValues.push(equalMassEce(weight, confidence, correct, bins));
   }
   const interval = (values: number[]) => {
     const sorted = values.sort((a, b) => a - b);

@@ -1,30 +1,34 @@
 // Post-hoc calibration beside temperature scaling, with plain numbers (no tf): Platt scaling
 // (Platt 1999: a logistic regression on the logit gap) and isotonic regression (Zadrozny & Elkan
-// 2002: the best non-decreasing map, by pool-adjacent-violators). Both are fitted on the
-// calibration half and reported on the evaluation half (temperature.ts calibrationSplit), and
-// both are turned back into logits (0, s) with s = log(p₁ / p₀), so every figure is computed by
-// the same code as the rest of the page.
+// 2002: the best non-decreasing map, by pool-adjacent-violators; core/isotonic.ts). Both are
+// fitted on the calibration half and reported on the evaluation half (temperature.ts
+// calibrationSplit), and both are turned back into logits (0, s) with s = log(p₁ / p₀), so every
+// figure is computed by the same code as the rest of the page.
 //
-// Both are two-class methods: they map the one number z₁ − z₀ to p₁. With K > 2 classes there
-// is no single gap to map (their multi-class extensions, one-vs-rest plus renormalisation, are
-// other methods), so the report marks them not applicable, saying why; temperature scaling,
-// which divides all K logits alike, still applies.
+// Both are two-class methods (core/twoClassOnly.ts): for K > 2 classes the report marks them
+// not applicable, saying why, while temperature scaling still applies.
 
 import { exampleIndices } from './calibration';
+import {
+  fitIsotonic,
+  ISOTONIC_MIN_CALIBRATION,
+  isotonicProbability,
+  type IsotonicStep,
+} from './isotonic';
 import { checkLogitShapes } from './metrics';
 import { calibrationSplit, evaluateAtTemperature, fitTemperature } from './temperature';
+import { checkTwoClasses, twoClassOnlyReason } from './twoClassOnly';
 import type { Labels } from './types';
 
-/** Why Platt and isotonic do not apply to K-class logits, in plain words. */
-export function twoClassOnlyReason(classes: number): string {
-  return `Platt scaling and isotonic regression calibrate the gap z₁ − z₀ of two classes; these logits have ${classes} classes, so they do not apply (temperature scaling does).`;
-}
-
-/** Throws unless the logits have two classes: the fits below read the gap z₁ − z₀. */
-function checkTwoClasses(logits: Float32Array, labels: Labels): void {
-  const classes = checkLogitShapes(logits, labels);
-  if (classes !== 2) throw new Error(twoClassOnlyReason(classes));
-}
+// Where callers have always found them.
+export {
+  fitIsotonic,
+  ISOTONIC_FLOOR,
+  ISOTONIC_MIN_CALIBRATION,
+  isotonicProbability,
+  type IsotonicStep,
+} from './isotonic';
+export { twoClassOnlyReason } from './twoClassOnly';
 
 /** Platt: p₁ = σ(a·g + b), g = z₁ − z₀. Plain temperature scaling is a = 1/T, b = 0. */
 export interface PlattFit {
@@ -119,100 +123,6 @@ export function fitPlatt(
   }
   return { a, b, iterations };
 }
-
-/** Isotonic regression's fitted steps: on gaps in [from, to] the probability of class 1 is `p`. */
-export interface IsotonicStep {
-  from: number;
-  to: number;
-  p: number;
-  count: number;
-}
-
-/**
- * Pool-adjacent-violators on (g = z₁ − z₀, y = label): the non-decreasing step function of g
- * closest to the labels in squared error, which is also the one of highest likelihood. Sorted by
- * g (ties pooled first: equal gaps must get one value), every block whose mean is not below the
- * previous block's is merged into it, until the means rise strictly.
- */
-export function fitIsotonic(
-  logits: Float32Array,
-  labels: Labels,
-  indices: ArrayLike<number>,
-): IsotonicStep[] {
-  checkTwoClasses(logits, labels);
-  const chosen = exampleIndices(labels.length, indices);
-  const points: { gap: number; y: number }[] = [];
-  for (let k = 0; k < chosen.length; k++) {
-    const i = chosen[k];
-    const gap = logits[2 * i + 1] - logits[2 * i];
-    if (Number.isFinite(gap)) points.push({ gap, y: labels[i] === 1 ? 1 : 0 });
-  }
-  points.sort((p, q) => p.gap - q.gap);
-  const blocks: { from: number; to: number; sum: number; count: number }[] = [];
-  for (const point of points) {
-    const last = blocks.at(-1);
-    if (last && last.to === point.gap) {
-      last.sum += point.y;
-      last.count++;
-    } else blocks.push({ from: point.gap, to: point.gap, sum: point.y, count: 1 });
-    // Pool while the newest block's mean is not above the one before it.
-    while (blocks.length > 1) {
-      const top = blocks[blocks.length - 1];
-      const below = blocks[blocks.length - 2];
-      if (top.sum / top.count > below.sum / below.count) break;
-      below.to = top.to;
-      below.sum += top.sum;
-      below.count += top.count;
-      blocks.pop();
-    }
-  }
-  return blocks.map((block) => ({
-    from: block.from,
-    to: block.to,
-    p: block.sum / block.count,
-    count: block.count,
-  }));
-}
-
-/**
- * Isotonic regression puts probability exactly 0 or 1 on its end blocks, and one evaluation
- * example of the other class there would cost infinite NLL. Its probabilities are kept in
- * [ISOTONIC_FLOOR, 1 − ISOTONIC_FLOOR] (at most ln 1000 ≈ 6.9 nats per example): a stated cap,
- * not the hidden one the README warns about for the network's own loss.
- */
-export const ISOTONIC_FLOOR = 1e-3;
-
-/** The fitted map at gap g: the step's value inside a step, linear between steps, flat beyond the ends. */
-export function isotonicProbability(steps: readonly IsotonicStep[], gap: number): number {
-  if (steps.length === 0) return 0.5;
-  let p: number;
-  if (gap <= steps[0].to) p = steps[0].p;
-  else if (gap >= steps[steps.length - 1].from) p = steps[steps.length - 1].p;
-  else {
-    let low = 0;
-    let high = steps.length - 1;
-    // Last step whose `from` ≤ gap.
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (steps[mid].from <= gap) low = mid;
-      else high = mid - 1;
-    }
-    const step = steps[low];
-    if (gap <= step.to) p = step.p;
-    else {
-      const next = steps[low + 1];
-      p = step.p + ((gap - step.to) / (next.from - step.to)) * (next.p - step.p);
-    }
-  }
-  return Math.min(1 - ISOTONIC_FLOOR, Math.max(ISOTONIC_FLOOR, p));
-}
-
-/**
- * Below this many calibration examples isotonic regression overfits: Niculescu-Mizil & Caruana
- * (2005) found it worse than Platt scaling under about 1000, since each step is a mean of only a
- * few labels.
- */
-export const ISOTONIC_MIN_CALIBRATION = 1000;
 
 /** New logits (0, s) per example of two-class logits: s = log(p₁/p₀) of the calibrated probability. */
 function calibratedLogits(logits: Float32Array, map: (gap: number) => number): Float32Array {
