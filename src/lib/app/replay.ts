@@ -6,7 +6,7 @@
 import type { ParsedRunFile } from '../core/runFileParse';
 import { scoredEpoch } from '../core/scoring';
 import type { RunState } from '../core/runState';
-import type { EpochMetrics, TrainConfig } from '../core/types';
+import type { EpochMetrics, Labels, TrainConfig } from '../core/types';
 import type { RunIdentity } from '../worker/protocol';
 
 /** A parsed run file whose every epoch has its logits and its calibration figures. */
@@ -21,7 +21,7 @@ export interface RecordedView {
   config: TrainConfig;
   epochs: EpochMetrics[];
   logitsHistory: Float32Array[];
-  validationLabels: Uint8Array;
+  validationLabels: Labels;
   /** Null before the first epoch, as for a live run. */
   state: RunState | null;
 }

@@ -12,7 +12,7 @@ import {
   MAX_COMPARED_RUNS,
   type ComparedRun,
 } from '../state/compare';
-import { downloadRunFile } from './runDownload';
+import { downloadRun } from './runDownload';
 
 export class SavedRuns {
   /** Newest first. */
@@ -87,7 +87,7 @@ export class SavedRuns {
     const saved = await this.load(id);
     const state = saved && savedRunState(saved);
     if (!saved || !state) return;
-    downloadRunFile(
+    downloadRun(
       {
         identity: identityOf(saved.record),
         config: saved.record.config,
@@ -96,6 +96,7 @@ export class SavedRuns {
         validationLabels: saved.record.validationLabels,
         logitsHistory: saved.epochs.map((row) => row.logits),
       },
+      saved.record.source ?? null,
       userAgent,
     );
   }
@@ -103,9 +104,19 @@ export class SavedRuns {
   compareStored(id: string): void {
     const run = this.runs.find((entry) => entry.id === id);
     if (!run || this.compared.some((entry) => entry.id === id)) return;
-    const label = `Saved ${new Date(run.createdAt).toLocaleString()}`;
+    const imported = run.source?.kind === 'imported';
+    const label = imported
+      ? `Imported ${run.source?.name ?? ''}`
+      : `Saved ${new Date(run.createdAt).toLocaleString()}`;
     this.#add(
-      comparedFromStored(run.id, label, run.config, run.backend.name, run.createdAt, run.curve),
+      comparedFromStored(
+        run.id,
+        label,
+        imported ? null : run.config,
+        imported ? null : run.backend.name,
+        run.createdAt,
+        run.curve,
+      ),
     );
   }
 

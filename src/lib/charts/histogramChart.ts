@@ -67,7 +67,10 @@ export function createHistogramChart(canvas: HTMLCanvasElement): HistogramChart 
         x: {
           type: 'category',
           stacked: true,
-          title: { display: true, text: 'Logit gap |z₁ − z₀| (bigger = more confident)' },
+          title: {
+            display: true,
+            text: 'Margin: top logit − runner-up, |z₁ − z₀| for two (bigger = more confident)',
+          },
           ticks: { maxRotation: 0, autoSkipPadding: 8 },
         },
         y: {

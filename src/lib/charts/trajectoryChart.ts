@@ -102,18 +102,23 @@ function points(epochs: readonly number[], values: readonly number[]): Point[] {
   return epochs.map((epoch, i) => ({ x: epoch, y: values[i] }));
 }
 
-/** Show `trajectory` (null: empty), naming the logits after their classes. */
+/**
+ * Show `trajectory` (null: empty), naming the logits after their classes. Two classes: z₀ and
+ * z₁. More: the true class's logit against its strongest rival's (whichever class that is at
+ * each epoch), the pair whose gap sets the loss.
+ */
 export function showTrajectory(
   chart: TrajectoryChart,
   trajectory: Trajectory | null,
-  classNames: readonly [string, string],
+  classNames: readonly string[],
 ): void {
   const datasets = chart.data.datasets;
   const epochs = trajectory?.epoch ?? [];
-  datasets[Z0].label = `z₀ (${classNames[0]})`;
-  datasets[Z1].label = `z₁ (${classNames[1]})`;
-  datasets[Z0].data = points(epochs, trajectory?.z0 ?? []);
-  datasets[Z1].data = points(epochs, trajectory?.z1 ?? []);
+  const twoClasses = classNames.length === 2;
+  datasets[Z0].label = twoClasses ? `z₀ (${classNames[0]})` : 'true class’s logit';
+  datasets[Z1].label = twoClasses ? `z₁ (${classNames[1]})` : 'strongest other class’s logit';
+  datasets[Z0].data = points(epochs, (twoClasses ? trajectory?.z0 : trajectory?.trueLogit) ?? []);
+  datasets[Z1].data = points(epochs, (twoClasses ? trajectory?.z1 : trajectory?.rivalLogit) ?? []);
   datasets[LOSS].data = points(epochs, trajectory?.loss ?? []);
   const x = chart.options.scales?.x;
   if (x) x.max = Math.max(epochs.length, 2);

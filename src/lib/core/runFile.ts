@@ -9,6 +9,7 @@ import type {
   BackendPreference,
   EarlyStopInfo,
   EpochMetrics,
+  Labels,
   SettingChangeEvent,
   TemperatureFit,
   TrainConfig,
@@ -72,7 +73,7 @@ export interface RunFileInput {
   backend: BackendInfo;
   userAgent: string;
   epochs: EpochMetrics[];
-  validationLabels: Uint8Array;
+  validationLabels: Labels;
   validationLogits: Float32Array;
   createdAt: Date;
   /** Set when early stopping ended the run; omitted or null otherwise. */
@@ -94,7 +95,7 @@ function epochLogits(input: RunFileInput, history: readonly Float32Array[]): Run
 }
 
 /** The fit, or null when any of its numbers is not finite (JSON would turn NaN into null). */
-function fittedTemperature(labels: Uint8Array, logits: Float32Array): RunFileTemperature | null {
+function fittedTemperature(labels: Labels, logits: Float32Array): RunFileTemperature | null {
   if (labels.length < 2) return null;
   const { T, bound, nllBefore, nllAfter, eceBefore, eceAfter } = temperatureFit(logits, labels);
   const numbers = { T, nllBefore, nllAfter, eceBefore, eceAfter };

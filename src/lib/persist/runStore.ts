@@ -10,11 +10,13 @@
 // so after any crash they agree, and Resume is exact.
 
 import { curvePoint, type CurvePoint } from '../core/runState';
+import type { RunSource } from '../core/runSource';
 import type {
   BackendInfo,
   BackendPreference,
   EarlyStopInfo,
   EpochMetrics,
+  Labels,
   SettingChangeEvent,
   TrainConfig,
   TrainerSnapshot,
@@ -34,8 +36,8 @@ export interface RunRecord {
   /** The URL hash that reproduces the settings. */
   link: string;
   backend: BackendInfo;
-  /** Validation labels, dataset order (fixed for the run). */
-  validationLabels: Uint8Array;
+  /** Validation labels, dataset order (fixed for the run); 16-bit only for over 256 classes. */
+  validationLabels: Labels;
   /** True once the last epoch (or early stopping) finished; anything else can be resumed. */
   finished: boolean;
   earlyStop: EarlyStopInfo | null;
@@ -48,6 +50,11 @@ export interface RunRecord {
   curve: CurvePoint[];
   /** Settings changed mid-run (RunState.events) as of the last save; absent in older records. */
   events?: SettingChangeEvent[];
+  /**
+   * Set for a run imported from a logits file (its config then holds only its epoch and example
+   * counts; nothing was trained here); absent for runs trained in this page.
+   */
+  source?: RunSource;
 }
 
 export interface EpochRecord {
@@ -135,6 +142,15 @@ export class RunStore {
     transaction.objectStore('runs').put(run);
     transaction.objectStore('epochs').put(epoch);
     transaction.objectStore('weights').put({ ...weights, runId: epoch.runId });
+    await completed(transaction);
+  }
+
+  /** A finished run that arrives whole (an imported file): its record and every epoch, atomically. */
+  async putWholeRun(run: RunRecord, epochs: readonly EpochRecord[]): Promise<void> {
+    const transaction = this.#db.transaction(['runs', 'epochs'], 'readwrite');
+    transaction.objectStore('runs').put(run);
+    const rows = transaction.objectStore('epochs');
+    for (const epoch of epochs) rows.put(epoch);
     await completed(transaction);
   }
 

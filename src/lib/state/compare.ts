@@ -16,7 +16,8 @@ export interface ComparedRun {
   /** Shown in legends and table headers; plain text (never rendered as HTML). */
   label: string;
   source: 'file' | 'stored';
-  config: TrainConfig;
+  /** Null for a run imported from a logits file: it was trained elsewhere, with unknown settings. */
+  config: TrainConfig | null;
   backendPreference: BackendPreference | null;
   backend: BackendName | null;
   createdAt: string | null;
@@ -46,8 +47,8 @@ export function comparedFromFile(run: ParsedRunFile, fileName: string, id: strin
 export function comparedFromStored(
   id: string,
   label: string,
-  config: TrainConfig,
-  backend: BackendName,
+  config: TrainConfig | null,
+  backend: BackendName | null,
   createdAt: string,
   epochs: readonly OverlayEpoch[],
 ): ComparedRun {
@@ -55,7 +56,7 @@ export function comparedFromStored(
     id,
     label,
     source: 'stored',
-    config: { ...config },
+    config: config && { ...config },
     backendPreference: null,
     backend,
     createdAt,
@@ -67,7 +68,8 @@ export function comparedFromStored(
 const COMPARED_KEYS = RUN_KEYS.filter((key) => key !== 'backend');
 
 /** A setting's value in a run's config, written as the settings table writes it (the pair as "a vs b"). */
-function shown(key: SettingKey, config: TrainConfig): string {
+function shown(key: SettingKey, config: TrainConfig | null): string {
+  if (config === null) return 'not known (imported)';
   if (key === 'classes') {
     return config.dataset ? pairLabel(config) : config.classes.join(' vs ');
   }
@@ -87,7 +89,7 @@ export function settingsRows(runs: readonly ComparedRun[]): SettingsRow[] {
     const values = runs.map((run) => shown(key, run.config));
     return { label: SETTINGS[key].label, values, differs: new Set(values).size > 1 };
   });
-  const backends = runs.map((run) => run.backend ?? '—');
+  const backends = runs.map((run) => run.backend ?? (run.config === null ? 'imported' : '—'));
   rows.push({ label: 'Backend used', values: backends, differs: new Set(backends).size > 1 });
   return rows;
 }

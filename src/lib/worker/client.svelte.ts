@@ -9,12 +9,14 @@ import type { RecordedView } from '../app/replay';
 import { BACKEND_ORDER } from '../core/backend';
 import { deviceLossNotice } from '../state/notices';
 import type { RunState } from '../core/runState';
+import type { RunSource } from '../core/runSource';
 import type {
   BackendInfo,
   BackendName,
   BackendPreference,
   ClassSlug,
   EpochMetrics,
+  Labels,
   ModelPreset,
   SettingChangeEvent,
   SettingChanges,
@@ -75,7 +77,7 @@ export class TrainerClient {
   progress = $state.raw<Progress | null>(null);
   /** One entry per completed epoch; replaced (never mutated) on each new epoch. */
   epochs = $state.raw<EpochMetrics[]>([]);
-  validationLabels = $state.raw<Uint8Array | null>(null);
+  validationLabels = $state.raw<Labels | null>(null);
   /** Validation images of the run (28×28 uint8 each, dataset order), for the gallery. */
   validationImages = $state.raw<Uint8Array | null>(null);
   /** Every completed epoch's validation logits: index e − 1 holds epoch e's. */
@@ -99,6 +101,8 @@ export class TrainerClient {
   error = $state<string | null>(null);
   /** The config the current run was started with (settings may differ once it is reset). */
   runConfig = $state.raw<TrainConfig | null>(null);
+  /** Where an opened run came from when it was not trained here (an imported logits file). */
+  runSource = $state.raw<RunSource | null>(null);
   /** Settings changed mid-run, as the worker last reported them (its `adjusted` reply or an epoch's state). */
   events = $state.raw<SettingChangeEvent[]>([]);
 
@@ -237,6 +241,7 @@ export class TrainerClient {
     const { record, epochs } = saved;
     this.#clearRun();
     this.runConfig = record.config;
+    this.runSource = record.source ?? null;
     this.runIdentity = identityOf(record);
     this.epochs = epochs.map((row) => row.metrics);
     this.logitsHistory = epochs.map((row) => row.logits);
@@ -409,6 +414,7 @@ export class TrainerClient {
     this.runState = null;
     this.events = [];
     this.runConfig = null;
+    this.runSource = null;
     this.runIdentity = null;
     this.divergence = null;
     this.error = null;

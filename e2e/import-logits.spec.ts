@@ -1,0 +1,136 @@
+// A practitioner's own run: per-epoch validation logits imported by the picker (.npz and JSON,
+// two and ten classes), every panel drawn from them, the run kept across a reload and
+// downloaded back, and bad files refused with a message naming the problem.
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, openApp, test, TINY } from './fixtures';
+
+const FIXTURES = 'src/lib/core/logitsImport/fixtures';
+
+/**
+ * A run that shows the phenomenon: 90 % of examples are right, and every epoch the network is
+ * surer of everything, right or wrong (the margin grows by 0.3 per epoch), so accuracy holds
+ * while the loss climbs. Deterministic: margins come from the example index.
+ */
+function overconfidentRun(examples: number, epochs: number) {
+  const labels = Array.from({ length: examples }, (_, i) => i % 2);
+  return {
+    format: 'overconfidence-playground/logits@1',
+    classes: ['Pullover', 'Coat'],
+    labels,
+    epochs: Array.from({ length: epochs }, (_, e) => ({
+      epoch: e + 1,
+      logits: labels.map((label, i) => {
+        const right = i % 10 !== 0;
+        const margin = (0.5 + ((i * 7919) % 100) / 100) * (1 + 0.3 * e);
+        const towards = right ? label : 1 - label;
+        return towards === 1 ? [0, margin] : [margin, 0];
+      }),
+      trainLoss: 0.5 / (e + 1),
+      trainAccuracy: Math.min(0.99, 0.8 + e * 0.005),
+    })),
+  };
+}
+
+async function importFile(page: Page, name: string, buffer: Buffer, mimeType: string) {
+  await page
+    .getByTestId('import-logits-drop')
+    .locator('input[type=file]')
+    .setInputFiles({ name, mimeType, buffer });
+}
+
+async function importFixture(page: Page, file: string) {
+  const type = file.endsWith('.json') ? 'application/json' : 'application/zip';
+  await importFile(page, file, await readFile(`${FIXTURES}/${file}`), type);
+}
+
+async function expectEveryPanel(page: Page, epochs: number) {
+  const points = String(epochs);
+  for (const chart of ['chart-loss', 'chart-histogram', 'chart-loss-split', 'chart-calibration']) {
+    await expect(page.getByTestId(chart), chart).toHaveAttribute('data-points', points);
+  }
+  await expect(page.getByTestId('chart-reliability')).toHaveAttribute('data-points', /^[1-9]\d*$/);
+  await expect(page.getByTestId('reliability-ece')).toContainText('%');
+  await expect(page.getByTestId('run-caption')).not.toContainText('No epochs yet');
+  await expect(page.getByTestId('temperature-fitted')).toContainText('T =');
+  await expect(page.getByTestId('gallery').getByTestId('gallery-item').first()).toBeVisible();
+}
+
+test('an .npz and a JSON file by the picker: every panel, kept after a reload, downloaded back', async ({
+  page,
+}) => {
+  await openApp(page, TINY);
+  await importFixture(page, 'f32_le_stored.npz'); // 3 epochs × 6 examples × 2 classes
+  await expectEveryPanel(page, 3);
+  // No images in a logits file: the gallery lists examples by index.
+  await expect(page.getByTestId('gallery').getByTestId('gallery-item').first()).toContainText('#');
+  const runs = page.getByTestId('stored-run');
+  await expect(runs.filter({ hasText: 'f32_le_stored' })).toHaveCount(1);
+
+  const big = overconfidentRun(2000, 40);
+  await importFile(
+    page,
+    'overconfident.json',
+    Buffer.from(JSON.stringify(big)),
+    'application/json',
+  );
+  await expectEveryPanel(page, 40);
+  // The story the panels tell: loss up from its minimum while accuracy holds.
+  await expect(page.getByTestId('run-caption')).toContainText('%');
+  await expect(runs.filter({ hasText: 'overconfident' })).toHaveCount(1);
+
+  await page.reload();
+  await expect(runs.filter({ hasText: 'f32_le_stored' })).toHaveCount(1);
+  const stored = runs.filter({ hasText: 'overconfident' });
+  await stored.getByRole('button', { name: 'Open' }).click();
+  await expectEveryPanel(page, 40);
+
+  const downloadPromise = page.waitForEvent('download');
+  await stored.getByRole('button', { name: 'Download' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('logits-overconfident.json');
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  expect(file.format).toBe('overconfidence-playground/logits@1');
+  expect(file.labels).toEqual(big.labels);
+  expect(file.epochs).toHaveLength(40);
+  // Logits are kept as float32, so they come back rounded to it, and nothing else changes.
+  expect(file.epochs[39].logits[3]).toEqual(big.epochs[39].logits[3].map(Math.fround));
+
+  await stored.getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByTestId('compare-table')).toContainText('imported');
+});
+
+test('a 10-class import: margins, top-label reliability and temperature on every panel', async ({
+  page,
+}) => {
+  await openApp(page, TINY);
+  await importFixture(page, 'ten_classes_compressed.npz'); // 4 epochs × 20 examples × 10 classes
+  await expectEveryPanel(page, 4);
+  await expect(page.getByTestId('card-histogram')).toContainText(/runner-up/i);
+  await expect(page.getByTestId('stored-run').filter({ hasText: '10 classes' })).toHaveCount(1);
+  // Platt and isotonic are two-class methods: the panel says so instead of going blank.
+  await expect(page.getByTestId('temperature-panel')).toContainText(/two classes/i);
+});
+
+test('bad files: one clear message each, nothing stored, the page still works', async ({
+  page,
+}) => {
+  await openApp(page, TINY);
+  const cases: [string, RegExp][] = [
+    ['truncated.npz', /truncated|cut short|damaged|incomplete/i],
+    ['not_a_zip.npz', /npz|JSON/],
+    ['missing_logits.npz', /logits/],
+    ['label_equals_k.npz', /label/i],
+    ['nonfinite.npz', /NaN|infinite/i],
+    ['complex_logits.npz', /dtype/i],
+    ['limit_examples.npz', /100,000/],
+  ];
+  const error = page.getByTestId('import-logits-error');
+  for (const [file, message] of cases) {
+    await importFixture(page, file);
+    await expect(error, file).toContainText(message);
+  }
+  await expect(page.getByTestId('stored-run')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '1');
+});
