@@ -9,6 +9,7 @@ import {
   exampleIndices,
   RELIABILITY_BINS,
   reliabilityEdges,
+  type TopLabel,
 } from './calibration';
 import { checkLogitShapes } from './metrics';
 import type { EceInterval, Labels } from './types';
@@ -154,7 +155,7 @@ export interface BootstrapOptions {
  * confidences), for callers that have them already (core/epochMetrics.ts).
  */
 export function eceBootstrapOfConfidences(
-  all: { confidence: Float64Array; correct: Uint8Array },
+  all: TopLabel,
   options: BootstrapOptions = {},
 ): EceInterval {
   const {

@@ -5,23 +5,12 @@
 // of the predicted class, right or wrong as that class is the label or not.
 
 import { argmaxRow, confidenceRow, crossEntropyRow } from './logitRows';
+export { softmax2 } from './logitRows';
 import { checkLogitShapes } from './metrics';
 import type { Labels, ReliabilityDiagram } from './types';
 
 /** Guo et al. use 15 equal-width bins; so do we, so the numbers compare with the paper's. */
 export const RELIABILITY_BINS = 15;
-
-/**
- * Two-class softmax. Subtracting the larger logit first keeps both exponents ≤ 0, so it never
- * overflows and one term is exactly 1: never NaN for finite input.
- */
-export function softmax2(z0: number, z1: number): [number, number] {
-  const max = z0 > z1 ? z0 : z1;
-  const e0 = Math.exp(z0 - max);
-  const e1 = Math.exp(z1 - max);
-  const sum = e0 + e1;
-  return [e0 / sum, e1 / sum];
-}
 
 /** Bin edges 0, 1/bins, …, 1 (the last exactly 1). */
 export function reliabilityEdges(bins: number): number[] {
@@ -89,12 +78,19 @@ export function reliabilityDiagram(
   options: DiagramOptions = {},
 ): ReliabilityDiagram {
   const { bins, temperature, indices } = checkedDiagramOptions(logits, labels, options);
+  return reliabilityOfConfidences(confidences(logits, labels, indices, temperature), bins);
+}
+
+/** reliabilityDiagram from each example's confidence and correctness (`confidences`), for callers that have them. */
+export function reliabilityOfConfidences(
+  examples: TopLabel,
+  bins = RELIABILITY_BINS,
+): ReliabilityDiagram {
   const edges = reliabilityEdges(bins);
   const count = new Array<number>(bins).fill(0);
   const correct = new Array<number>(bins).fill(0);
   const confidenceSum = new Array<number>(bins).fill(0);
-  const examples = confidences(logits, labels, indices, temperature);
-  for (let k = 0; k < indices.length; k++) {
+  for (let k = 0; k < examples.confidence.length; k++) {
     const confidence = examples.confidence[k];
     if (Number.isNaN(confidence)) continue;
     const bin = confidenceBin(confidence, edges);
@@ -189,6 +185,9 @@ export function equalMassBinsOfSorted(
   return result;
 }
 
+/** Each example's top-label confidence and whether its prediction is right (1) or not (0). */
+export type TopLabel = { confidence: Float64Array; correct: Uint8Array };
+
 /**
  * Each example's top-label confidence (predicted class's probability at T) and whether it is
  * right; NaN confidence for a NaN logit. One pass over the logits; `indices` as given (checked
@@ -199,7 +198,7 @@ export function confidences(
   labels: Labels,
   indices: ArrayLike<number>,
   temperature = 1,
-): { confidence: Float64Array; correct: Uint8Array } {
+): TopLabel {
   const classes = checkLogitShapes(logits, labels);
   const confidence = new Float64Array(indices.length);
   const correct = new Uint8Array(indices.length);
@@ -224,9 +223,17 @@ export function equalMassDiagram(
   options: DiagramOptions = {},
 ): ReliabilityDiagram {
   const { bins, temperature, indices, classes } = checkedDiagramOptions(logits, labels, options);
+  return equalMassOfConfidences(confidences(logits, labels, indices, temperature), classes, bins);
+}
+
+/** equalMassDiagram from `confidences`' readings of K-class logits, for callers that have them. */
+export function equalMassOfConfidences(
+  all: TopLabel,
+  classes: number,
+  bins = RELIABILITY_BINS,
+): ReliabilityDiagram {
   const floor = 1 / classes;
-  const all = confidences(logits, labels, indices, temperature);
-  const order = Array.from({ length: indices.length }, (_, k) => k)
+  const order = Array.from({ length: all.confidence.length }, (_, k) => k)
     .filter((k) => !Number.isNaN(all.confidence[k]))
     .sort((a, b) => all.confidence[a] - all.confidence[b] || a - b);
   const sorted = order.map((k) => all.confidence[k]);

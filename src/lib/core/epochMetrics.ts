@@ -2,8 +2,15 @@
 // evaluation (core/evaluation.ts) and the import worker (an imported run's per-epoch logits,
 // K classes) build EpochMetrics with this one function, so both show the same figures.
 
-import { calibrationErrors, lossSplit, RELIABILITY_BINS, reliabilityDiagram } from './calibration';
-import { logitGapHistogram, validationMetrics } from './metrics';
+import {
+  calibrationErrors,
+  confidences,
+  exampleIndices,
+  lossSplit,
+  RELIABILITY_BINS,
+  reliabilityOfConfidences,
+} from './calibration';
+import { checkLogitShapes, logitGapHistogram, validationMetrics } from './metrics';
 import { scoringFields } from './scoring';
 import type { EpochMetrics, Labels } from './types';
 
@@ -22,22 +29,25 @@ export interface EpochTraining {
  * One epoch's metrics: the training figures as given plus everything measured on the N × K
  * validation logits (K = logits.length / labels.length ≥ 2): loss and accuracy, the margin
  * histogram, top-label reliability, ECE/MCE, the loss split, Brier, equal-mass ECE and the
- * bootstrap intervals. `classCount` is set only when K > 2, so two-class epochs are exactly
- * what they were.
+ * bootstrap intervals. Each example's top-label confidence is computed once for the three
+ * calibration figures that bin it (K exponentials per example). `classCount` is set only when
+ * K > 2, so two-class epochs are exactly what they were.
  */
 export function metricsFromLogits(
   training: EpochTraining,
   validationLogits: Float32Array,
   validationLabels: Labels,
 ): EpochMetrics {
+  const classes = checkLogitShapes(validationLogits, validationLabels);
+  const topLabel = confidences(
+    validationLogits,
+    validationLabels,
+    exampleIndices(validationLabels.length),
+  );
   const validation = validationMetrics(validationLogits, validationLabels);
-  const reliability = reliabilityDiagram(validationLogits, validationLabels, {
-    bins: RELIABILITY_BINS,
-  });
+  const reliability = reliabilityOfConfidences(topLabel, RELIABILITY_BINS);
   const { ece, mce } = calibrationErrors(reliability);
   const split = lossSplit(validationLogits, validationLabels);
-  const classes =
-    validationLabels.length > 0 ? validationLogits.length / validationLabels.length : 2;
   return {
     epoch: training.epoch,
     trainLoss: training.trainLoss,
@@ -53,7 +63,7 @@ export function metricsFromLogits(
     mce,
     reliability,
     // Brier (and its decomposition for two classes), equal-mass ECE, bootstrap intervals (core/scoring.ts).
-    ...scoringFields(validationLogits, validationLabels),
+    ...scoringFields(validationLogits, validationLabels, topLabel),
     ...(classes > 2 ? { classCount: classes } : {}),
   };
 }

@@ -2,10 +2,10 @@
 // offset i·K. Every metric loops over rows with these, so no array is made per example (imports
 // reach 50 M values). Plain numbers, float64 arithmetic, no tf.
 //
-// Two classes keep the exact arithmetic of the original two-logit code (metrics.ts
-// crossEntropyFromLogits, calibration.ts softmax2), so every two-class figure is bit for bit
-// what it was; the K-class paths are the same formulas written for any K. (metrics.ts
-// re-exports the two-class functions, where callers have always found them.)
+// Two classes keep the exact arithmetic of the original two-logit functions below
+// (crossEntropyFromLogits, predictedClass, softmax2), so every two-class figure is bit for bit
+// what it was; the K-class paths are the same formulas written for any K. (metrics.ts and
+// calibration.ts re-export the two-logit functions, where callers have always found them.)
 
 /**
  * Cross-entropy of a two-class softmax, straight from the logits:
@@ -28,6 +28,18 @@ export function crossEntropyFromLogits(z0: number, z1: number, label: 0 | 1): nu
  */
 export function predictedClass(z0: number, z1: number): 0 | 1 {
   return z1 > z0 ? 1 : 0;
+}
+
+/**
+ * Two-class softmax. Subtracting the larger logit first keeps both exponents ≤ 0, so it never
+ * overflows and one term is exactly 1: never NaN for finite input.
+ */
+export function softmax2(z0: number, z1: number): [number, number] {
+  const max = z0 > z1 ? z0 : z1;
+  const e0 = Math.exp(z0 - max);
+  const e1 = Math.exp(z1 - max);
+  const sum = e0 + e1;
+  return [e0 / sum, e1 / sum];
 }
 
 /**

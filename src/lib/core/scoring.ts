@@ -3,9 +3,17 @@
 // so the worker's epochMetrics and the page (e.g. a replay of a file recorded before these
 // figures existed, which carries every epoch's logits) compute them with the same code.
 
-import { eceBootstrap } from './bootstrap';
+import { eceBootstrapOfConfidences } from './bootstrap';
 import { brierScore } from './brier';
-import { calibrationErrors, equalMassDiagram, RELIABILITY_BINS } from './calibration';
+import {
+  calibrationErrors,
+  confidences,
+  equalMassOfConfidences,
+  exampleIndices,
+  RELIABILITY_BINS,
+  type TopLabel,
+} from './calibration';
+import { checkLogitShapes } from './metrics';
 import type { EpochMetrics, Labels } from './types';
 
 export type ScoringFields = Required<
@@ -15,16 +23,25 @@ export type ScoringFields = Required<
   >
 >;
 
-/** For N × K logits of any K ≥ 2 (Brier's parts only for two classes: core/brier.ts). */
-export function scoringFields(logits: Float32Array, labels: Labels): ScoringFields {
-  const reliabilityAdaptive = equalMassDiagram(logits, labels, { bins: RELIABILITY_BINS });
+/**
+ * For N × K logits of any K ≥ 2 (Brier's parts only for two classes: core/brier.ts).
+ * `topLabel`: each example's confidence and correctness (calibration.ts confidences) when the
+ * caller has them already; computed here otherwise.
+ */
+export function scoringFields(
+  logits: Float32Array,
+  labels: Labels,
+  topLabel: TopLabel = confidences(logits, labels, exampleIndices(labels.length)),
+): ScoringFields {
+  const classes = checkLogitShapes(logits, labels);
+  const reliabilityAdaptive = equalMassOfConfidences(topLabel, classes, RELIABILITY_BINS);
   const adaptive = calibrationErrors(reliabilityAdaptive);
   return {
     brier: brierScore(logits, labels),
     eceAdaptive: adaptive.ece,
     mceAdaptive: adaptive.mce,
     reliabilityAdaptive,
-    eceInterval: eceBootstrap(logits, labels),
+    eceInterval: eceBootstrapOfConfidences(topLabel),
   };
 }
 
