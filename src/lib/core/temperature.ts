@@ -12,6 +12,11 @@ import {
 } from './calibration';
 import { crossEntropyRow, strongestOtherRow } from './logitRows';
 import { checkLogitShapes } from './metrics';
+import {
+  goldenSectionLogT,
+  newtonInverseTemperature,
+  nllCurveAtInverseTemperature,
+} from './temperatureSearch';
 import type { Labels, ReliabilityDiagram, TemperatureFit } from './types';
 
 export type { TemperatureFit } from './types';
@@ -19,11 +24,6 @@ export type { TemperatureFit } from './types';
 /** The search range for T. A fit at an end means the logits carry (almost) no information, or are separable. */
 export const MIN_TEMPERATURE = 1e-2;
 export const MAX_TEMPERATURE = 1e2;
-/** Coarse scan points over log T before the golden-section refinement. */
-const SCAN_POINTS = 41;
-/** Stop refining when the log T bracket is this narrow (≈ 1e-9 relative in T). */
-const LOG_T_TOLERANCE = 1e-9;
-const INVERSE_GOLDEN = (Math.sqrt(5) - 1) / 2;
 
 /**
  * Deterministic split of the held-out examples: even indices → calibration, odd → evaluation.
@@ -109,9 +109,11 @@ function boundReason(
 
 /**
  * The T in [MIN_TEMPERATURE, MAX_TEMPERATURE] minimising the NLL of `indices`.
- * NLL is convex in 1/T, hence unimodal in log T: a coarse scan over log T brackets the
- * minimum and golden-section search narrows it. Examples with a non-finite logit are left
- * out (a diverged run says nothing about scale); with none left, or when T = 1 is no
+ * NLL is convex in β = 1/T, hence unimodal in log T. Two classes: a coarse scan over log T
+ * brackets the minimum and golden-section search narrows it (as it always has, so two-class
+ * fits are unchanged bit for bit). More classes: safeguarded Newton on β, ≈ 10 passes over the
+ * logits instead of ≈ 86 (temperatureSearch.ts says why both). Examples with a non-finite logit
+ * are left out (a diverged run says nothing about scale); with none left, or when T = 1 is no
  * worse than the optimum (e.g. all logit gaps zero), the answer is 1.
  *
  * When NLL is still falling at an end of the range (e.g. a perfectly separated set, where it
@@ -123,6 +125,29 @@ export function fitTemperature(
   labels: Labels,
   indices: ArrayLike<number>,
 ): { T: number; bound: TemperatureBound | null } {
+  return fitTemperatureWith(checkLogitShapes(logits, labels) === 2 ? 'search' : 'newton', {
+    logits,
+    labels,
+    indices,
+  });
+}
+
+/**
+ * fitTemperature by golden-section search for any number of classes: the original method, kept
+ * as the reference the Newton fit for K > 2 is tested against.
+ */
+export function fitTemperatureBySearch(
+  logits: Float32Array,
+  labels: Labels,
+  indices: ArrayLike<number>,
+): { T: number; bound: TemperatureBound | null } {
+  return fitTemperatureWith('search', { logits, labels, indices });
+}
+
+function fitTemperatureWith(
+  method: 'search' | 'newton',
+  { logits, labels, indices }: { logits: Float32Array; labels: Labels; indices: ArrayLike<number> },
+): { T: number; bound: TemperatureBound | null } {
   const classes = checkLogitShapes(logits, labels);
   const chosen = exampleIndices(labels.length, indices);
   const finite: number[] = [];
@@ -130,47 +155,30 @@ export function fitTemperature(
     if (rowIsFinite(logits, chosen[k] * classes, classes)) finite.push(chosen[k]);
   }
   if (finite.length === 0) return { T: 1, bound: null };
-  const nll = (logT: number) => meanLoss(logits, labels, classes, finite, Math.exp(logT));
 
   const low = Math.log(MIN_TEMPERATURE);
   const high = Math.log(MAX_TEMPERATURE);
-  const step = (high - low) / (SCAN_POINTS - 1);
-  let bestPoint = 0;
-  let bestValue = Infinity;
-  for (let p = 0; p < SCAN_POINTS; p++) {
-    const value = nll(low + p * step);
-    if (value < bestValue) {
-      bestValue = value;
-      bestPoint = p;
-    }
+  let T: number;
+  let logT: number;
+  if (method === 'search') {
+    const nll = (at: number) => meanLoss(logits, labels, classes, finite, Math.exp(at));
+    logT = goldenSectionLogT(nll, low, high);
+    if (nll(0) <= nll(logT)) return { T: 1, bound: null };
+    T = Math.exp(logT);
+  } else {
+    const rows = Int32Array.from(finite);
+    const { beta, value, valueAtOne } = newtonInverseTemperature(
+      (at) => nllCurveAtInverseTemperature(logits, labels, classes, rows, at),
+      1 / MAX_TEMPERATURE,
+      1 / MIN_TEMPERATURE,
+    );
+    if (valueAtOne <= value) return { T: 1, bound: null };
+    T = 1 / beta;
+    logT = -Math.log(beta);
   }
-  // Golden-section search on the scan cell either side of the best scan point.
-  let a = low + Math.max(0, bestPoint - 1) * step;
-  let b = low + Math.min(SCAN_POINTS - 1, bestPoint + 1) * step;
-  let c = b - INVERSE_GOLDEN * (b - a);
-  let d = a + INVERSE_GOLDEN * (b - a);
-  let fc = nll(c);
-  let fd = nll(d);
-  while (b - a > LOG_T_TOLERANCE) {
-    if (fc <= fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - INVERSE_GOLDEN * (b - a);
-      fc = nll(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + INVERSE_GOLDEN * (b - a);
-      fd = nll(d);
-    }
-  }
-  const logT = (a + b) / 2;
-  if (nll(0) <= nll(logT)) return { T: 1, bound: null };
   const side =
     logT - low < AT_BOUND_LOG_T ? 'lower' : high - logT < AT_BOUND_LOG_T ? 'upper' : null;
-  if (side === null) return { T: Math.exp(logT), bound: null };
+  if (side === null) return { T, bound: null };
   const { margins, wrong } = boundMargins(logits, labels, classes, finite);
   return {
     T: side === 'lower' ? MIN_TEMPERATURE : MAX_TEMPERATURE,
@@ -211,13 +219,8 @@ function boundMargins(
   return { margins, wrong };
 }
 
-/** Everything the calibration view shows for `indices` at temperature T. */
-export function evaluateAtTemperature(
-  logits: Float32Array,
-  labels: Labels,
-  indices: ArrayLike<number>,
-  T: number,
-): {
+/** Everything the calibration view shows for a set of examples at one temperature. */
+export interface TemperatureEvaluation {
   nll: number;
   ece: number;
   mce: number;
@@ -225,7 +228,15 @@ export function evaluateAtTemperature(
   reliability: ReliabilityDiagram;
   lossCorrect: number;
   lossWrong: number;
-} {
+}
+
+/** Everything the calibration view shows for `indices` at temperature T. */
+export function evaluateAtTemperature(
+  logits: Float32Array,
+  labels: Labels,
+  indices: ArrayLike<number>,
+  T: number,
+): TemperatureEvaluation {
   const reliability = reliabilityDiagram(logits, labels, {
     bins: RELIABILITY_BINS,
     temperature: T,
@@ -246,12 +257,23 @@ export function evaluateAtTemperature(
 
 /** Splits the held-out set, fits T on the calibration half and reports the evaluation half at T = 1 and at T. */
 export function temperatureFit(logits: Float32Array, labels: Labels): TemperatureFit {
+  return fitAndEvaluate(logits, labels).fit;
+}
+
+/**
+ * temperatureFit, with the evaluation half's full figures at the fitted T that it computes on
+ * the way: what the temperature slider shows first, so a caller need not evaluate it again.
+ */
+export function fitAndEvaluate(
+  logits: Float32Array,
+  labels: Labels,
+): { fit: TemperatureFit; atFitted: TemperatureEvaluation } {
   checkLogitShapes(logits, labels);
   const { calibration, evaluation } = calibrationSplit(labels.length);
   const { T, bound } = fitTemperature(logits, labels, calibration);
   const before = evaluateAtTemperature(logits, labels, evaluation, 1);
   const after = evaluateAtTemperature(logits, labels, evaluation, T);
-  return {
+  const fit: TemperatureFit = {
     T,
     bound,
     nllBefore: before.nll,
@@ -263,4 +285,5 @@ export function temperatureFit(logits: Float32Array, labels: Labels): Temperatur
     calibrationCount: calibration.length,
     evaluationCount: evaluation.length,
   };
+  return { fit, atFitted: after };
 }
