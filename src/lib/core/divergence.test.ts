@@ -1,26 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PairData } from './dataset';
-import { mulberry32 } from './prng';
 import { Trainer } from './trainer';
 import type { TrainConfig } from './types';
-
-const PIXELS = 28 * 28;
+import { syntheticImages } from './syntheticImages.fixture';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function synthetic(count: number, seed: number) {
-  const random = mulberry32(seed);
-  const images = new Uint8Array(count * PIXELS);
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    labels[i] = i % 2;
-    for (let p = 0; p < PIXELS; p++) images[i * PIXELS + p] = Math.floor(random() * 256);
-  }
-  return { images, labels, count };
-}
+const synthetic = (count: number, seed: number) =>
+  syntheticImages(count, seed, { offset: 0, spread: 256 });
 
 describe('divergence', () => {
   it('reports a run whose training loss is no longer finite, within the epoch', async () => {

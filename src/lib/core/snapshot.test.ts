@@ -1,27 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PairData } from './dataset';
-import { mulberry32 } from './prng';
 import { Trainer, type TrainHooks } from './trainer';
 import type { TrainConfig } from './types';
-
-const PIXELS = 28 * 28;
+import { syntheticImages } from './syntheticImages.fixture';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function synthetic(count: number, seed: number) {
-  const random = mulberry32(seed);
-  const images = new Uint8Array(count * PIXELS);
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    labels[i] = i % 2;
-    const base = labels[i] === 1 ? 170 : 0;
-    for (let p = 0; p < PIXELS; p++) images[i * PIXELS + p] = base + Math.floor(random() * 85);
-  }
-  return { images, labels, count };
-}
+const synthetic = (count: number, seed: number) => syntheticImages(count, seed);
 
 const data: PairData = { train: synthetic(8, 3), validation: synthetic(6, 4) };
 const hooks: TrainHooks = { shouldStop: () => false, onProgress: () => {} };

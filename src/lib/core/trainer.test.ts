@@ -3,28 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PairData } from './dataset';
 import { calibrationErrors, reliabilityDiagram } from './calibration';
 import { validationMetrics } from './metrics';
-import { mulberry32 } from './prng';
 import { Trainer, type BatchProgress, type EpochResult, type TrainHooks } from './trainer';
 import type { TrainConfig } from './types';
-
-const PIXELS = 28 * 28;
+import { syntheticImages } from './syntheticImages.fixture';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** Class 0: dark noisy images; class 1: bright ones. Alternating labels. */
-function synthetic(count: number, seed: number) {
-  const random = mulberry32(seed);
-  const images = new Uint8Array(count * PIXELS);
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    labels[i] = i % 2;
-    const base = labels[i] === 1 ? 170 : 0;
-    for (let p = 0; p < PIXELS; p++) images[i * PIXELS + p] = base + Math.floor(random() * 85);
-  }
-  return { images, labels, count };
-}
+const synthetic = (count: number, seed: number) => syntheticImages(count, seed);
 
 // Tiny on purpose: the cpu backend's conv filter gradient is slow (~1 s per batch of 16).
 const data: PairData = { train: synthetic(32, 1), validation: synthetic(32, 2) };

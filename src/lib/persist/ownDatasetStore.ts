@@ -7,6 +7,7 @@
 import { IMAGE_PIXELS } from '../core/dataset';
 import { contentHash } from '../core/images/contentHash';
 import type { OwnDatasetSummary } from '../core/images/ownDataset';
+import { completed, promised, timeOrderedId } from './idbRequests';
 
 export const OWN_DATASETS_DATABASE = 'overconfidence-playground-datasets';
 const VERSION = 1;
@@ -23,24 +24,9 @@ export interface DatasetDraft {
   pixels: [Uint8Array, Uint8Array];
 }
 
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function completed(transaction: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB write aborted'));
-    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
-  });
-}
-
 /** An id that sorts by creation time: `dataset-<ms>-<random>`. */
 export function newDatasetId(now = Date.now(), random = Math.random): string {
-  return `dataset-${now.toString(36).padStart(9, '0')}-${Math.floor(random() * 36 ** 6).toString(36)}`;
+  return timeOrderedId('dataset', now, random);
 }
 
 export class OwnDatasetStore {

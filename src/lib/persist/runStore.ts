@@ -21,6 +21,7 @@ import type {
   TrainConfig,
   TrainerSnapshot,
 } from '../core/types';
+import { completed, promised, timeOrderedId } from './idbRequests';
 
 export type { NamedArray, TrainerSnapshot } from '../core/types';
 
@@ -68,24 +69,9 @@ export interface WeightsRecord extends TrainerSnapshot {
   runId: string;
 }
 
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function completed(transaction: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB write aborted'));
-    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
-  });
-}
-
 /** A run id that sorts by creation time: `run-<ms>-<random>`. */
 export function newRunId(now = Date.now(), random = Math.random): string {
-  return `run-${now.toString(36).padStart(9, '0')}-${Math.floor(random() * 36 ** 6).toString(36)}`;
+  return timeOrderedId('run', now, random);
 }
 
 export class RunStore {

@@ -1,48 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { logitsJson } from '../core/logitsExport';
-import { mulberry32 } from '../core/prng';
 import { Trainer } from '../core/trainer';
-import type { EpochMetrics, TrainConfig } from '../core/types';
+import type { EpochMetrics } from '../core/types';
+import { testConfig } from '../core/trainConfig.fixture';
 import { compactLabels, importLogitsRun } from './logitsImportJob';
-
-const PIXELS = 28 * 28;
+import { syntheticImages } from '../core/syntheticImages.fixture';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** Two separable classes of noisy images (dark vs bright), alternating labels. */
-function synthetic(count: number, seed: number) {
-  const random = mulberry32(seed);
-  const images = new Uint8Array(count * PIXELS);
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    labels[i] = i % 2;
-    const base = labels[i] === 1 ? 150 : 20;
-    for (let p = 0; p < PIXELS; p++) images[i * PIXELS + p] = base + Math.floor(random() * 85);
-  }
-  return { images, labels, count };
-}
+const synthetic = (count: number, seed: number) => syntheticImages(count, seed);
 
-const config: TrainConfig = {
-  classes: ['pullover', 'coat'],
+const config = testConfig({
   trainSize: 16,
   validationSize: 12,
-  epochs: 3,
   batchSize: 8,
   learningRate: 0.02,
-  optimizer: 'adam',
-  model: 'small',
   seed: 3,
-  labelSmoothing: 0,
-  l2: 0,
-  dropout: 0,
-  earlyStop: 'off',
-  patience: 5,
-  focalGamma: 0,
-  mixupAlpha: 0,
-};
+});
 
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
