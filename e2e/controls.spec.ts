@@ -2,8 +2,9 @@
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
 
 test('pause, resume, step and reset behave', async ({ page }) => {
-  // Enough batches per epoch that a pause lands mid-run.
-  await openApp(page, `${TINY}&train=256&batch=16&epochs=3`);
+  // Enough batches per epoch, and epochs, that a pause lands mid-run even on a busy machine
+  // (with 3 epochs a late pause could land in the last one, and Step would then finish the run).
+  await openApp(page, `${TINY}&train=256&batch=16&epochs=10`);
   const status = page.getByTestId('status');
   const train = page.getByRole('button', { name: 'Train', exact: true });
 
@@ -11,7 +12,7 @@ test('pause, resume, step and reset behave', async ({ page }) => {
   await waitForStatus(page, 'training');
   // Settings are locked while a run exists.
   await expect(page.getByLabel('Epochs', { exact: true })).toBeDisabled();
-  await expect(page.getByTestId('progress')).toContainText(/Epoch 1 of 3/);
+  await expect(page.getByTestId('progress')).toContainText(/Epoch \d+ of 10/);
 
   await page.getByRole('button', { name: 'Pause' }).click();
   await waitForStatus(page, 'paused');
@@ -29,8 +30,8 @@ test('pause, resume, step and reset behave', async ({ page }) => {
 
   await page.getByRole('button', { name: 'Resume' }).click();
   await waitForStatus(page, 'done');
-  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '3');
-  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '3');
+  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '10');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '10');
 
   await page.getByRole('button', { name: 'Reset' }).click();
   await waitForStatus(page, 'idle');
