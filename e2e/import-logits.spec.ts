@@ -62,6 +62,7 @@ test('an .npz and a JSON file by the picker: every panel, kept after a reload, d
   await openApp(page, TINY);
   await importFixture(page, 'f32_le_stored.npz'); // 3 epochs × 6 examples × 2 classes
   await expectEveryPanel(page, 3);
+  await expect(page.getByTestId('imported-banner')).toContainText('“f32_le_stored”: 2 classes');
   // No images in a logits file: the gallery lists examples by index.
   await expect(page.getByTestId('gallery').getByTestId('gallery-item').first()).toContainText('#');
   const runs = page.getByTestId('stored-run');
@@ -106,6 +107,7 @@ test('a 10-class import: margins, top-label reliability and temperature on every
   await openApp(page, TINY);
   await importFixture(page, 'ten_classes_compressed.npz'); // 4 epochs × 20 examples × 10 classes
   await expectEveryPanel(page, 4);
+  await expect(page.getByTestId('imported-banner')).toContainText('10 classes, 20 validation');
   await expect(page.getByTestId('card-histogram')).toContainText(/runner-up/i);
   await expect(page.getByTestId('stored-run').filter({ hasText: '10 classes' })).toHaveCount(1);
   // Platt and isotonic are two-class methods: the panel says so instead of going blank.
