@@ -74,7 +74,9 @@ function shown(key: SettingKey, config: TrainConfig | null): string {
     return config.dataset ? pairLabel(config) : config.classes.join(' vs ');
   }
   const spec: SettingSpec<unknown> = SETTINGS[key];
-  return spec.format(config[spec.config as keyof TrainConfig]);
+  const value = config[spec.config as keyof TrainConfig];
+  // A run saved before this setting existed trained without it: its default applied.
+  return spec.format(value === undefined ? spec.default : value);
 }
 
 export interface SettingsRow {
