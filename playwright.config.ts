@@ -6,21 +6,36 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 // Another build folder (e.g. `vite build --outDir /tmp/x`) lets two checkouts test side by side.
 const DIST = process.env.E2E_DIST ?? 'dist';
 // REGRESS=1 (`npm run regress`, `npm run test:regress`) selects the regression sweep instead of
-// the end-to-end suite, so a plain `npx playwright test` never starts hours of training.
+// the end-to-end suite, so a plain `npx playwright test` runs only its one default run (the
+// phenomenon check, minutes), never the hours of the full sweep.
 const REGRESS = process.env.REGRESS === '1';
 
 const e2eProjects: Project[] = [
-  {
-    // WebGPU path: with its flag headless Chromium offers a SwiftShader WebGPU adapter.
-    name: 'webgpu',
-    testMatch: /webgpu\.spec\.ts/,
-    use: { launchOptions: launchOptions('webgpu') },
-  },
   {
     // Without the flag there is no adapter, so the app must fall back to WebGL.
     name: 'webgl',
     testIgnore: [/webgpu\.spec\.ts/, /regress\.spec\.ts/],
     use: { launchOptions: launchOptions('webgl') },
+    workers: 1,
+  },
+  {
+    // The CI phenomenon check: the default run on the no-GPU path (regress/spec.json's
+    // "phenomenon" entry). XNNPACK computes on one thread on a 2-core machine (TensorFlow.js
+    // sizes its pool to half the cores), so this 3-minute test runs beside the webgl project,
+    // one test at a time each, on the core the other leaves idle.
+    name: 'default-run',
+    testMatch: /regress\.spec\.ts/,
+    grep: /phenomenon · /,
+    workers: 1,
+  },
+  {
+    // WebGPU path: with its flag headless Chromium offers a SwiftShader WebGPU adapter. After
+    // the webgl project, so never more than two tests share the machine.
+    name: 'webgpu',
+    testMatch: /webgpu\.spec\.ts/,
+    use: { launchOptions: launchOptions('webgpu') },
+    dependencies: ['webgl'],
+    workers: 1,
   },
 ];
 
@@ -34,8 +49,9 @@ const regressProject: Project = {
 
 export default defineConfig({
   testDir: 'e2e',
-  // Emulated GPUs are slow and share two cores: one test at a time keeps timings sane.
-  workers: 1,
+  // Two cores: one end-to-end test at a time (each project says workers: 1), with the
+  // phenomenon check beside it. The regression sweep (REGRESS=1) runs one test at a time.
+  workers: REGRESS ? 1 : 2,
   fullyParallel: false,
   timeout: 6 * 60_000,
   expect: { timeout: 30_000 },
