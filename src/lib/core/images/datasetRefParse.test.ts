@@ -30,7 +30,9 @@ describe('a run file’s own dataset', () => {
     const mismatched = parseRunFile(
       fileWith({ ...dataset, counts: { train: [20, 18], validation: [6, 5] } }),
     );
-    expect(!mismatched.ok && mismatched.error).toMatch(/logitGapHistogram counts must be 11 in total/);
+    expect(!mismatched.ok && mismatched.error).toMatch(
+      /logitGapHistogram counts must be 11 in total/,
+    );
   });
 
   it('refuses a bad hash, names or counts, saying which field', () => {
