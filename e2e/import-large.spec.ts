@@ -99,8 +99,16 @@ test('a 20,000 × 10 × 3 import is fitted off the main thread: no long task aft
   await slider.press('Home');
   await expect(nll).not.toHaveText(atFitted ?? '');
 
-  // Let any trailing panel work land before reading the record.
-  await page.waitForTimeout(1000);
+  // Trailing panel work has landed once nothing in the panel is busy, the gallery shows the
+  // last epoch, and two frames have been painted since.
+  await expect(page.getByTestId('temperature-panel').locator('[aria-busy="true"]')).toHaveCount(0);
+  await expect(page.getByTestId('gallery')).toHaveAttribute('data-epoch', '3');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      ),
+  );
   const tasks = await longTasksSince(page, started);
   const longest = tasks[0]?.duration ?? 0;
   test.info().annotations.push({
