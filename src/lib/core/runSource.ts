@@ -14,11 +14,3 @@ export interface ImportedSource {
 }
 
 export type RunSource = ImportedSource;
-
-/** The class names a run's panels show: the file's for an imported run, else the pair's. */
-export function sourceClassNames(
-  source: RunSource | null | undefined,
-  pairNames: readonly string[],
-): readonly string[] {
-  return source?.kind === 'imported' ? source.classNames : pairNames;
-}

@@ -1,6 +1,8 @@
-// The two class names a run shows (panels, captions, the Runs list): its own dataset's when it
-// trains on the user's images, else the Fashion-MNIST pair's. Pure: one rule for every view.
+// The class names a run shows (panels, captions, the Runs list): an imported logits file's own
+// K names; else the two of the user's own dataset when it trains on their images; else the
+// Fashion-MNIST pair's. Pure: one rule for every view.
 
+import type { RunSource } from '../core/runSource';
 import type { TrainConfig } from '../core/types';
 import { className } from './settings';
 
@@ -14,4 +16,12 @@ export function pairNames(config: Pick<TrainConfig, 'classes' | 'dataset'>): [st
 export function pairLabel(config: Pick<TrainConfig, 'classes' | 'dataset'>): string {
   const names = pairNames(config).join(' vs ');
   return config.dataset ? `${names} (your images: ${config.dataset.name})` : names;
+}
+
+/** The names a run's panels show: the imported file's K classes, or the pair's two. */
+export function runClassNames(
+  config: Pick<TrainConfig, 'classes' | 'dataset'>,
+  source: RunSource | null,
+): readonly string[] {
+  return source?.kind === 'imported' ? source.classNames : pairNames(config);
 }
