@@ -10,31 +10,38 @@ const DIST = process.env.E2E_DIST ?? 'dist';
 // phenomenon check, minutes), never the hours of the full sweep.
 const REGRESS = process.env.REGRESS === '1';
 
+// Two lanes on a 2-core machine, each project one test at a time (`workers: 1`): the phenomenon
+// check starts first and holds one lane for minutes while the webgl project takes the other;
+// when it ends, the next project with a free slot (webgpu, then the soak) takes its lane.
 const e2eProjects: Project[] = [
-  {
-    // Without the flag there is no adapter, so the app must fall back to WebGL.
-    name: 'webgl',
-    testIgnore: [/webgpu\.spec\.ts/, /regress\.spec\.ts/],
-    use: { launchOptions: launchOptions('webgl') },
-    workers: 1,
-  },
   {
     // The CI phenomenon check: the default run on the no-GPU path (regress/spec.json's
     // "phenomenon" entry). XNNPACK computes on one thread on a 2-core machine (TensorFlow.js
-    // sizes its pool to half the cores), so this 3-minute test runs beside the webgl project,
-    // one test at a time each, on the core the other leaves idle.
+    // sizes its pool to half the cores), so it leaves the other core to the end-to-end tests.
     name: 'default-run',
     testMatch: /regress\.spec\.ts/,
     grep: /phenomenon · /,
     workers: 1,
   },
   {
-    // WebGPU path: with its flag headless Chromium offers a SwiftShader WebGPU adapter. After
-    // the webgl project, so never more than two tests share the machine.
+    // Without the flag there is no adapter, so the app must fall back to WebGL.
+    name: 'webgl',
+    testIgnore: [/webgpu\.spec\.ts/, /regress\.spec\.ts/, /soak\.spec\.ts/],
+    use: { launchOptions: launchOptions('webgl') },
+    workers: 1,
+  },
+  {
+    // WebGPU path: with its flag headless Chromium offers a SwiftShader WebGPU adapter.
     name: 'webgpu',
     testMatch: /webgpu\.spec\.ts/,
     use: { launchOptions: launchOptions('webgpu') },
-    dependencies: ['webgl'],
+    workers: 1,
+  },
+  {
+    // 300 epochs on WASM: the longest end-to-end test, in the lane the phenomenon check frees.
+    name: 'soak',
+    testMatch: /soak\.spec\.ts/,
+    use: { launchOptions: launchOptions('webgl') },
     workers: 1,
   },
 ];
@@ -49,8 +56,7 @@ const regressProject: Project = {
 
 export default defineConfig({
   testDir: 'e2e',
-  // Two cores: one end-to-end test at a time (each project says workers: 1), with the
-  // phenomenon check beside it. The regression sweep (REGRESS=1) runs one test at a time.
+  // Two lanes (see e2eProjects). The regression sweep (REGRESS=1) runs one test at a time.
   workers: REGRESS ? 1 : 2,
   fullyParallel: false,
   timeout: 6 * 60_000,
@@ -65,7 +71,10 @@ export default defineConfig({
     // offline use switch it back on.
     serviceWorkers: 'block',
     viewport: { width: 1280, height: 800 },
-    trace: 'retain-on-failure',
+    // Recording a trace for every test cost 13 % of the suite's CPU (and the CI log keeps no
+    // files): E2E_TRACE=1 records them again, kept for failed tests in test-results/.
+    trace: process.env.E2E_TRACE === '1' ? 'retain-on-failure' : 'off',
+    screenshot: 'only-on-failure',
   },
   projects: REGRESS ? [regressProject] : e2eProjects,
   webServer: {

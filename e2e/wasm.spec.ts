@@ -89,13 +89,12 @@ test('auto times SwiftShader WebGL against WASM and says which won and why', asy
   );
 });
 
-test('bench: the wide model on wasm and on SwiftShader WebGL, in the same page', async ({
+test('the backend select restarts training on the chosen backend, in the same page', async ({
   page,
 }) => {
-  // A figure for the report, not a timed assertion: one epoch of 256 images each, batch 64.
-  const hash = tinyWith({ model: 'wide', train: 256, val: 100, epochs: 1, batch: 64 });
-  const speeds: Record<string, number> = {};
-  await openOn(page, `${hash}&backend=wasm`, /^wasm$/);
+  // Speeds side by side are `npm run bench`'s job; here: the switch itself, wasm → webgl.
+  const hash = tinyWith({ train: 32, val: 20, epochs: 1, batch: 16, backend: 'wasm' });
+  await openOn(page, hash, /^wasm$/);
   for (const backend of ['wasm', 'webgl']) {
     if (backend !== 'wasm') {
       // Changing the setting restarts the training worker on that backend, in this page.
@@ -108,16 +107,10 @@ test('bench: the wide model on wasm and on SwiftShader WebGL, in the same page',
     await waitForStatus(page, 'done');
     const { file } = await downloadRun(page);
     expect(file.environment.backend).toBe(backend);
-    speeds[backend] = file.epochs[0].imagesPerSecond;
+    expect(file.epochs[0].imagesPerSecond).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await waitForStatus(page, 'idle');
   }
-  const description =
-    `wasm ${speeds.wasm.toFixed(1)} images/s, webgl ${speeds.webgl.toFixed(1)} images/s, ` +
-    `ratio ${(speeds.wasm / speeds.webgl).toFixed(1)}×`;
-  test.info().annotations.push({ type: 'wide model, one epoch of 256 images', description });
-  console.log(`bench: ${description}`);
-  expect(speeds.wasm).toBeGreaterThan(0);
 });
 
 test('a Chrome without GPU: auto lands on WASM, not the cpu backend, names the threads, trains', async ({

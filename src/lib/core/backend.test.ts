@@ -7,6 +7,7 @@ import {
   type BackendEnvironment,
   type MeasuredSpeeds,
   type WebGpuAdapterInfo,
+  wasmThreadsHelp,
 } from './backend';
 import type { BackendInfo, BackendName, ModelPreset } from './types';
 
@@ -295,6 +296,18 @@ describe('isSoftwareRenderer', () => {
     ['Apple M2', false],
   ])('%s → %s', (description, software) => {
     expect(isSoftwareRenderer(description)).toBe(software);
+  });
+});
+
+describe('wasmThreadsHelp', () => {
+  it.each([
+    [1, false],
+    [2, false],
+    [3, false],
+    [4, true],
+    [16, true],
+  ])('%i logical cores → %s', (cores, helps) => {
+    expect(wasmThreadsHelp(cores)).toBe(helps);
   });
 });
 

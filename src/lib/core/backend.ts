@@ -327,6 +327,16 @@ export function backendDisplayName(name: BackendName): string {
 }
 
 /**
+ * Whether TensorFlow.js' threaded wasm build would compute on more than one thread: it sizes its
+ * XNNPACK pool to half the logical cores (backend.cc), so below 4 cores it computes on one, and
+ * the threaded build would only start its 8 pthread workers (each instantiating the module, about
+ * 0.6 s of CPU and a V8 isolate each on a 2-core machine) to leave them idle.
+ */
+export function wasmThreadsHelp(logicalCores: number): boolean {
+  return Math.floor(logicalCores / 2) > 1;
+}
+
+/**
  * Lines the badge shows beside the backend's name: threads, precision, emulation, measurements.
  * Pure, so the wording is tested in Node.
  */

@@ -6,7 +6,12 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import simdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { BackendEnvironment, MeasuredSpeeds, WebGpuAdapterInfo } from '../core/backend';
+import {
+  wasmThreadsHelp,
+  type BackendEnvironment,
+  type MeasuredSpeeds,
+  type WebGpuAdapterInfo,
+} from '../core/backend';
 import { createModel, IMAGE_SIZE, modelKernels, NUM_CLASSES } from '../core/model';
 import { trainStep } from '../core/trainStep';
 import type { BackendName, ModelPreset } from '../core/types';
@@ -28,6 +33,11 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': ownUrl(simdWasmUrl),
   'tfjs-backend-wasm-threaded-simd.wasm': ownUrl(threadedSimdWasmUrl),
 });
+// Below 4 logical cores TensorFlow.js computes on one thread either way: the SIMD build then
+// starts no pthread workers at all (see wasmThreadsHelp).
+if (!wasmThreadsHelp(self.navigator.hardwareConcurrency ?? 1)) {
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+}
 // Threads: the pthread workers load from this origin too, not from blob: URLs (the CSP allows
 // workers and scripts from 'self' only).
 self.__tfjsWasmThreadFiles = {
