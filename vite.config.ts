@@ -27,6 +27,10 @@ export default defineConfig({
           name: 'node',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['src/**/*.svelte.test.ts'],
+          // Files share a worker's modules, so TensorFlow.js loads once per worker, not once per
+          // file (60 s → 44 s on 2 cores). No file leaves state behind for the next: the suite
+          // passes in shuffled file orders (`--sequence.shuffle.files`).
+          isolate: false,
         },
       },
       {
