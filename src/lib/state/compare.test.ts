@@ -28,4 +28,31 @@ describe('settingsRows', () => {
     ]);
     for (const row of rows) expect(row.values.join(), row.label).not.toContain('undefined');
   });
+
+  it('shows what a Fashion-MNIST run and an own-images run each used, not the other’s setting', () => {
+    const fashion = testConfig({ trainSize: 2000, validationSize: 500 });
+    const own = testConfig({
+      trainSize: 2000,
+      validationSize: 500,
+      validationPercent: 25,
+      dataset: {
+        id: 'dataset-1',
+        name: 'Pets',
+        classNames: ['cats', 'dogs'],
+        hash: 'a'.repeat(64),
+        counts: { train: [30, 45], validation: [10, 15] },
+      },
+    });
+    const rows = settingsRows([
+      comparedFromStored('a', 'A', fashion, 'wasm', '2026-01-01T00:00:00Z', []),
+      comparedFromStored('b', 'B', own, 'wasm', '2026-01-02T00:00:00Z', []),
+    ]);
+    const value = (label: string) => rows.find((row) => row.label === label)?.values;
+    expect(value('Training examples')).toEqual(['2000', '75 (your images)']);
+    expect(value('Validation examples')).toEqual(['500', '25 (your images)']);
+    expect(value('Validation share of your images (%)')).toEqual([
+      'not used (Fashion-MNIST)',
+      '25',
+    ]);
+  });
 });

@@ -34,6 +34,8 @@ export interface SettingSpec<V> {
   optionalInRunFile?: boolean;
   /** Changes how the page looks, not the run: never in the settings form, never locked. */
   view?: boolean;
+  /** Used by runs on this data only (the other kind of run ignores the value). */
+  onlyFor?: 'fashion-mnist' | 'own-images';
   control: SettingControl;
   parse(text: string): Parsed<V>;
   /** The same rules as `parse`, applied to a JSON value (a run file's config field). */
@@ -43,7 +45,7 @@ export interface SettingSpec<V> {
 
 type Described<V> = Pick<
   SettingSpec<V>,
-  'label' | 'help' | 'default' | 'config' | 'optionalInRunFile' | 'view'
+  'label' | 'help' | 'default' | 'config' | 'optionalInRunFile' | 'view' | 'onlyFor'
 >;
 
 const NOT_TEXT: Parsed<never> = { ok: false, reason: 'is not text' };

@@ -90,6 +90,7 @@ export const SETTINGS: SettingsTable = {
     default: 2000,
     min: 10,
     max: 2 * TRAIN_EXAMPLES_PER_CLASS,
+    onlyFor: 'fashion-mnist',
   }),
   val: integer({
     config: 'validationSize',
@@ -98,6 +99,7 @@ export const SETTINGS: SettingsTable = {
     default: VALIDATION_SIZE,
     min: 10,
     max: VALIDATION_SIZE,
+    onlyFor: 'fashion-mnist',
   }),
   split: integer({
     config: 'validationPercent',
@@ -107,6 +109,7 @@ export const SETTINGS: SettingsTable = {
     default: 20,
     min: 5,
     max: 50,
+    onlyFor: 'own-images',
   }),
   epochs: integer({
     config: 'epochs',
