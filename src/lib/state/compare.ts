@@ -76,11 +76,12 @@ function shown(key: SettingKey, config: TrainConfig | null): string {
   const spec: SettingSpec<unknown> = SETTINGS[key];
   const dataset = config.dataset;
   if (spec.onlyFor !== undefined && spec.onlyFor !== (dataset ? 'own-images' : 'fashion-mnist')) {
-    if (!dataset) return 'not used (Fashion-MNIST)';
-    // An own-images run trains and validates on every image of its split: show those counts.
-    const counts = key === 'train' ? dataset.counts.train : dataset.counts.validation;
-    const total = counts.reduce((sum, count) => sum + count, 0);
-    return key === 'train' || key === 'val' ? `${total} (your images)` : 'not used (own images)';
+    if (dataset && (key === 'train' || key === 'val')) {
+      // An own-images run trains and validates on every image of its split: show those counts.
+      const counts = key === 'train' ? dataset.counts.train : dataset.counts.validation;
+      return `${counts.reduce((sum, count) => sum + count, 0)} (your images)`;
+    }
+    return `not used (${dataset ? 'own images' : 'Fashion-MNIST'})`;
   }
   const value = config[spec.config as keyof TrainConfig];
   // A run saved before this setting existed trained without it: its default applied.
