@@ -3,7 +3,7 @@
 // has a button) and by clicking the chart; Escape closes it and focus goes back. On the recorded
 // run (replay), so the bars hold a real 40-epoch run's 2000 images and nothing trains.
 import { readFile } from 'node:fs/promises';
-import type { RunFile } from '../src/lib/core/runFile';
+import type { RunFile } from '../src/lib/core/files/runFile';
 import { expect, test } from './fixtures';
 import { openReplayAt, RECORDED_EPOCHS, RECORDING } from './replay-page';
 

@@ -1,10 +1,10 @@
 // The page under hostile links: the first 30 cases of the seeded generator the unit fuzz test
-// uses (src/lib/state/hash.fuzz.test.ts), opened in the real page — mostly as hash changes, every
+// uses (src/lib/settings/hash.fuzz.test.ts), opened in the real page — mostly as hash changes, every
 // sixth as a real navigation. No page error, never a blank page, the parser's messages shown for
 // every bad link, and nothing from the link ever becomes markup or runs.
 import type { Page } from '@playwright/test';
-import { parseHash } from '../src/lib/state/hash';
-import { HASH_FUZZ_SEED, hostileHashes } from '../src/lib/state/hashFuzzCases';
+import { parseHash } from '../src/lib/settings/hash';
+import { HASH_FUZZ_SEED, hostileHashes } from '../src/lib/settings/hashFuzzCases';
 import { expect, openApp, test } from './fixtures';
 
 const CASES = hostileHashes(HASH_FUZZ_SEED, 30);

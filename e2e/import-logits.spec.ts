@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test, TINY } from './fixtures';
 
-const FIXTURES = 'src/lib/core/logitsImport/fixtures';
+const FIXTURES = 'src/lib/core/files/logitsImport/fixtures';
 
 /**
  * A run that shows the phenomenon: 90 % of examples are right, and every epoch the network is

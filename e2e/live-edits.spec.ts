@@ -3,7 +3,7 @@
 // event (the link keeps the starting settings); the loss axis switches to a log scale; hovering
 // one epoch chart moves the cursor on another.
 import AxeBuilder from '@axe-core/playwright';
-import type { RunFile } from '../src/lib/core/runFile';
+import type { RunFile } from '../src/lib/core/files/runFile';
 import { expect, openApp, test, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 import { tinyWith } from './tiny-hash';

@@ -2,7 +2,7 @@
 // (another app's JSON, a cut-short download, an edited file) or is made to attack the page.
 // `message` is what the error list must say about it, in words a person can act on.
 
-import { validRunFileText } from '../src/lib/core/runFileParse.fixture';
+import { validRunFileText } from '../src/lib/core/files/runFileParse.fixture';
 
 export interface MalformedRun {
   /** The file's name as the picker / drop hands it over. */

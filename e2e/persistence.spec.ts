@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, openApp, test, TINY_WEBGL, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 import { readFile } from 'node:fs/promises';
-import type { RunFile } from '../src/lib/core/runFile';
+import type { RunFile } from '../src/lib/core/files/runFile';
 
 const EPOCHS = 6;
 /**

@@ -21,7 +21,7 @@ import {
   worstEpoch,
   type SpecEntry,
 } from '../scripts/regress/compare.mjs';
-import type { RunFile } from '../src/lib/core/runFile';
+import type { RunFile } from '../src/lib/core/files/runFile';
 
 const SPEC = parseSpec(
   JSON.parse(readFileSync('regress/spec.json', 'utf8')),

@@ -2,7 +2,7 @@
 // scripts/record-replay.mjs) plays through every panel as a live run would — nothing trains —
 // from the Replay button, from `replay=1` in the link, and from a compared run file.
 import { readFile } from 'node:fs/promises';
-import type { RunFile } from '../src/lib/core/runFile';
+import type { RunFile } from '../src/lib/core/files/runFile';
 import { expect, test } from './fixtures';
 import { expectEveryPanelAt, RECORDED_EPOCHS as EPOCHS, RECORDING } from './replay-page';
 import { downloadRun } from './run-file';

@@ -4,7 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { expect, type Download, type Page } from '@playwright/test';
-import type { RunFile } from '../src/lib/core/runFile';
+import type { RunFile } from '../src/lib/core/files/runFile';
 import { referenceMetrics, RELIABILITY_BIN_COUNT } from './reference-metrics';
 
 /** README: 20 logit-gap bins of width 1.5 from 0 to 30. */

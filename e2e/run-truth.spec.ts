@@ -3,7 +3,7 @@
 // early-stopping record every time (the bug of issue 14, reproduced with its own settings).
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import type { RunFile } from '../src/lib/core/runFile';
+import type { RunFile } from '../src/lib/core/files/runFile';
 import { expect, openApp, test, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 

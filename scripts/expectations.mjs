@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format } from 'prettier';
 
-/** @typedef {import('../src/lib/core/runFile').RunFile} RunFile */
+/** @typedef {import('../src/lib/core/files/runFile').RunFile} RunFile */
 /** @typedef {RunFile['epochs'][number]} Epoch */
 
 /**

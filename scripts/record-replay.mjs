@@ -56,7 +56,7 @@ try {
   const download = await downloadPromise;
   // The file exactly as the app wrote it: Replay must play what the button gives anyone.
   const text = await readFile(await download.path(), 'utf8');
-  /** @type {import('../src/lib/core/runFile').RunFile} */
+  /** @type {import('../src/lib/core/files/runFile').RunFile} */
   const run = JSON.parse(text);
   const logits = run.epochLogits?.epochs ?? [];
   if (logits.length !== run.epochs.length) {

@@ -5,7 +5,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
 
-/** The default pair (SETTINGS.classes.default in src/lib/state/settings.ts). */
+/** The default pair (SETTINGS.classes.default in src/lib/settings/settings.ts). */
 export const DEFAULT_PAIR = ['pullover', 'coat'];
 
 /** @param {string} text */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SETTINGS } from '../../src/lib/state/settings';
+import { SETTINGS } from '../../src/lib/settings/settings';
 import { PRECACHED_CLASSES, buildPrecacheManifest, reachableFiles } from './offline.mjs';
 
 const datasetManifestText = readFileSync('static/data/manifest.json', 'utf8');

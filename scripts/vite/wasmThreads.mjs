@@ -3,7 +3,7 @@
 // (./csp.mjs) allows workers and scripts from 'self' only, and widening it to blob: would let
 // any injected Blob run. So the two scripts are emitted as files of this origin, and the
 // loader is patched to take their URLs from `globalThis.__tfjsWasmThreadFiles` (set by
-// src/lib/worker/tfEnvironment.ts), falling back to its Blobs when unset.
+// src/lib/worker/train/tfEnvironment.ts), falling back to its Blobs when unset.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -3,10 +3,10 @@
 // backend the page asked for (and refuses to run on any other, so a figure is never mislabelled).
 
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../lib/core/backend';
-import { DatasetStore, loadPair, type PairData } from '../lib/core/dataset';
-import { Trainer } from '../lib/core/trainer';
-import { tfEnvironment } from '../lib/worker/tfEnvironment';
+import { selectBackend } from '../lib/core/train/backend';
+import { DatasetStore, loadPair, type PairData } from '../lib/core/data/dataset';
+import { Trainer } from '../lib/core/train/trainer';
+import { tfEnvironment } from '../lib/worker/train/tfEnvironment';
 import { installCounters, startCounting } from './counters';
 import { modelFlops } from './flops';
 import type {

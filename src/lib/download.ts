@@ -19,7 +19,7 @@ export function downloadJson(fileName: string, content: unknown): void {
   downloadBlob(fileName, new Blob([JSON.stringify(content)], { type: 'application/json' }));
 }
 
-/** CSV text (see state/csv.ts), declared UTF-8 with the header row present (RFC 4180, 7111). */
+/** CSV text (see state/runs/csv.ts), declared UTF-8 with the header row present (RFC 4180, 7111). */
 export function downloadCsv(fileName: string, csv: string): void {
   downloadBlob(fileName, new Blob([csv], { type: 'text/csv;charset=utf-8;header=present' }));
 }

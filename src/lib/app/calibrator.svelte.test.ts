@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCalibrateHandler } from '../worker/calibrateHandler';
-import type { FromCalibrateWorker, ToCalibrateWorker } from '../worker/calibrateProtocol';
+import { createCalibrateHandler } from '../worker/calibrate/calibrateHandler';
+import type { FromCalibrateWorker, ToCalibrateWorker } from '../worker/calibrate/calibrateProtocol';
 import { Calibrator, calibratesInWorker, INLINE_MAX_VALUES } from './calibrator.svelte';
 
 /**
@@ -44,7 +44,7 @@ function calibrator() {
 }
 
 // Two 2-class sets, one 3 times the other. The calibration half (even positions) is 2 and 2
-// ahead and 1 behind: T ≈ 1.27136 for the first (core/temperature.test.ts works it out), so
+// ahead and 1 behind: T ≈ 1.27136 for the first (core/metrics/temperature.test.ts works it out), so
 // 3 × that for the second (NLL of 3·z at 3T is NLL of z at T).
 const labels = Uint8Array.from([0, 1, 0, 1, 1, 0]);
 const small = Float32Array.from([2, 0, 0, 1, 2, 0, 1, 0, 1, 0, 0, 1]);

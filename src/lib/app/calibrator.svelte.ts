@@ -1,4 +1,4 @@
-// The page's side of the calibration worker (worker/calibrate.worker.ts): it sends the logits
+// The page's side of the calibration worker (worker/calibrate/calibrate.worker.ts): it sends the logits
 // to fit, the slider's T to evaluate and the runs to rank, and keeps the latest answers in
 // $state.raw fields the temperature panel reads. Large logits only: a playground run's 2000 × 2
 // is fitted inline in milliseconds and keeps its instant slider (calibratesInWorker says which).
@@ -7,10 +7,10 @@
 // set waits (and replaces any set already waiting), and while it evaluates one T, the newest T
 // asked for waits. Replies for a set or a T the page has moved past are dropped by their id.
 
-import type { PosthocReport } from '../core/posthoc';
-import type { TemperatureEvaluation } from '../core/temperature';
+import type { PosthocReport } from '../core/metrics/posthoc';
+import type { TemperatureEvaluation } from '../core/metrics/temperature';
 import type { Labels, TemperatureFit } from '../core/types';
-import type { FromCalibrateWorker, ToCalibrateWorker } from '../worker/calibrateProtocol';
+import type { FromCalibrateWorker, ToCalibrateWorker } from '../worker/calibrate/calibrateProtocol';
 
 /**
  * Up to this many logits (N × K) are fitted on the main thread. Fitting 10,000 × 2 there (86
@@ -25,7 +25,9 @@ export function calibratesInWorker(logits: Float32Array): boolean {
 }
 
 function createCalibrateWorker(): Worker {
-  return new Worker(new URL('../worker/calibrate.worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('../worker/calibrate/calibrate.worker.ts', import.meta.url), {
+    type: 'module',
+  });
 }
 
 type FitCommand = Extract<ToCalibrateWorker, { type: 'fit' }>;

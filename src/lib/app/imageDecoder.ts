@@ -1,8 +1,8 @@
 // Main-thread façade over the image-decoding worker: one promise per class's files, settled by
 // the reply that names its request. The worker starts on first use and is kept for the page.
 
-import type { SkippedFile } from '../core/images/fileTypes';
-import type { FromImagesWorker, ToImagesWorker } from '../worker/imagesProtocol';
+import type { SkippedFile } from '../core/data/images/fileTypes';
+import type { FromImagesWorker, ToImagesWorker } from '../worker/images/imagesProtocol';
 
 export type DecodeResult =
   | { ok: true; pixels: Uint8Array; count: number; skipped: SkippedFile[] }
@@ -14,7 +14,9 @@ interface Pending {
 }
 
 function createImagesWorker(): Worker {
-  return new Worker(new URL('../worker/images.worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('../worker/images/images.worker.ts', import.meta.url), {
+    type: 'module',
+  });
 }
 
 export class ImageDecoder {

@@ -3,11 +3,13 @@
 // message when a file is refused, and gives back the stored run to open. One import at a time.
 
 import type { SavedRun } from '../persist/savedRun';
-import type { FromImportWorker, ToImportWorker } from '../worker/importProtocol';
-import type { ImportStage } from '../worker/logitsImportJob';
+import type { FromImportWorker, ToImportWorker } from '../worker/import/importProtocol';
+import type { ImportStage } from '../worker/import/logitsImportJob';
 
 function createImportWorker(): Worker {
-  return new Worker(new URL('../worker/import.worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('../worker/import/import.worker.ts', import.meta.url), {
+    type: 'module',
+  });
 }
 
 export interface ImportedResult {

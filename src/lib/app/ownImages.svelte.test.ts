@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { OwnDatasetStore } from '../persist/ownDatasetStore';
-import { testConfig } from '../core/trainConfig.fixture';
+import { testConfig } from '../core/train/trainConfig.fixture';
 import type { DecodeResult, ImageDecoder } from './imageDecoder';
 import { OwnImages } from './ownImages.svelte';
 

@@ -3,13 +3,13 @@
 // trains on (none: the bundled Fashion-MNIST pair). The choice is page state, not a setting:
 // a link cannot carry private images, so it never names a dataset.
 
-import { IMAGE_PIXELS } from '../core/dataset';
-import { folderName, type SkippedFile } from '../core/images/fileTypes';
-import { tooFewImages } from '../core/images/limits';
-import { datasetRef, type OwnDatasetSummary } from '../core/images/ownDataset';
+import { IMAGE_PIXELS } from '../core/data/dataset';
+import { folderName, type SkippedFile } from '../core/data/images/fileTypes';
+import { tooFewImages } from '../core/data/images/limits';
+import { datasetRef, type OwnDatasetSummary } from '../core/data/images/ownDataset';
 import type { TrainConfig } from '../core/types';
 import { OwnDatasetStore } from '../persist/ownDatasetStore';
-import { SETTINGS } from '../state/settings';
+import { SETTINGS } from '../settings/settings';
 import type { ImageDecoder } from './imageDecoder';
 
 /** Images per class the previews show. */

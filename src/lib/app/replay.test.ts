@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunFile, type ParsedRunFile } from '../core/runFileParse';
-import { validRunFileText } from '../core/runFileParse.fixture';
+import { parseRunFile, type ParsedRunFile } from '../core/files/runFileParse';
+import { validRunFileText } from '../core/files/runFileParse.fixture';
 import { recordedView, replayable, type ReplayableRun } from './replay';
 
 function parsed(edit: (doc: any) => void = () => {}): ParsedRunFile {

@@ -3,11 +3,11 @@
 // (epochs, logitsHistory, validationLabels, runState), so no panel can tell the difference.
 // Everything here is read from the file; nothing is trained or recomputed. Pure: no DOM.
 
-import type { ParsedRunFile } from '../core/runFileParse';
-import { scoredEpoch } from '../core/scoring';
+import type { ParsedRunFile } from '../core/files/runFileParse';
+import { scoredEpoch } from '../core/metrics/scoring';
 import type { RunState } from '../core/runState';
 import type { EpochMetrics, Labels, TrainConfig } from '../core/types';
-import type { RunIdentity } from '../worker/protocol';
+import type { RunIdentity } from '../worker/train/protocol';
 
 /** A parsed run file whose every epoch has its logits and its calibration figures. */
 export interface ReplayableRun extends Omit<ParsedRunFile, 'epochs' | 'epochLogits'> {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { validRunFileText } from '../core/runFileParse.fixture';
-import { CONFIG } from '../worker/client.fixture';
-import { clientWithFakeWorkers } from '../worker/fakeWorker.fixture';
+import { validRunFileText } from '../core/files/runFileParse.fixture';
+import { CONFIG } from '../worker/train/client.fixture';
+import { clientWithFakeWorkers } from '../worker/train/fakeWorker.fixture';
 import { ReplayPlayer } from './replayPlayer.svelte';
 
 // The fixture run: 2 epochs of 10 validation images (5 per class), webgl, early-stopped at epoch 2.

@@ -2,8 +2,8 @@
 // pause and scrub, each step handed to the client as the fields a live run fills
 // (client.showRecorded). The shipped recording is fetched only when first asked for.
 
-import { parseRunFile } from '../core/runFileParse';
-import type { TrainerClient } from '../worker/client.svelte';
+import { parseRunFile } from '../core/files/runFileParse';
+import type { TrainerClient } from '../worker/train/client.svelte';
 import { recordedIdentity, recordedView, replayable, type ReplayableRun } from './replay';
 
 /** The shipped recording of the default run (scripts/record-replay.mjs writes it). */

@@ -2,12 +2,12 @@
 // before a reload, after Runs → Open and from the Runs list give the same file.
 
 import type { RunState } from '../core/runState';
-import { logitsFileName, logitsJson } from '../core/logitsExport';
-import { buildRunFile, runFileName } from '../core/runFile';
+import { logitsFileName, logitsJson } from '../core/files/logitsExport';
+import { buildRunFile, runFileName } from '../core/files/runFile';
 import type { RunSource } from '../core/runSource';
 import type { EpochMetrics, Labels, TrainConfig } from '../core/types';
 import { downloadJson } from '../download';
-import type { RunIdentity } from '../worker/protocol';
+import type { RunIdentity } from '../worker/train/protocol';
 
 /** A run's parts, each as the worker reported it (never recomputed here). */
 export interface RunView {

@@ -1,9 +1,9 @@
 // Keyboard shortcuts for the page (Space = Train/Pause/Resume, S = Step, R = Reset, T = tour,
-// ? = the shortcuts sheet). Which key means what lives in state/shortcuts.ts; this decides what
+// ? = the shortcuts sheet). Which key means what lives in state/page/shortcuts.ts; this decides what
 // each action does given the run's state, so the page's handler is one line.
 
-import { shortcutForEvent } from '../state/shortcuts';
-import type { TrainerStatus } from '../worker/protocol';
+import { shortcutForEvent } from '../state/page/shortcuts';
+import type { TrainerStatus } from '../worker/train/protocol';
 
 export interface ShortcutActions {
   status(): TrainerStatus;

@@ -3,7 +3,7 @@
 // loads, and the next run loses its GPU device (or WebGL context) after that epoch, so the
 // recovery path can be checked. Nothing else reads it; an ordinary visit has no such global.
 
-import type { TestFaults } from '../worker/protocol';
+import type { TestFaults } from '../worker/train/protocol';
 
 declare global {
   var __playgroundTestHooks: Partial<TestFaults> | undefined;

@@ -1,7 +1,5 @@
 // Plain data shared by the core, the worker and the UI. No tensors cross this line.
 
-import type { OwnDatasetRef } from './images/ownDataset';
-
 export const CLASS_NAMES = [
   'T-shirt/top',
   'Trouser',
@@ -37,7 +35,7 @@ export type BackendPreference = 'auto' | BackendName;
 /** Which validation metric early stopping watches; 'off' trains every epoch. */
 export type EarlyStopMetric = 'loss' | 'accuracy' | 'off';
 
-/** Everything that defines a run. Names match the URL hash keys' meaning (see state/settings.ts). */
+/** Everything that defines a run. Names match the URL hash keys' meaning (see settings/settings.ts). */
 export interface TrainConfig {
   /** Class 0 and class 1 of the binary task, as slugs. */
   classes: [ClassSlug, ClassSlug];
@@ -66,7 +64,7 @@ export interface TrainConfig {
   mixupAlpha: number;
   /**
    * Own images only: the percentage of each class held out for validation by the seeded,
-   * stratified split (core/images/split.ts). Absent in runs from before it existed.
+   * stratified split (core/data/images/split.ts). Absent in runs from before it existed.
    */
   validationPercent?: number;
   /**
@@ -101,7 +99,7 @@ export interface SettingChangeEvent {
 /**
  * Validation labels, one class index per example. Logits beside them are row-major N × K (example
  * i's at i·K … i·K + K − 1), so K = logits.length / labels.length is never stored or passed:
- * core/metrics.ts classCount. Up to 256 classes fit a Uint8Array; more need a Uint16Array.
+ * core/metrics/metrics.ts classCount. Up to 256 classes fit a Uint8Array; more need a Uint16Array.
  */
 export type Labels = Uint8Array | Uint16Array;
 
@@ -146,25 +144,25 @@ export interface EpochMetrics {
   /** Maximum calibration error: the largest |accuracy − confidence| over non-empty bins. */
   mce: number;
   reliability: ReliabilityDiagram;
-  /** Mean Brier score Σ_k (p_k − y_k)², in [0, 2], with its Murphy decomposition for two classes (core/brier.ts). Absent in runs from before it. */
+  /** Mean Brier score Σ_k (p_k − y_k)², in [0, 2], with its Murphy decomposition for two classes (core/metrics/brier.ts). Absent in runs from before it. */
   brier?: BrierScore;
   /**
    * K, the number of classes of the logits measured, set only when K > 2 (an imported run); absent
    * means two. The margin histogram then bins top − runner-up, and `brier` has no decomposition.
    */
   classCount?: number;
-  /** ECE, MCE and the diagram over equal-mass (adaptive) bins: each holds about N / 15 examples (core/calibration.ts). */
+  /** ECE, MCE and the diagram over equal-mass (adaptive) bins: each holds about N / 15 examples (core/metrics/calibration.ts). */
   eceAdaptive?: number;
   mceAdaptive?: number;
   reliabilityAdaptive?: ReliabilityDiagram;
-  /** Bootstrap 90 % intervals of ECE under both binnings (core/bootstrap.ts). */
+  /** Bootstrap 90 % intervals of ECE under both binnings (core/metrics/bootstrap.ts). */
   eceInterval?: EceInterval;
 }
 
 /**
  * Brier score = reliability − resolution + uncertainty + withinBin (Murphy 1973; the within-bin
  * term of Stephenson et al. 2008 makes the binned decomposition exact). Two-class: each part ×2.
- * For K > 2 only the score is given (BrierScoreOnly): see core/brier.ts for why.
+ * For K > 2 only the score is given (BrierScoreOnly): see core/metrics/brier.ts for why.
  */
 export type BrierScore = BrierDecomposed | BrierScoreOnly;
 
@@ -286,4 +284,24 @@ export interface TrainerSnapshot {
   optimizer: NamedArray[];
   /** Early stopping's memory: the best epoch so far, its score, weights and logits (null when off). */
   best: { epoch: number; score: number; model: NamedArray[]; logits: Float32Array } | null;
+}
+
+/** Training and validation images per class for classes of `counts` images. */
+export interface SplitCounts {
+  train: [number, number];
+  validation: [number, number];
+}
+
+/**
+ * What a run's config says of its own dataset (TrainConfig.dataset): which stored dataset, and
+ * what it held when the run started. Run files record it (no pixels); the worker reloads the
+ * images by `id` and refuses them if their hash or split no longer match.
+ */
+export interface OwnDatasetRef {
+  id: string;
+  name: string;
+  classNames: [string, string];
+  hash: string;
+  /** Training and validation images per class, by the run's seeded stratified split. */
+  counts: SplitCounts;
 }

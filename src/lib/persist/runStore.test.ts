@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { EpochMetrics } from '../core/types';
-import { testConfig } from '../core/trainConfig.fixture';
+import { testConfig } from '../core/train/trainConfig.fixture';
 import {
   DATABASE_NAME,
   newRunId,

@@ -1,7 +1,7 @@
 // A run saved in this browser as the store holds it, and the state its record describes.
 
 import type { RunState } from '../core/runState';
-import type { RunIdentity } from '../worker/protocol';
+import type { RunIdentity } from '../worker/train/protocol';
 import type { EpochRecord, RunRecord } from './runStore';
 
 export interface SavedRun {

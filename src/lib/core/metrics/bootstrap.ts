@@ -1,0 +1,196 @@
+// Bootstrap intervals for ECE (Efron 1979, percentile method): resample the validation set with
+// replacement, recompute ECE, and read the interval off the resampled values. ECE from a few
+// thousand examples is itself a noisy estimate; the band says how much it could move. Plain
+// numbers, seeded (our own PRNG), so the same logits always give the same interval.
+
+import {
+  confidences,
+  confidenceBin,
+  exampleIndices,
+  RELIABILITY_BINS,
+  reliabilityEdges,
+  type TopLabel,
+} from './calibration';
+import { checkLogitShapes } from './metrics';
+import type { EceInterval, Labels } from '../types';
+
+/** At least 200 resamples (the issue's floor); 200 keep the 5 % / 95 % percentiles within ≈ ±1 ECE-noise step. */
+export const BOOTSTRAP_RESAMPLES = 200;
+export const BOOTSTRAP_LEVEL = 0.9;
+/** Fixed, so an epoch's interval depends on its logits only: reruns and replays draw the same resamples. */
+export const BOOTSTRAP_SEED = 20_171_111;
+
+// ECE of one resample, Σ_b (w_b / W)·|acc_b − conf_b|, with W exactly n (the number of
+// draws). Positions are sorted by confidence, so each bin is one run of positions: a run's sums
+// live in locals and its term is added when the run ends, the same additions in the same order
+// as summing per bin and then over the bins. A weight of 0 adds +0 to sums that start at +0: no
+// change, so no branch for it. One pass per binning (a fused pass ran slower in V8).
+
+/** Over equal-width bins, fixed per sorted position (`widthBin`). */
+function equalWidthEce(
+  weight: Uint32Array,
+  confidence: Float64Array,
+  correct: Uint8Array,
+  widthBin: Int32Array,
+): number {
+  const n = weight.length;
+  let ece = 0;
+  let run = widthBin[0];
+  let count = 0;
+  let correctSum = 0;
+  let confidenceSum = 0;
+  for (let k = 0; k < n; k++) {
+    if (widthBin[k] !== run) {
+      if (count > 0) ece += Math.abs(correctSum - confidenceSum) / n;
+      run = widthBin[k];
+      count = 0;
+      correctSum = 0;
+      confidenceSum = 0;
+    }
+    const w = weight[k];
+    count += w;
+    correctSum += w * correct[k];
+    confidenceSum += w * confidence[k];
+  }
+  if (count > 0) ece += Math.abs(correctSum - confidenceSum) / n;
+  return ece;
+}
+
+/**
+ * Over equal-mass bins of this resample: equalMassBinsOfSorted's rule inline, bin
+ * min(bins − 1, ⌊weight before · bins / n⌋), a tie joining its first member's bin.
+ */
+function equalMassEce(
+  weight: Uint32Array,
+  confidence: Float64Array,
+  correct: Uint8Array,
+  bins: number,
+): number {
+  const n = weight.length;
+  let ece = 0;
+  let run = 0;
+  let count = 0;
+  let correctSum = 0;
+  let confidenceSum = 0;
+  let before = 0;
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && confidence[k] !== confidence[k - 1]) {
+      const bin = Math.min(bins - 1, Math.floor((before * bins) / n));
+      if (bin !== run) {
+        if (count > 0) ece += Math.abs(correctSum - confidenceSum) / n;
+        run = bin;
+        count = 0;
+        correctSum = 0;
+        confidenceSum = 0;
+      }
+    }
+    const w = weight[k];
+    before += w;
+    count += w;
+    correctSum += w * correct[k];
+    confidenceSum += w * confidence[k];
+  }
+  if (count > 0) ece += Math.abs(correctSum - confidenceSum) / n;
+  return ece;
+}
+
+/**
+ * One resample as counts: clears `weight` and adds 1 at ⌊u·n⌋ for each of n draws u of
+ * mulberry32 (core/prng.ts) from `state`; returns the state after them. The same stream as
+ * mulberry32(seed)() (a test holds them together), written out here because the closure keeps
+ * its state above 2^31 in a heap number, allocating per call: 200 resamples × N draws were most
+ * of an epoch's scoring time, and this loop is three times faster.
+ */
+export function drawResampleCounts(weight: Uint32Array, state: number): number {
+  const n = weight.length;
+  weight.fill(0);
+  for (let draw = 0; draw < n; draw++) {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    weight[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)]++;
+  }
+  return state;
+}
+
+/** The q-quantile of sorted values, linear between order statistics (type 7, R's default). */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.min(sorted.length - 1, below + 1);
+  return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+}
+
+/**
+ * Percentile-bootstrap interval of ECE under equal-width and equal-mass binning (15 bins each):
+ * `resamples` times, draw N examples with replacement (as counts per example), recompute both
+ * ECEs with the bins recomputed for the resample (equal-mass bins move with the data), and take
+ * the (1 − level)/2 and (1 + level)/2 quantiles. Confidence is top-label, so any K works.
+ * Examples with a NaN logit are left out; NaN bounds when none is left. Each resample is linear
+ * in N: N draws, then one pass for both binnings (the sort is done once, before them).
+ */
+export function eceBootstrap(
+  logits: Float32Array,
+  labels: Labels,
+  options: BootstrapOptions = {},
+): EceInterval {
+  checkLogitShapes(logits, labels);
+  return eceBootstrapOfConfidences(
+    confidences(logits, labels, exampleIndices(labels.length)),
+    options,
+  );
+}
+
+export interface BootstrapOptions {
+  resamples?: number;
+  level?: number;
+  seed?: number;
+  bins?: number;
+}
+
+/**
+ * eceBootstrap from each example's top-label confidence and correctness (calibration.ts
+ * confidences), for callers that have them already (core/metrics/epochMetrics.ts).
+ */
+export function eceBootstrapOfConfidences(
+  all: TopLabel,
+  options: BootstrapOptions = {},
+): EceInterval {
+  const {
+    resamples = BOOTSTRAP_RESAMPLES,
+    level = BOOTSTRAP_LEVEL,
+    seed = BOOTSTRAP_SEED,
+    bins = RELIABILITY_BINS,
+  } = options;
+  // Sorted once by confidence: a resample is then a weight per sorted position, already in order.
+  const order = Array.from({ length: all.confidence.length }, (_, i) => i)
+    .filter((i) => !Number.isNaN(all.confidence[i]))
+    .sort((a, b) => all.confidence[a] - all.confidence[b] || a - b);
+  const n = order.length;
+  const confidence = Float64Array.from(order, (i) => all.confidence[i]);
+  const correct = Uint8Array.from(order, (i) => all.correct[i]);
+  const edges = reliabilityEdges(bins);
+  const widthBin = Int32Array.from(confidence, (c) => confidenceBin(c, edges));
+  let state = seed >>> 0;
+  const weight = new Uint32Array(n);
+  const widthValues: number[] = [];
+  const massValues: number[] = [];
+  for (let r = 0; r < resamples && n > 0; r++) {
+    state = drawResampleCounts(weight, state);
+    widthValues.push(equalWidthEce(weight, confidence, correct, widthBin));
+    massValues.push(equalMassEce(weight, confidence, correct, bins));
+  }
+  const interval = (values: number[]) => {
+    const sorted = values.sort((a, b) => a - b);
+    return { low: quantile(sorted, (1 - level) / 2), high: quantile(sorted, (1 + level) / 2) };
+  };
+  return {
+    level,
+    resamples,
+    seed,
+    equalWidth: interval(widthValues),
+    equalMass: interval(massValues),
+  };
+}

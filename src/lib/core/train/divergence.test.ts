@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PairData } from '../data/dataset';
+import { Trainer } from './trainer';
+import type { TrainConfig } from '../types';
+import { syntheticImages } from '../data/syntheticImages.fixture';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const synthetic = (count: number, seed: number) =>
+  syntheticImages(count, seed, { offset: 0, spread: 256 });
+
+describe('divergence', () => {
+  it('reports a run whose training loss is no longer finite, within the epoch', async () => {
+    const config: TrainConfig = {
+      classes: ['tshirt', 'trouser'],
+      trainSize: 16,
+      validationSize: 4,
+      epochs: 3,
+      batchSize: 4,
+      // Far beyond any sane step size: plain SGD overflows float32 within a few steps.
+      learningRate: 1e12,
+      optimizer: 'sgd',
+      model: 'small',
+      seed: 3,
+      labelSmoothing: 0,
+      l2: 0,
+      dropout: 0,
+      earlyStop: 'off',
+      patience: 5,
+      focalGamma: 0,
+      mixupAlpha: 0,
+    };
+    const baseline = tf.memory().numTensors;
+    const trainer = Trainer.create(
+      { train: synthetic(16, 1), validation: synthetic(4, 2) },
+      config,
+    );
+    const outcomes: string[] = [];
+    for (let epoch = 0; epoch < 3; epoch++) {
+      const outcome = await trainer.trainEpoch({ shouldStop: () => false, onProgress: () => {} });
+      outcomes.push(outcome);
+      if (outcome !== 'complete') break;
+      await trainer.finishEpoch();
+    }
+    expect(outcomes.at(-1)).toBe('diverged');
+    trainer.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
+  }, 60_000);
+});

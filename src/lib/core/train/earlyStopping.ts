@@ -1,0 +1,108 @@
+// Early stopping with "restore best weights": watch one validation metric, keep a device copy
+// of the best epoch's weights, and after `patience` epochs without improvement put them back.
+
+import * as tf from '@tensorflow/tfjs';
+import { readNamed, toNamedTensors } from './snapshot';
+import type { EarlyStopInfo, EarlyStopMetric, EpochMetrics, TrainerSnapshot } from '../types';
+
+type WatchedMetric = EarlyStopInfo['metric'];
+
+/**
+ * The watched metric as "lower is better". A NaN (diverged) epoch scores +Infinity: it is
+ * never an improvement, but the first epoch is always the best so far.
+ */
+export function earlyStopScore(metric: WatchedMetric, metrics: EpochMetrics): number {
+  const value = metric === 'loss' ? metrics.validationLoss : -metrics.validationAccuracy;
+  return Number.isNaN(value) ? Infinity : value;
+}
+
+export interface EarlyStopDecision {
+  info: EarlyStopInfo;
+  /** The best epoch's validation logits (a copy the caller owns): the restored model's predictions. */
+  bestValidationLogits: Float32Array;
+}
+
+export class EarlyStopping {
+  /** null when early stopping is off. */
+  readonly metric: WatchedMetric | null;
+  readonly patience: number;
+  #best: { epoch: number; score: number } | null = null;
+  #bestWeights: tf.Tensor[] | null = null;
+  #bestLogits: Float32Array | null = null;
+
+  constructor(metric: EarlyStopMetric, patience: number) {
+    this.metric = metric === 'loss' || metric === 'accuracy' ? metric : null;
+    if (this.metric !== null && !(Number.isInteger(patience) && patience >= 1)) {
+      throw new Error(`Patience must be a whole number of epochs ≥ 1, got ${patience}`);
+    }
+    this.patience = patience;
+  }
+
+  get bestEpoch(): number | null {
+    return this.#best?.epoch ?? null;
+  }
+
+  /**
+   * Call after every evaluated epoch. An improvement (strictly better; ties keep the earlier
+   * epoch) replaces the saved weights. When `patience` epochs have passed since the best,
+   * the best weights are written back into `model` and the decision is returned.
+   */
+  update(
+    model: tf.LayersModel,
+    metrics: EpochMetrics,
+    validationLogits: Float32Array,
+  ): EarlyStopDecision | null {
+    if (this.metric === null) return null;
+    const score = earlyStopScore(this.metric, metrics);
+    if (this.#best === null || score < this.#best.score) {
+      this.#best = { epoch: metrics.epoch, score };
+      this.#disposeWeights();
+      // clone() shares the data until the optimizer assigns new values to the variables.
+      this.#bestWeights = model.getWeights().map((weight) => weight.clone());
+      // A copy: the caller may transfer the epoch's own array to the UI.
+      this.#bestLogits = validationLogits.slice();
+    }
+    if (metrics.epoch - this.#best.epoch < this.patience) return null;
+    const weights = this.#bestWeights;
+    const bestLogits = this.#bestLogits;
+    if (weights === null || bestLogits === null) throw new Error('No best weights saved');
+    model.setWeights(weights); // the variables now reference the saved data
+    this.#disposeWeights();
+    this.#bestLogits = null;
+    return {
+      info: { metric: this.metric, bestEpoch: this.#best.epoch, stoppedAfterEpoch: metrics.epoch },
+      bestValidationLogits: bestLogits,
+    };
+  }
+
+  /** The best epoch so far with its weights and logits, for a snapshot; null when none/off. */
+  async exportBest(): Promise<TrainerSnapshot['best']> {
+    if (this.#best === null || this.#bestWeights === null || this.#bestLogits === null) return null;
+    const named = this.#bestWeights.map((tensor, index) => ({ name: `best/${index}`, tensor }));
+    return {
+      epoch: this.#best.epoch,
+      score: this.#best.score,
+      model: await readNamed(named),
+      logits: this.#bestLogits.slice(),
+    };
+  }
+
+  /** Restores what exportBest returned (into a fresh instance). */
+  restoreBest(best: NonNullable<TrainerSnapshot['best']>): void {
+    this.#disposeWeights();
+    this.#best = { epoch: best.epoch, score: best.score };
+    this.#bestWeights = toNamedTensors(best.model).map(({ tensor }) => tensor);
+    this.#bestLogits = best.logits.slice();
+  }
+
+  /** Frees the saved weights (idempotent). */
+  dispose(): void {
+    this.#disposeWeights();
+    this.#bestLogits = null;
+  }
+
+  #disposeWeights(): void {
+    if (this.#bestWeights !== null) tf.dispose(this.#bestWeights);
+    this.#bestWeights = null;
+  }
+}

@@ -1,0 +1,63 @@
+// Validation evaluation: logits in fixed-shape chunks with one readback, and an epoch's
+// metrics computed from those logits with plain numbers (epochMetrics.ts, tf-free), so
+// every number the UI shows is exactly what the logits give.
+
+import * as tf from '@tensorflow/tfjs';
+import { metricsFromLogits } from '../metrics/epochMetrics';
+import { NUM_CLASSES } from './model';
+import type { EpochMetrics, Labels } from '../types';
+
+/**
+ * Every example's [z0, z1] for the first `count` rows of `images`, whose row count is a
+ * multiple of `chunkSize` (zero padding), so every predict call has exactly one shape: on
+ * WebGPU/WebGL a new shape compiles new shaders.
+ */
+export async function predictLogits(
+  model: tf.LayersModel,
+  images: tf.Tensor4D,
+  count: number,
+  chunkSize: number,
+): Promise<Float32Array> {
+  const logitsTensor = tf.tidy(() => {
+    const chunks: tf.Tensor[] = [];
+    for (let start = 0; start < images.shape[0]; start += chunkSize) {
+      const chunk = tf.slice(images, start, chunkSize);
+      const logits = model.predict(chunk, { batchSize: chunkSize });
+      if (!(logits instanceof tf.Tensor)) throw new Error('Expected one output tensor');
+      chunks.push(logits);
+    }
+    // Drop the padding rows' logits.
+    return tf.slice(tf.concat(chunks, 0), [0, 0], [count, NUM_CLASSES]);
+  });
+  try {
+    // A copy: the backend's array may be a view into a larger buffer (cpu slice).
+    return Float32Array.from(await logitsTensor.data<'float32'>());
+  } finally {
+    logitsTensor.dispose();
+  }
+}
+
+export interface TrainSummary {
+  loss: number;
+  accuracy: number;
+  imagesPerSecond: number;
+}
+
+/** One epoch's metrics: the training summary plus everything measured on the validation logits (N × K, any K ≥ 2). */
+export function epochMetrics(
+  epoch: number,
+  train: TrainSummary,
+  validationLogits: Float32Array,
+  validationLabels: Labels,
+): EpochMetrics {
+  return metricsFromLogits(
+    {
+      epoch,
+      trainLoss: train.loss,
+      trainAccuracy: train.accuracy,
+      imagesPerSecond: train.imagesPerSecond,
+    },
+    validationLogits,
+    validationLabels,
+  );
+}

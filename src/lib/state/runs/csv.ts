@@ -1,0 +1,52 @@
+// The run's per-epoch figures as CSV (RFC 4180), for a spreadsheet or pandas. One row per epoch,
+// the scalar metrics only: the histograms and reliability bins stay in the JSON run file.
+
+import type { EpochMetrics } from '../../core/types';
+
+/** Column order of the file; the header names are the EpochMetrics field names. */
+export const CSV_COLUMNS = [
+  'epoch',
+  'trainLoss',
+  'trainAccuracy',
+  'validationLoss',
+  'validationAccuracy',
+  'validationLossCorrect',
+  'validationLossWrong',
+  'wrongCount',
+  'ece',
+  'mce',
+  'imagesPerSecond',
+] as const satisfies readonly (keyof EpochMetrics)[];
+
+/** RFC 4180 ends every record with CRLF, the last one included. */
+const LINE_END = '\r\n';
+
+/** Quotes a field only when it must: it holds a comma, a double quote, CR or LF. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Full precision: String(number) is the shortest text that parses back to the same double.
+ * A diverged run's NaN / ±Infinity are written as such (pandas and spreadsheets read them).
+ */
+function numberField(value: number): string {
+  return csvField(String(value));
+}
+
+export function epochsToCsv(epochs: readonly EpochMetrics[]): string {
+  const header = CSV_COLUMNS.map(csvField).join(',');
+  const rows = epochs.map((metrics) =>
+    CSV_COLUMNS.map((column) => numberField(metrics[column])).join(','),
+  );
+  return [header, ...rows].map((line) => line + LINE_END).join('');
+}
+
+/** e.g. "metrics-2026-01-31T12-00-00Z.csv": the same stamp as the run file's name. */
+export function csvFileName(date: Date): string {
+  const stamp = date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
+  return `metrics-${stamp}.csv`;
+}
