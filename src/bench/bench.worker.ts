@@ -4,8 +4,8 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../lib/core/train/backend';
-import { DatasetStore, loadPair, type PairData } from '../lib/core/data/dataset';
-import { Trainer } from '../lib/core/train/trainer';
+import { DatasetStore, loadPair, type PairData } from '../lib/core/data';
+import { Trainer } from '../lib/core/train';
 import { tfEnvironment } from '../lib/worker/train/tfEnvironment';
 import { installCounters, startCounting } from './counters';
 import { modelFlops } from './flops';

@@ -22,7 +22,7 @@ import {
   peakReliabilityCount,
 } from '../lib/charts/reliabilityChart';
 import { readChartTheme } from '../lib/charts/theme';
-import { LOGIT_GAP_EDGES } from '../lib/core/metrics/metrics';
+import { LOGIT_GAP_EDGES } from '../lib/core/metrics';
 import type { EpochMetrics } from '../lib/core/types';
 
 export interface ChartCost {

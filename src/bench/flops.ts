@@ -8,7 +8,7 @@ import {
   MODEL_PRESETS,
   NUM_CLASSES,
   POOL_SIZE,
-} from '../lib/core/train/model';
+} from '../lib/core/train';
 import type { ModelPreset } from '../lib/core/types';
 
 export interface ModelFlops {

@@ -6,10 +6,10 @@
 //   fit          plain model.fit, no callbacks.
 
 import * as tf from '@tensorflow/tfjs';
-import type { PairData } from '../lib/core/data/dataset';
-import { createModel, IMAGE_SIZE, NUM_CLASSES } from '../lib/core/train/model';
-import { createOptimizer } from '../lib/core/train/optimizer';
-import { Trainer } from '../lib/core/train/trainer';
+import type { PairData } from '../lib/core/data';
+import { createModel, IMAGE_SIZE, NUM_CLASSES } from '../lib/core/train';
+import { createOptimizer } from '../lib/core/train';
+import { Trainer } from '../lib/core/train';
 import type { TrainConfig } from '../lib/core/types';
 import type { Variant, Workload } from './protocol';
 

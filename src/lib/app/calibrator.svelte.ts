@@ -7,8 +7,8 @@
 // set waits (and replaces any set already waiting), and while it evaluates one T, the newest T
 // asked for waits. Replies for a set or a T the page has moved past are dropped by their id.
 
-import type { PosthocReport } from '../core/metrics/posthoc';
-import type { TemperatureEvaluation } from '../core/metrics/temperature';
+import type { PosthocReport } from '../core/metrics';
+import type { TemperatureEvaluation } from '../core/metrics';
 import type { Labels, TemperatureFit } from '../core/types';
 import type { FromCalibrateWorker, ToCalibrateWorker } from '../worker/calibrate/calibrateProtocol';
 

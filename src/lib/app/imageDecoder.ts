@@ -1,7 +1,7 @@
 // Main-thread façade over the image-decoding worker: one promise per class's files, settled by
 // the reply that names its request. The worker starts on first use and is kept for the page.
 
-import type { SkippedFile } from '../core/data/images/fileTypes';
+import type { SkippedFile } from '../core/data';
 import type { FromImagesWorker, ToImagesWorker } from '../worker/images/imagesProtocol';
 
 export type DecodeResult =

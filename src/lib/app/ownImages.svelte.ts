@@ -3,13 +3,13 @@
 // trains on (none: the bundled Fashion-MNIST pair). The choice is page state, not a setting:
 // a link cannot carry private images, so it never names a dataset.
 
-import { IMAGE_PIXELS } from '../core/data/dataset';
-import { folderName, type SkippedFile } from '../core/data/images/fileTypes';
-import { tooFewImages } from '../core/data/images/limits';
-import { datasetRef, type OwnDatasetSummary } from '../core/data/images/ownDataset';
+import { IMAGE_PIXELS } from '../core/data';
+import { folderName, type SkippedFile } from '../core/data';
+import { tooFewImages } from '../core/data';
+import { datasetRef, type OwnDatasetSummary } from '../core/data';
 import type { TrainConfig } from '../core/types';
 import { OwnDatasetStore } from '../persist/ownDatasetStore';
-import { SETTINGS } from '../settings/settings';
+import { SETTINGS } from '../settings';
 import type { ImageDecoder } from './imageDecoder';
 
 /** Images per class the previews show. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunFile, type ParsedRunFile } from '../core/files/runFileParse';
+import { parseRunFile, type ParsedRunFile } from '../core/files';
 import { validRunFileText } from '../core/files/runFileParse.fixture';
 import { recordedView, replayable, type ReplayableRun } from './replay';
 

@@ -3,8 +3,8 @@
 // (epochs, logitsHistory, validationLabels, runState), so no panel can tell the difference.
 // Everything here is read from the file; nothing is trained or recomputed. Pure: no DOM.
 
-import type { ParsedRunFile } from '../core/files/runFileParse';
-import { scoredEpoch } from '../core/metrics/scoring';
+import type { ParsedRunFile } from '../core/files';
+import { scoredEpoch } from '../core/metrics';
 import type { RunState } from '../core/runState';
 import type { EpochMetrics, Labels, TrainConfig } from '../core/types';
 import type { RunIdentity } from '../worker/train/protocol';

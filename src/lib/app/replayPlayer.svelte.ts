@@ -2,7 +2,7 @@
 // pause and scrub, each step handed to the client as the fields a live run fills
 // (client.showRecorded). The shipped recording is fetched only when first asked for.
 
-import { parseRunFile } from '../core/files/runFileParse';
+import { parseRunFile } from '../core/files';
 import type { TrainerClient } from '../worker/train/client.svelte';
 import { recordedIdentity, recordedView, replayable, type ReplayableRun } from './replay';
 

@@ -2,8 +2,8 @@
 // before a reload, after Runs → Open and from the Runs list give the same file.
 
 import type { RunState } from '../core/runState';
-import { logitsFileName, logitsJson } from '../core/files/logitsExport';
-import { buildRunFile, runFileName } from '../core/files/runFile';
+import { logitsFileName, logitsJson } from '../core/files';
+import { buildRunFile, runFileName } from '../core/files';
 import type { RunSource } from '../core/runSource';
 import type { EpochMetrics, Labels, TrainConfig } from '../core/types';
 import { downloadJson } from '../download';

@@ -3,7 +3,7 @@
 // when the page opens, and otherwise follows the worker's `saved` messages and deletions.
 // A run's epochs are read only when one is opened, resumed or downloaded.
 
-import type { ParsedRunFile } from '../core/files/runFileParse';
+import type { ParsedRunFile } from '../core/files';
 import { newestFirst, RunStore, type RunRecord } from '../persist/runStore';
 import { identityOf, savedRunState, type SavedRun } from '../persist/savedRun';
 import {
@@ -11,7 +11,7 @@ import {
   comparedFromStored,
   MAX_COMPARED_RUNS,
   type ComparedRun,
-} from '../state/runs/compare';
+} from '../state/runs';
 import { downloadRun } from './runDownload';
 
 export class SavedRuns {

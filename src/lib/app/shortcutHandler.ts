@@ -2,7 +2,7 @@
 // ? = the shortcuts sheet). Which key means what lives in state/page/shortcuts.ts; this decides what
 // each action does given the run's state, so the page's handler is one line.
 
-import { shortcutForEvent } from '../state/page/shortcuts';
+import { shortcutForEvent } from '../state/page';
 import type { TrainerStatus } from '../worker/train/protocol';
 
 export interface ShortcutActions {

@@ -2,9 +2,9 @@
 // canvas, then fed one epoch at a time (append in place, update('none')).
 
 import type { Chart, ChartDataset, LegendItem } from 'chart.js';
-import type { Binning } from '../core/metrics/calibration';
+import type { Binning } from '../core/metrics';
 import type { EpochMetrics } from '../core/types';
-import { percentText } from '../state/story/caption';
+import { percentText } from '../state/story';
 import { exactValue } from './lossChart';
 import { epochScale, epochTooltipTitle, setEpochCount, strokeLegend } from './epochAxis';
 import { registeredChart, STREAMING_OPTIONS } from './register';

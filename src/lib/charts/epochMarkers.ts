@@ -3,7 +3,7 @@
 // registered once (register.ts); each chart's markers are set with setEpochMarkers.
 
 import type { Chart, Plugin } from 'chart.js';
-import { settingChangeLabel, settingChangePosition } from '../settings/settingChanges';
+import { settingChangeLabel, settingChangePosition } from '../settings';
 import type { SettingChangeEvent } from '../core/types';
 
 export interface EpochMarker {

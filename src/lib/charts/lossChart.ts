@@ -6,10 +6,10 @@
 import type { Chart, ChartDataset, LegendItem, Point } from 'chart.js';
 import type { EpochMetrics } from '../core/types';
 import { formatPercent, formatSignificant } from '../format';
-import { bestEpochs } from '../state/story/summary';
+import { bestEpochs } from '../state/story';
 import { epochBandPlugin } from './epochBand';
 import { registeredChart, STREAMING_OPTIONS } from './register';
-import type { OverlayEpoch } from '../state/runs/compare';
+import type { OverlayEpoch } from '../state/runs';
 import { createHistoryTracker } from './streaming';
 import { scaleBorderWidths, type ChartTheme } from './theme';
 

@@ -5,7 +5,7 @@
 import type { Chart, ChartDataset, LegendItem, Point, TooltipItem } from 'chart.js';
 import type { EpochMetrics } from '../core/types';
 import { formatPercent } from '../format';
-import { lossShare } from '../state/story/caption';
+import { lossShare } from '../state/story';
 import { exactValue } from './lossChart';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { createHistoryTracker } from './streaming';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reliabilityEdges } from '../core/metrics/calibration';
+import { reliabilityEdges } from '../core/metrics';
 import type { ReliabilityDiagram } from '../core/types';
 import {
   binRangeText,

@@ -3,8 +3,8 @@
 // chosen gap marked on each. The curves are fixed; only the markers move.
 
 import type { Chart, ChartDataset, Point } from 'chart.js';
-import { penaltyCurves } from '../state/story/scoringRules';
-import { MAX_GAP } from '../state/examples/workedExample';
+import { penaltyCurves } from '../state/story';
+import { MAX_GAP } from '../state/examples';
 import { lineChart } from './epochAxis';
 import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
 

@@ -3,7 +3,7 @@
 // Only line pieces and linear scales are used, all already registered in register.ts.
 
 import type { Chart, ChartDataset, Point } from 'chart.js';
-import type { Trajectory } from '../state/examples/tracked';
+import type { Trajectory } from '../state/examples';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { scaleBorderWidths, type ChartTheme } from './theme';
 

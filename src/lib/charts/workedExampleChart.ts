@@ -3,7 +3,7 @@
 // current logits marked on both. The curves are fixed; only the two markers move.
 
 import type { Chart, ChartDataset, Point } from 'chart.js';
-import { lossCurves, MAX_GAP } from '../state/examples/workedExample';
+import { lossCurves, MAX_GAP } from '../state/examples';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { scaleBorderWidths, type ChartTheme } from './theme';
 import { applyAxisTheme } from './trajectoryChart';

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../core/data/images/contentHash';
+import { contentHash } from '../core/data';
 import { DATABASE_NAME } from './runStore';
 import { OWN_DATASETS_DATABASE, OwnDatasetStore } from './ownDatasetStore';
 

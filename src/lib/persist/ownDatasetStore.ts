@@ -4,9 +4,9 @@
 //   images   — per dataset, its 28 × 28 pixels per class, read only to preview or train
 // The page writes and deletes; the training worker reads a run's images by id.
 
-import { IMAGE_PIXELS } from '../core/data/dataset';
-import { contentHash } from '../core/data/images/contentHash';
-import type { OwnDatasetSummary } from '../core/data/images/ownDataset';
+import { IMAGE_PIXELS } from '../core/data';
+import { contentHash } from '../core/data';
+import type { OwnDatasetSummary } from '../core/data';
 import { completed, promised, timeOrderedId } from './idbRequests';
 
 export const OWN_DATASETS_DATABASE = 'overconfidence-playground-datasets';

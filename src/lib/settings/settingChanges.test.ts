@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunFile } from '../core/files/runFileParse';
+import { parseRunFile } from '../core/files';
 import { validRunFile } from '../core/files/runFileParse.fixture';
 import {
   changesToReplay,

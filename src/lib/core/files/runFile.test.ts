@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationErrors, lossSplit, reliabilityDiagram } from '../metrics/calibration';
-import { logitGapHistogram, validationMetrics } from '../metrics/metrics';
+import { calibrationErrors, lossSplit, reliabilityDiagram } from '../metrics';
+import { logitGapHistogram, validationMetrics } from '../metrics';
 import { buildRunFile, RUN_FILE_FORMAT, runFileName, type RunFileInput } from './runFile';
-import { temperatureFit } from '../metrics/temperature';
+import { temperatureFit } from '../metrics';
 import type { EpochMetrics, TrainConfig } from '../types';
 
 const config: TrainConfig = {

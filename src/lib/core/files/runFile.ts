@@ -2,7 +2,7 @@
 // Plain data only: the main thread builds it, so this module must never import tfjs.
 
 import { encodeFloat32, LOGITS_ENCODING } from './logitsCodec';
-import { temperatureFit } from '../metrics/temperature';
+import { temperatureFit } from '../metrics';
 import type {
   BackendInfo,
   BackendName,

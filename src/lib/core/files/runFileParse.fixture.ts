@@ -1,7 +1,7 @@
 // A small valid run file (2 epochs, 10 validation examples: the settings' minimum, every optional part present) for
 // the parser's tests to break in different ways.
 
-import { logitGapHistogram, validationMetrics } from '../metrics/metrics';
+import { logitGapHistogram, validationMetrics } from '../metrics';
 import { buildRunFile } from './runFile';
 import type { EpochMetrics, TrainConfig } from '../types';
 

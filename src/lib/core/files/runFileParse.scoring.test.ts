@@ -1,9 +1,9 @@
 // The per-epoch scoring figures in a run file: Brier and its decomposition, equal-mass ECE and the
 // bootstrap intervals. Optional (older files lack them), checked when present.
 import { describe, expect, it } from 'vitest';
-import { eceBootstrap } from '../metrics/bootstrap';
-import { brierDecomposition } from '../metrics/brier';
-import { calibrationErrors, equalMassDiagram } from '../metrics/calibration';
+import { eceBootstrap } from '../metrics';
+import { brierDecomposition } from '../metrics';
+import { calibrationErrors, equalMassDiagram } from '../metrics';
 import { validRunFileText } from './runFileParse.fixture';
 import { parseRunFile } from './runFileParse';
 

@@ -3,10 +3,10 @@
 // checked and copied into fresh objects; nothing else of the input survives. Never throws.
 // Plain data only, like runFile.ts: no tfjs, no DOM.
 
-import { parseRunConfig } from '../../settings/runConfig';
+import { parseRunConfig } from '../../settings';
 import { BACKEND_ORDER } from '../train/backend';
-import { parseDatasetRef } from '../data/images/datasetRefParse';
-import { validationTotal } from '../data/images/ownDataset';
+import { parseDatasetRef } from '../data';
+import { validationTotal } from '../data';
 import { decodeFloat32, LOGITS_ENCODING } from './logitsCodec';
 import {
   OLDER_RUN_FILE_FORMATS,

@@ -3,7 +3,7 @@
 // every number the UI shows is exactly what the logits give.
 
 import * as tf from '@tensorflow/tfjs';
-import { metricsFromLogits } from '../metrics/epochMetrics';
+import { metricsFromLogits } from '../metrics';
 import { NUM_CLASSES } from './model';
 import type { EpochMetrics, Labels } from '../types';
 

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PairData } from '../data/dataset';
-import { calibrationErrors, reliabilityDiagram } from '../metrics/calibration';
-import { validationMetrics } from '../metrics/metrics';
+import type { PairData } from '../data';
+import { calibrationErrors, reliabilityDiagram } from '../metrics';
+import { validationMetrics } from '../metrics';
 import { Trainer, type BatchProgress, type EpochResult, type TrainHooks } from './trainer';
 import type { TrainConfig } from '../types';
 import { syntheticImages } from '../data/syntheticImages.fixture';

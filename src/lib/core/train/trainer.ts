@@ -3,7 +3,7 @@
 // No DOM: it runs in a Web Worker (webgpu/webgl/cpu) and in Node tests.
 
 import * as tf from '@tensorflow/tfjs';
-import type { PairData } from '../data/dataset';
+import type { PairData } from '../data';
 import { uploadImages, uploadOneHot } from './deviceData';
 import { EarlyStopping } from './earlyStopping';
 import { yieldToEventLoop } from './eventLoop';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { crossEntropyFromLogits } from '../metrics/metrics';
+import { crossEntropyFromLogits } from '../metrics';
 import { focalLoss, trainingLoss } from './trainingLoss';
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { equalMassDiagram, reliabilityDiagram } from '../../core/metrics/calibration';
-import { LOGIT_GAP_EDGES, logitGapHistogram } from '../../core/metrics/metrics';
+import { equalMassDiagram, reliabilityDiagram } from '../../core/metrics';
+import { LOGIT_GAP_EDGES, logitGapHistogram } from '../../core/metrics';
 import { mulberry32 } from '../../core/prng';
 import { examplesInConfidenceBin, examplesInGapBin } from './drillDown';
 

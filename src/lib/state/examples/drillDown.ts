@@ -4,9 +4,9 @@
 // listed are exactly the ones the bar counts. Plain numbers, no DOM: tested in Node. Any K ≥ 2:
 // the histogram bins the margin (top − runner-up), the diagram the top-label confidence.
 
-import { confidenceBin } from '../../core/metrics/calibration';
-import { argmaxRow, confidenceRow, marginRow } from '../../core/metrics/logitRows';
-import { binIndex, checkLogitShapes } from '../../core/metrics/metrics';
+import { confidenceBin } from '../../core/metrics';
+import { argmaxRow, confidenceRow, marginRow } from '../../core/metrics';
+import { binIndex, checkLogitShapes } from '../../core/metrics';
 import type { Labels } from '../../core/types';
 import { readExample, type ExampleReading } from './gallery';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossEntropyFromLogits } from '../../core/metrics/metrics';
+import { crossEntropyFromLogits } from '../../core/metrics';
 import { confidentlyWrongCount, highestLossExamples, readExample } from './gallery';
 
 /** Logits from [z0, z1] pairs. */

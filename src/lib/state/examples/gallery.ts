@@ -2,13 +2,8 @@
 // from the stored logits (N × K, any K ≥ 2; K read off the shapes). Plain numbers only (no tf,
 // no DOM), so it runs on the main thread and in Node tests alike.
 
-import {
-  argmaxRow,
-  confidenceRow,
-  crossEntropyRow,
-  strongestOtherRow,
-} from '../../core/metrics/logitRows';
-import { checkLogitShapes, classCount } from '../../core/metrics/metrics';
+import { argmaxRow, confidenceRow, crossEntropyRow, strongestOtherRow } from '../../core/metrics';
+import { checkLogitShapes, classCount } from '../../core/metrics';
 import type { Labels } from '../../core/types';
 
 /** What one validation example's K logits say about it. */

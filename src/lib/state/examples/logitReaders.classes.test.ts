@@ -4,10 +4,10 @@
 //   2: [0, ln 2, ln 5], class 0 → predicted 2, wrong,       p = 5/8, loss ln 8,   margin ln 2.5
 //   3: [ln 4, 0, 0],    class 2 → predicted 0, wrong,       p = 4/6, loss ln 6,   margin ln 4
 import { describe, expect, it } from 'vitest';
-import { LOGIT_GAP_EDGES } from '../../core/metrics/metrics';
-import { reliabilityEdges } from '../../core/metrics/calibration';
+import { LOGIT_GAP_EDGES } from '../../core/metrics';
+import { reliabilityEdges } from '../../core/metrics';
 import type { EpochMetrics } from '../../core/types';
-import { runCaption, scoringCaption } from '../story/caption';
+import { runCaption, scoringCaption } from '../story';
 import { examplesInConfidenceBin, examplesInGapBin } from './drillDown';
 import { highestLossExamples, readExample } from './gallery';
 import { confidentlyWrong } from './showMeOne';

@@ -6,8 +6,8 @@
 // answer wrong. (The top two would do for a right answer, but a wrong one's runner-up need not
 // be the true class, and then the sliders could not show the loss against it.)
 
-import { argmaxRow, crossEntropyRow } from '../../core/metrics/logitRows';
-import { checkLogitShapes } from '../../core/metrics/metrics';
+import { argmaxRow, crossEntropyRow } from '../../core/metrics';
+import { checkLogitShapes } from '../../core/metrics';
 import type { Labels } from '../../core/types';
 import { LOGIT_LIMIT } from './workedExample';
 

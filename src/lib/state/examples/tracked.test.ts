@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossEntropyFromLogits } from '../../core/metrics/metrics';
+import { crossEntropyFromLogits } from '../../core/metrics';
 import { fixedTrackedIndices, logitTrajectory, togglePinned, trackedIndices } from './tracked';
 
 describe('fixedTrackedIndices', () => {

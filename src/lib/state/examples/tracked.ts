@@ -3,8 +3,8 @@
 // alone, before the model has said anything, so they are a fair sample rather than the
 // model's worst cases.
 
-import { crossEntropyRow, strongestOtherRow } from '../../core/metrics/logitRows';
-import { classCount } from '../../core/metrics/metrics';
+import { crossEntropyRow, strongestOtherRow } from '../../core/metrics';
+import { classCount } from '../../core/metrics';
 import type { Labels } from '../../core/types';
 
 export const TRACKED_PER_CLASS = 3;

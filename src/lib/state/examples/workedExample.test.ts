@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigure } from '../story/numberText';
+import { formatFigure } from '../story';
 import {
   clampLogit,
   lossCurves,

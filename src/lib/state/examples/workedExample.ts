@@ -2,9 +2,9 @@
 // → cross-entropy against either class. The loss comes from the logits (metrics.ts), never from
 // a clipped probability, so (12, −12) with true class 1 really costs 24 nats.
 
-import { softmax2 } from '../../core/metrics/calibration';
-import { argmaxRow, crossEntropyRow, strongestOtherRow } from '../../core/metrics/logitRows';
-import { classCount, crossEntropyFromLogits, predictedClass } from '../../core/metrics/metrics';
+import { softmax2 } from '../../core/metrics';
+import { argmaxRow, crossEntropyRow, strongestOtherRow } from '../../core/metrics';
+import { classCount, crossEntropyFromLogits, predictedClass } from '../../core/metrics';
 import type { Labels } from '../../core/types';
 
 /** The logit sliders run from −LOGIT_LIMIT to +LOGIT_LIMIT. */

@@ -1,11 +1,11 @@
 // Runs shown side by side: imported run files and runs stored in this browser, reduced to what
 // the overlay curves and the settings table need. Pure: no DOM, no tfjs.
 
-import type { ParsedRunFile } from '../../core/files/runFileParse';
+import type { ParsedRunFile } from '../../core/files';
 import type { BackendName, BackendPreference, TrainConfig } from '../../core/types';
 import { curvePoint, type CurvePoint } from '../../core/runState';
 import { pairLabel } from './runClasses';
-import { RUN_KEYS, SETTINGS, type SettingKey, type SettingSpec } from '../../settings/settings';
+import { RUN_KEYS, SETTINGS, type SettingKey, type SettingSpec } from '../../settings';
 
 /** The per-epoch figures an overlay draws. */
 export type OverlayEpoch = CurvePoint;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PosthocReport } from '../../core/metrics/posthoc';
+import type { PosthocReport } from '../../core/metrics';
 import { rankRuns, settingsDifferences, type RankedRun } from './ranking';
-import { defaultSettings } from '../../settings/settings';
-import { toTrainConfig } from '../../settings/runConfig';
+import { defaultSettings } from '../../settings';
+import { toTrainConfig } from '../../settings';
 
 function run(id: string, nll: number, ece: number, accuracy: number, tNll: number): RankedRun {
   const figures = { nll, ece, accuracy };

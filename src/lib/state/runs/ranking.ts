@@ -2,9 +2,9 @@
 // Each run's held logits are fitted and scored by core/metrics/posthoc.ts (calibration half → evaluation
 // half), so every run is judged on the same images the same way. Pure: reports in, rows out.
 
-import type { PosthocMethod, PosthocReport } from '../../core/metrics/posthoc';
+import type { PosthocMethod, PosthocReport } from '../../core/metrics';
 import type { TrainConfig } from '../../core/types';
-import { defaultSettings, RUN_KEYS, SETTINGS, type SettingKey } from '../../settings/settings';
+import { defaultSettings, RUN_KEYS, SETTINGS, type SettingKey } from '../../settings';
 
 export type RankMetric = 'nll' | 'ece' | 'accuracy';
 

@@ -4,7 +4,7 @@
 
 import type { RunSource } from '../../core/runSource';
 import type { TrainConfig } from '../../core/types';
-import { className } from '../../settings/settings';
+import { className } from '../../settings';
 
 export function pairNames(config: Pick<TrainConfig, 'classes' | 'dataset'>): [string, string] {
   const { dataset } = config;

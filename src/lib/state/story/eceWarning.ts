@@ -3,7 +3,7 @@
 // noise add up instead of cancelling, so small bins make ECE read too high (Kumar et al. 2019,
 // Nixon et al. 2019). Pure: counts in, a sentence out.
 
-import type { Binning } from '../../core/metrics/calibration';
+import type { Binning } from '../../core/metrics';
 import type { ReliabilityDiagram } from '../../core/types';
 
 /** A bin needs about this many images before its accuracy is known to within ±5 points at 90 %. */

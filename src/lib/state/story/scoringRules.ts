@@ -1,7 +1,7 @@
 // How each scoring rule charges one prediction, as a function of the logit gap g = |z₀ − z₁|:
 // the zero–one loss (error), the two-class Brier score and the cross-entropy (NLL). Pure.
 
-import { lossWhenRight, lossWhenWrong, MAX_GAP } from '../examples/workedExample';
+import { lossWhenRight, lossWhenWrong, MAX_GAP } from '../examples';
 
 /** σ(g) = 1 / (1 + e^−g), the predicted class's probability at gap g, without overflow. */
 function sigmoid(g: number): number {

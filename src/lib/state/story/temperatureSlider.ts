@@ -1,7 +1,7 @@
 // The temperature slider's log scale: positions 0…SLIDER_STEPS map to T geometrically, so
 // 0.5 and 2 sit equally far either side of 1. The range grows to hold a fitted T beyond it.
 
-import { MAX_TEMPERATURE, MIN_TEMPERATURE } from '../../core/metrics/temperature';
+import { MAX_TEMPERATURE, MIN_TEMPERATURE } from '../../core/metrics';
 
 export const SLIDER_STEPS = 1000;
 const DEFAULT_MIN_T = 0.25;

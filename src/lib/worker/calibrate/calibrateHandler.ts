@@ -3,12 +3,8 @@
 // which `evaluate` commands name by id; a newer `fit` replaces them, and an `evaluate` for an
 // older one is answered with an error the page ignores (it has moved on too).
 
-import { posthocReport } from '../../core/metrics/posthoc';
-import {
-  calibrationSplit,
-  evaluateAtTemperature,
-  fitAndEvaluate,
-} from '../../core/metrics/temperature';
+import { posthocReport } from '../../core/metrics';
+import { calibrationSplit, evaluateAtTemperature, fitAndEvaluate } from '../../core/metrics';
 import type { Labels } from '../../core/types';
 import type { FromCalibrateWorker, ToCalibrateWorker } from './calibrateProtocol';
 

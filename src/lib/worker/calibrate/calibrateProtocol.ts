@@ -7,8 +7,8 @@
 // Logits travel copied, not transferred: the page keeps reading its own copy for every other
 // panel. The worker holds the logits of the latest `fit` so that a slider move sends one number.
 
-import type { PosthocReport } from '../../core/metrics/posthoc';
-import type { TemperatureEvaluation } from '../../core/metrics/temperature';
+import type { PosthocReport } from '../../core/metrics';
+import type { TemperatureEvaluation } from '../../core/metrics';
 import type { Labels, TemperatureFit } from '../../core/types';
 
 /** Page → calibration worker. */

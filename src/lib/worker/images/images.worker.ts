@@ -4,10 +4,10 @@
 // places it letterboxed in the 28 × 28 square, and core/data/images/letterbox.ts makes the
 // grayscale input from the readback. Files it cannot use are skipped and named.
 
-import { IMAGE_PIXELS, IMAGE_SIDE } from '../../core/data/dataset';
-import { pathOf, sortFiles, UNDECODABLE, type SkippedFile } from '../../core/data/images/fileTypes';
-import { letterboxed, letterboxRect } from '../../core/data/images/letterbox';
-import { tooManyImages } from '../../core/data/images/limits';
+import { IMAGE_PIXELS, IMAGE_SIDE } from '../../core/data';
+import { pathOf, sortFiles, UNDECODABLE, type SkippedFile } from '../../core/data';
+import { letterboxed, letterboxRect } from '../../core/data';
+import { tooManyImages } from '../../core/data';
 import type { FromImagesWorker, ToImagesWorker } from './imagesProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;

@@ -2,7 +2,7 @@
 // way, replies matched by request id. A worker of its own, apart from the training worker, so
 // decoding a folder never waits behind a training run's command queue (nor holds it up).
 
-import type { SkippedFile } from '../../core/data/images/fileTypes';
+import type { SkippedFile } from '../../core/data';
 
 export type ToImagesWorker = {
   type: 'decode';

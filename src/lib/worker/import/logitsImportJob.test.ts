@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { logitsJson } from '../../core/files/logitsExport';
-import { Trainer } from '../../core/train/trainer';
+import { logitsJson } from '../../core/files';
+import { Trainer } from '../../core/train';
 import type { EpochMetrics } from '../../core/types';
 import { testConfig } from '../../core/train/trainConfig.fixture';
 import { compactLabels, importLogitsRun } from './logitsImportJob';

@@ -3,14 +3,14 @@
 // and shape the record and epoch rows the Runs list, Open, Compare and Download already read.
 // Pure and tfjs-free (Node-testable); the import worker adds storage and postMessage.
 
-import { metricsFromLogits } from '../../core/metrics/epochMetrics';
-import { parseLogitsFile, type ImportedLogits } from '../../core/files/logitsImport/importedRun';
+import { metricsFromLogits } from '../../core/metrics';
+import { parseLogitsFile, type ImportedLogits } from '../../core/files';
 import { curvePoint } from '../../core/runState';
 import type { ImportedSource } from '../../core/runSource';
 import type { EpochMetrics, Labels, TrainConfig } from '../../core/types';
 import { newRunId, type EpochRecord, type RunRecord } from '../../persist/runStore';
-import { defaultSettings } from '../../settings/settings';
-import { toTrainConfig } from '../../settings/runConfig';
+import { defaultSettings } from '../../settings';
+import { toTrainConfig } from '../../settings';
 
 /** Stages of an import, for the progress bar: reading the file, then each epoch's figures. */
 export type ImportStage = 'reading' | 'measuring' | 'saving';

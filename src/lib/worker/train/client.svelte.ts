@@ -7,7 +7,7 @@
 
 import type { RecordedView } from '../../app/replay';
 import { BACKEND_ORDER } from '../../core/train/backend';
-import { deviceLossNotice } from '../../state/story/notices';
+import { deviceLossNotice } from '../../state/story';
 import type { RunState } from '../../core/runState';
 import type { RunSource } from '../../core/runSource';
 import type {

@@ -3,8 +3,8 @@
 // split by the run's seed (core/data/images/ownDataset.ts). Resume and saved runs come through here
 // too: the config is all a run keeps of its dataset.
 
-import type { PairData } from '../../core/data/dataset';
-import { checkedOwnPair } from '../../core/data/images/ownDataset';
+import type { PairData } from '../../core/data';
+import { checkedOwnPair } from '../../core/data';
 import type { TrainConfig } from '../../core/types';
 import { OwnDatasetStore } from '../../persist/ownDatasetStore';
 

@@ -1,7 +1,7 @@
 // The run controller in Node with fakes for the trainer, storage and postMessage: the command
 // queue, stop rules, divergence policy and the save-then-publish ordering.
 import { describe, expect, it } from 'vitest';
-import type { EpochResult, TrainHooks } from '../../core/train/trainer';
+import type { EpochResult, TrainHooks } from '../../core/train';
 import type {
   AdjustableSettings,
   EpochMetrics,

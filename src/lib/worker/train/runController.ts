@@ -4,8 +4,8 @@
 // `postMessage`; Node tests wire it to fakes.
 
 import type { RunState } from '../../core/runState';
-import { changesToReplay } from '../../settings/settingChanges';
-import type { EpochResult, TrainHooks } from '../../core/train/trainer';
+import { changesToReplay } from '../../settings';
+import type { EpochResult, TrainHooks } from '../../core/train';
 import type {
   AdjustableSettings,
   BackendInfo,
@@ -14,7 +14,7 @@ import type {
   TrainConfig,
 } from '../../core/types';
 import type { RunRecord } from '../../persist/runStore';
-import { parseSettingChanges } from '../../settings/settings';
+import { parseSettingChanges } from '../../settings';
 import {
   assertNever,
   type FromWorker,

@@ -12,10 +12,10 @@ import {
   type MeasuredSpeeds,
   type WebGpuAdapterInfo,
 } from '../../core/train/backend';
-import { createModel, IMAGE_SIZE, modelKernels, NUM_CLASSES } from '../../core/train/model';
-import { trainStep } from '../../core/train/trainStep';
+import { createModel, IMAGE_SIZE, modelKernels, NUM_CLASSES } from '../../core/train';
+import { trainStep } from '../../core/train';
 import type { BackendName, ModelPreset } from '../../core/types';
-import { registerWasmTrainingKernels } from '../../core/train/wasmKernels';
+import { registerWasmTrainingKernels } from '../../core/train';
 import { wasmThreadFiles } from 'virtual:tfjs-wasm-thread-files';
 
 declare const self: DedicatedWorkerGlobalScope & {

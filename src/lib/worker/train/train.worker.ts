@@ -12,8 +12,8 @@ import {
   IMAGE_PIXELS,
   loadPair,
   samplePixels,
-} from '../../core/data/dataset';
-import { Trainer } from '../../core/train/trainer';
+} from '../../core/data';
+import { Trainer } from '../../core/train';
 import { DeviceWatch } from './deviceWatch';
 import { ownRunData } from './ownRunData';
 import { RunPersistence } from './persistence';

@@ -2,7 +2,7 @@
 // counts, content hash) inside `config`, and the parser reads it back with the same care as
 // every other field. The file never holds the images.
 import { describe, expect, it } from 'vitest';
-import { parseRunFile } from '../../files/runFileParse';
+import { parseRunFile } from '../../files';
 import { validRunFile } from '../../files/runFileParse.fixture';
 import type { OwnDatasetRef } from './ownDataset';
 

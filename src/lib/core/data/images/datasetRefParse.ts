@@ -2,7 +2,7 @@
 // every field checked and copied, in the same style as runFileParse.ts. A file names the
 // dataset and says what it held; the pixels never travel in it.
 
-import { Fields, fail, POSITIVE_COUNT } from '../../files/untrustedJson';
+import { Fields, fail, POSITIVE_COUNT } from '../../files';
 import { MAX_IMAGES_PER_CLASS, MIN_IMAGES_PER_CLASS } from './limits';
 import type { OwnDatasetRef } from './ownDataset';
 

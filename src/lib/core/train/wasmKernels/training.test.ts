@@ -3,7 +3,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PairData } from '../../data/dataset';
+import type { PairData } from '../../data';
 import { createModel, IMAGE_SIZE, modelKernels } from '../model';
 import { mulberry32 } from '../../prng';
 import { Trainer } from '../trainer';

@@ -1,0 +1,12 @@
+// The public surface of core/metrics/: what other folders import. Anything not
+// re-exported here is internal to this folder.
+
+export * from './bootstrap';
+export * from './brier';
+export * from './calibration';
+export * from './epochMetrics';
+export * from './logitRows';
+export * from './metrics';
+export * from './posthoc';
+export * from './scoring';
+export * from './temperature';

@@ -1,0 +1,11 @@
+// The public surface of state/story/: what other folders import. Anything not
+// re-exported here is internal to this folder.
+
+export * from './caption';
+export * from './eceWarning';
+export * from './logitShape';
+export * from './notices';
+export * from './numberText';
+export * from './scoringRules';
+export * from './summary';
+export * from './temperatureSlider';
