@@ -1,0 +1,125 @@
+// Reads one epoch of a run file: the headline figures, the logit-gap histogram and the
+// calibration and scoring fields, which older files lack (absent, never guessed) and newer ones
+// must give whole. Part of the untrusted-file reader (runFileParse.ts): every number is checked.
+
+import type {
+  BrierScore,
+  EceInterval,
+  EpochMetrics,
+  LogitGapHistogram,
+  ReliabilityDiagram,
+} from '../types';
+import { COUNT, fail, Fields, NON_NEGATIVE, POSITIVE_COUNT, PROBABILITY } from './untrustedJson';
+
+/** Fields a run file from before calibration metrics (issue 3) lacks; absent, not guessed. */
+type CalibrationKey =
+  'validationLossCorrect' | 'validationLossWrong' | 'wrongCount' | 'ece' | 'mce' | 'reliability';
+export type ParsedEpochMetrics = Omit<EpochMetrics, CalibrationKey> &
+  Partial<Pick<EpochMetrics, CalibrationKey>>;
+
+const CALIBRATION_KEYS: readonly CalibrationKey[] = [
+  'validationLossCorrect',
+  'validationLossWrong',
+  'wrongCount',
+  'ece',
+  'mce',
+  'reliability',
+];
+
+function histogram(fields: Fields, examples: number): LogitGapHistogram {
+  const edges = fields.edges('edges');
+  const correct = fields.numbers('correct', COUNT, edges.length - 1);
+  const wrong = fields.numbers('wrong', COUNT, edges.length - 1);
+  const total = [...correct, ...wrong].reduce((sum, count) => sum + count, 0);
+  if (total !== examples) fail(`${fields.path} counts`, `${examples} in total`, total);
+  return { edges, correct, wrong };
+}
+
+function reliability(fields: Fields): ReliabilityDiagram {
+  const edges = fields.edges('edges');
+  const bins = edges.length - 1;
+  return {
+    edges,
+    count: fields.numbers('count', COUNT, bins),
+    accuracy: fields.numbers('accuracy', PROBABILITY, bins),
+    confidence: fields.numbers('confidence', PROBABILITY, bins),
+  };
+}
+
+/** The calibration fields if the epoch has any of them; then it must have all. */
+function calibration(fields: Fields, examples: number): Partial<EpochMetrics> {
+  if (!CALIBRATION_KEYS.some((key) => fields.has(key))) return {};
+  return {
+    validationLossCorrect: fields.number('validationLossCorrect', NON_NEGATIVE),
+    validationLossWrong: fields.number('validationLossWrong', NON_NEGATIVE),
+    wrongCount: fields.number('wrongCount', { ...COUNT, max: examples }),
+    ece: fields.number('ece', PROBABILITY),
+    mce: fields.number('mce', PROBABILITY),
+    reliability: reliability(fields.object('reliability')),
+  };
+}
+
+/** Murphy's parts must add up to the score they decompose (to rounding): otherwise the file lies. */
+const BRIER_SUM_TOLERANCE = 1e-6;
+
+function brier(fields: Fields): BrierScore {
+  const result: BrierScore = {
+    score: fields.number('score', { min: 0, max: 2 }),
+    reliability: fields.number('reliability', { min: 0, max: 2 }),
+    resolution: fields.number('resolution', { min: 0, max: 2 }),
+    uncertainty: fields.number('uncertainty', { min: 0, max: 0.5 }),
+    withinBin: fields.number('withinBin', { min: -2, max: 2 }),
+    bins: fields.number('bins', POSITIVE_COUNT),
+  };
+  const sum = result.reliability - result.resolution + result.uncertainty + result.withinBin;
+  if (Math.abs(sum - result.score) > BRIER_SUM_TOLERANCE) {
+    fail(fields.path, `parts that sum to score ${result.score}`, sum);
+  }
+  return result;
+}
+
+function interval(fields: Fields): { low: number; high: number } {
+  const low = fields.number('low', PROBABILITY);
+  return { low, high: fields.number('high', { ...PROBABILITY, min: low }) };
+}
+
+function eceInterval(fields: Fields): EceInterval {
+  return {
+    level: fields.number('level', { min: Number.MIN_VALUE, max: 1 }),
+    resamples: fields.number('resamples', POSITIVE_COUNT),
+    seed: fields.number('seed', COUNT),
+    equalWidth: interval(fields.object('equalWidth')),
+    equalMass: interval(fields.object('equalMass')),
+  };
+}
+
+/** The scoring fields (Brier, equal-mass ECE, bootstrap intervals): absent in older files, checked when present. */
+function scoring(fields: Fields): Partial<EpochMetrics> {
+  const result: Partial<EpochMetrics> = {};
+  if (fields.has('brier')) result.brier = brier(fields.object('brier'));
+  if (['eceAdaptive', 'mceAdaptive', 'reliabilityAdaptive'].some((key) => fields.has(key))) {
+    result.eceAdaptive = fields.number('eceAdaptive', PROBABILITY);
+    result.mceAdaptive = fields.number('mceAdaptive', PROBABILITY);
+    result.reliabilityAdaptive = reliability(fields.object('reliabilityAdaptive'));
+  }
+  if (fields.has('eceInterval')) result.eceInterval = eceInterval(fields.object('eceInterval'));
+  return result;
+}
+
+export function epochMetrics(value: unknown, index: number, examples: number): ParsedEpochMetrics {
+  const fields = new Fields(value, `epochs[${index}]`);
+  const epoch = fields.number('epoch', POSITIVE_COUNT);
+  // Charts put epoch i at x = i: a gap or a repeat would misplace every later point.
+  if (epoch !== index + 1) fail(fields.at('epoch'), `${index + 1}`, epoch);
+  return {
+    epoch,
+    trainLoss: fields.number('trainLoss', NON_NEGATIVE),
+    trainAccuracy: fields.number('trainAccuracy', PROBABILITY),
+    validationLoss: fields.number('validationLoss', NON_NEGATIVE),
+    validationAccuracy: fields.number('validationAccuracy', PROBABILITY),
+    imagesPerSecond: fields.number('imagesPerSecond', NON_NEGATIVE),
+    logitGapHistogram: histogram(fields.object('logitGapHistogram'), examples),
+    ...calibration(fields, examples),
+    ...scoring(fields),
+  };
+}
