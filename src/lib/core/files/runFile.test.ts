@@ -3,26 +3,10 @@ import { calibrationErrors, lossSplit, reliabilityDiagram } from '../metrics';
 import { logitGapHistogram, validationMetrics } from '../metrics';
 import { buildRunFile, RUN_FILE_FORMAT, runFileName, type RunFileInput } from './runFile';
 import { temperatureFit } from '../metrics';
-import type { EpochMetrics, TrainConfig } from '../types';
+import { testConfig } from '../train/trainConfig.fixture';
+import type { EpochMetrics } from '../types';
 
-const config: TrainConfig = {
-  classes: ['pullover', 'coat'],
-  trainSize: 2000,
-  validationSize: 2000,
-  epochs: 40,
-  batchSize: 64,
-  learningRate: 0.001,
-  optimizer: 'adam',
-  model: 'wide',
-  seed: 1,
-  labelSmoothing: 0,
-  l2: 0,
-  dropout: 0,
-  earlyStop: 'off',
-  patience: 5,
-  focalGamma: 0,
-  mixupAlpha: 0,
-};
+const config = testConfig();
 
 describe('buildRunFile', () => {
   const labels = new Uint8Array([0, 1, 1]);

@@ -3,27 +3,16 @@
 
 import { logitGapHistogram, validationMetrics } from '../metrics';
 import { buildRunFile } from './runFile';
-import type { EpochMetrics, TrainConfig } from '../types';
+import { testConfig } from '../train/trainConfig.fixture';
+import type { EpochMetrics } from '../types';
 
-const config: TrainConfig = {
-  classes: ['pullover', 'coat'],
-  trainSize: 64,
+const config = testConfig({
   validationSize: 10,
-  epochs: 3,
-  batchSize: 32,
-  learningRate: 0.001,
-  optimizer: 'adam',
-  model: 'small',
-  seed: 7,
   labelSmoothing: 0.1,
-  l2: 0,
   dropout: 0.2,
   earlyStop: 'loss',
-  patience: 5,
-  focalGamma: 0,
-  mixupAlpha: 0,
   validationPercent: 20,
-};
+});
 const labels = new Uint8Array([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
 const logits = new Float32Array([
   0.62, -0.52, 3, -1, 4, -4, 1, 0, 2, 1, -2, 2.5, 12, -12, -3, 3, -1, 5, 0, 0.5,
