@@ -11,6 +11,8 @@ import { createModel, IMAGE_SIZE, NUM_CLASSES } from '../lib/core/train';
 import { createOptimizer } from '../lib/core/train';
 import { Trainer } from '../lib/core/train';
 import type { TrainConfig } from '../lib/core/types';
+// The regularisers-off defaults the unit tests use too, so the two cannot drift apart.
+import { testConfig } from '../lib/core/train/trainConfig.fixture';
 import type { Variant, Workload } from './protocol';
 
 export const LEARNING_RATE = 0.001;
@@ -30,24 +32,15 @@ export interface Runner {
 
 /** The app's full TrainConfig for a workload; the regularisers are off (their defaults). */
 export function trainConfig(workload: Workload): TrainConfig {
-  return {
-    classes: ['pullover', 'coat'],
+  return testConfig({
     trainSize: workload.trainSize,
     validationSize: workload.validationSize,
     epochs: 500,
     batchSize: workload.batchSize,
     learningRate: LEARNING_RATE,
-    optimizer: 'adam',
     model: workload.model,
     seed: workload.seed,
-    labelSmoothing: 0,
-    l2: 0,
-    dropout: 0,
-    earlyStop: 'off',
-    patience: 5,
-    focalGamma: 0,
-    mixupAlpha: 0,
-  };
+  });
 }
 
 export function createRunner(

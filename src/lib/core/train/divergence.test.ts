@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PairData } from '../data';
 import { Trainer } from './trainer';
-import type { TrainConfig } from '../types';
 import { syntheticImages } from '../data/syntheticImages.fixture';
+import { testConfig } from './trainConfig.fixture';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -14,25 +13,16 @@ const synthetic = (count: number, seed: number) =>
 
 describe('divergence', () => {
   it('reports a run whose training loss is no longer finite, within the epoch', async () => {
-    const config: TrainConfig = {
+    const config = testConfig({
       classes: ['tshirt', 'trouser'],
       trainSize: 16,
       validationSize: 4,
-      epochs: 3,
       batchSize: 4,
       // Far beyond any sane step size: plain SGD overflows float32 within a few steps.
       learningRate: 1e12,
       optimizer: 'sgd',
-      model: 'small',
       seed: 3,
-      labelSmoothing: 0,
-      l2: 0,
-      dropout: 0,
-      earlyStop: 'off',
-      patience: 5,
-      focalGamma: 0,
-      mixupAlpha: 0,
-    };
+    });
     const baseline = tf.memory().numTensors;
     const trainer = Trainer.create(
       { train: synthetic(16, 1), validation: synthetic(4, 2) },

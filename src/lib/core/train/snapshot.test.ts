@@ -4,6 +4,7 @@ import type { PairData } from '../data';
 import { Trainer, type TrainHooks } from './trainer';
 import type { TrainConfig } from '../types';
 import { syntheticImages } from '../data/syntheticImages.fixture';
+import { testConfig } from './trainConfig.fixture';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -27,25 +28,15 @@ describe.each<Partial<TrainConfig>>([
   { optimizer: 'adam' },
   { optimizer: 'momentum', dropout: 0.3, earlyStop: 'loss', patience: 3 },
 ])('Trainer snapshots (%o)', (overrides) => {
-  const config: TrainConfig = {
+  const config = testConfig({
     classes: ['tshirt', 'trouser'],
     trainSize: 8,
     validationSize: 6,
-    epochs: 3,
     batchSize: 4,
     learningRate: 0.01,
-    optimizer: 'adam',
-    model: 'small',
     seed: 11,
-    labelSmoothing: 0,
-    l2: 0,
-    dropout: 0,
-    earlyStop: 'off',
-    patience: 5,
-    focalGamma: 0,
-    mixupAlpha: 0,
     ...overrides,
-  };
+  });
 
   it('continues after a restore exactly as an uninterrupted run', async () => {
     const baseline = tf.memory().numTensors;

@@ -6,6 +6,7 @@ import { validationMetrics } from '../metrics';
 import { Trainer, type BatchProgress, type EpochResult, type TrainHooks } from './trainer';
 import type { TrainConfig } from '../types';
 import { syntheticImages } from '../data/syntheticImages.fixture';
+import { testConfig } from './trainConfig.fixture';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -18,24 +19,14 @@ const data: PairData = { train: synthetic(32, 1), validation: synthetic(32, 2) }
 /** For tests that only need a few steps: 4 batches of 2. */
 const tinyData: PairData = { train: synthetic(8, 3), validation: synthetic(4, 4) };
 
-const config: TrainConfig = {
+const config = testConfig({
   classes: ['tshirt', 'trouser'],
   trainSize: 32,
   validationSize: 32,
-  epochs: 3,
   batchSize: 8,
   learningRate: 0.01,
-  optimizer: 'adam',
-  model: 'small',
   seed: 5,
-  labelSmoothing: 0,
-  l2: 0,
-  dropout: 0,
-  earlyStop: 'off',
-  patience: 5,
-  focalGamma: 0,
-  mixupAlpha: 0,
-};
+});
 
 function hooks(stopAfterBatches = Infinity, progress: BatchProgress[] = []): TrainHooks {
   let batches = 0;
