@@ -12,7 +12,8 @@ import {
   hostileHashes,
   hostileKeysThatAreSettings,
 } from './hashFuzzCases';
-import { SETTINGS, SETTING_KEYS, type SettingSpec, type Settings } from './settings';
+import { SETTINGS, type SettingSpec, type Settings } from './settings';
+import { SETTING_KEYS } from './settingKeys';
 
 const RANDOM_COUNT = 300;
 /** Random mixes, then every kind of hostile value for every key (one piece each). */

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CLASS_SLUGS } from '../core/types';
 import { formatHash, parseHash } from './hash';
-import {
-  SETTINGS,
-  SETTING_KEYS,
-  defaultSettings,
-  formatSetting,
-  withSetting,
-  type Settings,
-} from './settings';
+import { SETTINGS, type Settings } from './settings';
+import { SETTING_KEYS } from './settingKeys';
+import { defaultSettings, formatSetting, withSetting } from './settingValues';
 import { toTrainConfig } from './runConfig';
 
 const DEFAULT_HASH =

@@ -2,16 +2,9 @@
 // Pure (no `window`), never throws: every rejected piece of the hash becomes a SettingProblem
 // that says what was wrong and what was used instead, so a mistyped link still opens.
 
-import {
-  OPTIONAL_KEYS,
-  SETTING_KEYS,
-  defaultSettings,
-  formatSetting,
-  isSettingKey,
-  withSetting,
-  type SettingKey,
-  type Settings,
-} from './settings';
+import { OPTIONAL_KEYS, SETTING_KEYS, isSettingKey } from './settingKeys';
+import { defaultSettings, formatSetting, withSetting } from './settingValues';
+import { type SettingKey, type Settings } from './settings';
 
 export interface SettingProblem {
   /** The parameter as written (decoded when possible, shortened for display). */

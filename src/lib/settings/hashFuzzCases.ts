@@ -5,13 +5,8 @@
 
 import { mulberry32 } from '../core/prng';
 import { CLASS_SLUGS } from '../core/types';
-import {
-  SETTINGS,
-  SETTING_KEYS,
-  isSettingKey,
-  type SettingKey,
-  type SettingSpec,
-} from './settings';
+import { SETTINGS, type SettingKey, type SettingSpec } from './settings';
+import { SETTING_KEYS, isSettingKey } from './settingKeys';
 
 export interface HashFuzzCase {
   /** The whole hash, starting with '#'. */

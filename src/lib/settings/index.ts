@@ -4,4 +4,6 @@
 export * from './hash';
 export * from './runConfig';
 export * from './settingChanges';
+export * from './settingKeys';
+export * from './settingValues';
 export * from './settings';

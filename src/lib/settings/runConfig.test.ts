@@ -2,7 +2,9 @@
 // table's run settings and checks that both readers accept and refuse exactly the same values.
 import { describe, expect, it } from 'vitest';
 import { CLASS_SLUGS } from '../core/types';
-import { RUN_KEYS, SETTINGS, defaultSettings, withSetting, type SettingKey } from './settings';
+import { RUN_KEYS } from './settingKeys';
+import { SETTINGS, type SettingKey } from './settings';
+import { defaultSettings, withSetting } from './settingValues';
 import { parseRunConfig, toRunConfig } from './runConfig';
 
 /** Values on and around each setting's limits, as JSON values. */

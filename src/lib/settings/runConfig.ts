@@ -3,7 +3,9 @@
 // bounds and defaults. Pure: no DOM.
 
 import type { BackendPreference, TrainConfig } from '../core/types';
-import { copied, RUN_KEYS, SETTINGS, type Settings, type SettingSpec } from './settings';
+import { copied } from './settingValues';
+import { RUN_KEYS } from './settingKeys';
+import { SETTINGS, type Settings, type SettingSpec } from './settings';
 
 /** A run's config: the training settings plus the backend preference, in run-file field names. */
 export type RunConfig = TrainConfig & { backend: BackendPreference };

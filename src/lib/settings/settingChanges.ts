@@ -1,6 +1,7 @@
 // Mid-run setting changes as plain data: where one sits on an epoch axis, what a run's settings
-// are after its changes, and how one reads in words. No tfjs: the page, the charts, the run
-// file and the worker all use these.
+// are after its changes, how one reads in words, and the check of the changes a command asks
+// for (with the settings table's bounds). No tfjs: the page, the charts, the run file and the
+// worker all use these.
 
 import type {
   AdjustableField,
@@ -9,6 +10,8 @@ import type {
   SettingChanges,
   TrainConfig,
 } from '../core/types';
+import { LIVE_KEYS } from './settingKeys';
+import { SETTINGS, type SettingSpec } from './settings';
 
 /**
  * The event's place on an epoch axis where x = e marks the end of epoch e: a change applied
@@ -71,4 +74,23 @@ export function settingChangeSentence(event: SettingChangeEvent): string {
       ? `from the start of epoch ${event.epoch}`
       : `epoch ${event.epoch}, after batch ${event.batch} of ${event.batchesPerEpoch}`;
   return `${where}: ${LONG_NAMES[event.field]} ${shown(event.from)} → ${shown(event.to)}`;
+}
+
+/**
+ * Checks mid-run changes (config field → value) with the table's own bounds: the worker refuses
+ * what the hash would refuse. Unknown or not-adjustable fields are refused too.
+ */
+export function parseSettingChanges(
+  json: object,
+): { ok: true; changes: SettingChanges } | { ok: false; field: string; reason: string } {
+  const changes: SettingChanges = {};
+  for (const [field, value] of Object.entries(json)) {
+    const key = LIVE_KEYS.find((live) => SETTINGS[live].config === field);
+    if (key === undefined) return { ok: false, field, reason: 'cannot change during a run' };
+    const spec: SettingSpec<unknown> = SETTINGS[key];
+    const parsed = spec.fromJson(value);
+    if (!parsed.ok) return { ok: false, field, reason: parsed.reason };
+    changes[field as AdjustableField] = parsed.value as number;
+  }
+  return { ok: true, changes };
 }

@@ -78,34 +78,44 @@ function checkNumber(value: number, min: number, max: number, integer: boolean):
   return { ok: true, value };
 }
 
-export function integer(
-  spec: Described<number> & { min: number; max: number },
-): SettingSpec<number> {
+type NumberDescribed = Described<number> & { min: number; max: number };
+
+/** A whole number or any decimal number between `min` and `max`. */
+function numeric(spec: NumberDescribed, integer: boolean): SettingSpec<number> {
   return {
     ...spec,
-    control: { kind: 'integer', min: spec.min, max: spec.max },
-    parse: (text) => parseNumber(text, spec.min, spec.max, true),
-    fromJson: (value) => jsonNumber(value, spec.min, spec.max, true),
+    control: { kind: integer ? 'integer' : 'number', min: spec.min, max: spec.max },
+    parse: (text) => parseNumber(text, spec.min, spec.max, integer),
+    fromJson: (value) => jsonNumber(value, spec.min, spec.max, integer),
     format: (value) => String(value),
   };
 }
 
-export function decimal(
-  spec: Described<number> & { min: number; max: number },
-): SettingSpec<number> {
-  return {
-    ...spec,
-    control: { kind: 'number', min: spec.min, max: spec.max },
-    parse: (text) => parseNumber(text, spec.min, spec.max, false),
-    fromJson: (value) => jsonNumber(value, spec.min, spec.max, false),
-    format: (value) => String(value),
-  };
+export function integer(spec: NumberDescribed): SettingSpec<number> {
+  return numeric(spec, true);
 }
 
+export function decimal(spec: NumberDescribed): SettingSpec<number> {
+  return numeric(spec, false);
+}
+
+/**
+ * A counter-measure to over-confidence (label smoothing, L2, dropout, focal loss, mixup): a
+ * number from 0, which turns it off and is the default, to `max`. Each came after the first
+ * run files, so a file without it describes a run trained without it (0).
+ */
+export function offByDefault(
+  spec: Omit<Described<number>, 'default' | 'optionalInRunFile'> & { max: number },
+): SettingSpec<number> {
+  return numeric({ ...spec, default: 0, min: 0, optionalInRunFile: true }, false);
+}
+
+/** One of a few names; `options` maps each value to its label, in the order the form lists them. */
 export function choice<V extends string>(
-  spec: Described<V> & { options: readonly { value: V; label: string }[] },
+  spec: Described<V> & { options: Readonly<Record<V, string>> },
 ): SettingSpec<V> {
-  const values = spec.options.map((option) => option.value);
+  const { options, ...described } = spec;
+  const values = Object.keys(options) as V[];
   const check = (wanted: string): Parsed<V> => {
     const found = values.find((value) => value === wanted);
     return found === undefined
@@ -113,8 +123,8 @@ export function choice<V extends string>(
       : { ok: true, value: found };
   };
   return {
-    ...spec,
-    control: { kind: 'choice', options: spec.options },
+    ...described,
+    control: { kind: 'choice', options: values.map((value) => ({ value, label: options[value] })) },
     parse: (text) => check(normalised(text)),
     fromJson: (value) => (typeof value === 'string' ? check(normalised(value)) : NOT_TEXT),
     format: (value) => value,
