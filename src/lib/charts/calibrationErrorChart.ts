@@ -1,21 +1,21 @@
 // Expected and maximum calibration error per epoch, as two lines in percent. Built once per
 // canvas, then fed one epoch at a time (append in place, update('none')).
 
-import type { Chart, ChartDataset, LegendItem } from 'chart.js';
+import type { Chart, ChartDataset } from 'chart.js';
 import type { Binning } from '../core/metrics';
 import type { EpochMetrics } from '../core/types';
 import { percentText } from '../state/story';
-import { exactValue } from './lossChart';
-import { epochScale, epochTooltipTitle, setEpochCount, strokeLegend } from './epochAxis';
+import { axisTitle } from './axes';
+import { barDataset, strokeLine, type FloatingBarPoint } from './datasets';
+import { epochScale, epochTooltip, setEpochCount } from './epochAxis';
+import { restyledLegend, strokeLegend } from './legend';
+import { exactValue } from './readout';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { createHistoryTracker } from './streaming';
-import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
+import { applyStrokesAndBase, paintDatasets, type ChartTheme } from './theme';
 
 /** A line point, or the band's floating bar from the interval's low to its high end. */
-export interface CalibrationPoint {
-  x: number;
-  y: number | [number, number];
-}
+export type CalibrationPoint = FloatingBarPoint;
 export type CalibrationErrorChart = Chart<'line' | 'bar', CalibrationPoint[]>;
 
 const ECE = 0;
@@ -25,51 +25,28 @@ const BAND = 2;
 /** MCE dashed, so the two lines differ by more than hue. */
 const MCE_DASH = [6, 4];
 
-function line(
-  label: string,
-  width: number,
-  dash: number[],
-): ChartDataset<'line', CalibrationPoint[]> {
-  return {
-    type: 'line',
-    label,
-    data: [],
-    borderWidth: width,
-    borderDash: dash,
-    pointRadius: 0,
-    pointHoverRadius: 4,
-    pointStyle: 'line',
-  };
-}
-
-/** Legend entries drawn as strokes with each line's dash. */
-function legendLabels(chart: Chart): LegendItem[] {
-  const items = registeredChart().defaults.plugins.legend.labels.generateLabels(chart);
-  return items.map((item) => ({
-    ...item,
-    pointStyle: item.datasetIndex === BAND ? 'rect' : 'line',
-    lineDash: item.datasetIndex === MCE ? MCE_DASH : [],
-  }));
-}
+/** Legend entries drawn as strokes with each line's dash, the band as a filled box. */
+const legendLabels = restyledLegend((item) => ({
+  ...item,
+  pointStyle: item.datasetIndex === BAND ? 'rect' : 'line',
+  lineDash: item.datasetIndex === MCE ? MCE_DASH : [],
+}));
 
 export function createCalibrationErrorChart(
   canvas: HTMLCanvasElement,
   totalEpochs: number,
 ): CalibrationErrorChart {
-  const ChartConstructor = registeredChart();
   // The bootstrap interval: one floating bar per epoch, touching its neighbours, so the bars read
   // as a band. The only dataset Chart.js parses: it turns [low, high] into a floating bar.
-  const band: ChartDataset<'bar', CalibrationPoint[]> = {
-    type: 'bar',
-    label: 'ECE 90% bootstrap interval',
-    data: [],
+  const band = barDataset<CalibrationPoint>('ECE 90% bootstrap interval', 0, 1, {
     parsing: { xAxisKey: 'x', yAxisKey: 'y' },
-    barPercentage: 1,
-    categoryPercentage: 1,
-    borderWidth: 0,
     order: 1, // behind the lines
-  };
-  return new ChartConstructor<'line' | 'bar', CalibrationPoint[]>(canvas, {
+  });
+  const line = (label: string, width: number, dash: readonly number[]) => ({
+    ...strokeLine<CalibrationPoint>(label, width, dash),
+    type: 'line' as const,
+  });
+  return new (registeredChart())<'line' | 'bar', CalibrationPoint[]>(canvas, {
     type: 'line',
     data: {
       datasets: [
@@ -87,27 +64,22 @@ export function createCalibrationErrorChart(
           type: 'linear',
           beginAtZero: true,
           suggestedMax: 0.1,
-          title: { display: true, text: 'Calibration error' },
+          title: axisTitle('Calibration error'),
           ticks: { callback: (value) => percentText(Number(value)) },
         },
       },
       plugins: {
         legend: strokeLegend(legendLabels),
-        tooltip: {
-          callbacks: {
-            title: epochTooltipTitle,
-            label: (item) => {
-              if (item.datasetIndex === BAND) {
-                const point = item.raw as CalibrationPoint;
-                return Array.isArray(point.y)
-                  ? `ECE 90% interval: ${exactValue('accuracy', point.y[0])}–${exactValue('accuracy', point.y[1])}`
-                  : '';
-              }
-              // Exact readouts (2 decimals of a percent), like the loss chart's.
-              return `${item.datasetIndex === ECE ? 'ECE' : 'MCE'}: ${exactValue('accuracy', item.parsed.y ?? NaN)}`;
-            },
-          },
-        },
+        tooltip: epochTooltip((item) => {
+          if (item.datasetIndex === BAND) {
+            const point = item.raw as CalibrationPoint;
+            return Array.isArray(point.y)
+              ? `ECE 90% interval: ${exactValue('accuracy', point.y[0])}–${exactValue('accuracy', point.y[1])}`
+              : '';
+          }
+          // Exact readouts (2 decimals of a percent), like the loss chart's.
+          return `${item.datasetIndex === ECE ? 'ECE' : 'MCE'}: ${exactValue('accuracy', item.parsed.y ?? NaN)}`;
+        }),
       },
     },
   });
@@ -115,15 +87,11 @@ export function createCalibrationErrorChart(
 
 export function applyCalibrationErrorTheme(chart: CalibrationErrorChart, theme: ChartTheme): void {
   const datasets = chart.data.datasets;
-  datasets[ECE].borderColor = theme.ece;
-  datasets[ECE].backgroundColor = theme.ece;
-  datasets[MCE].borderColor = theme.mce;
-  datasets[MCE].backgroundColor = theme.mce;
-  // The reliability diagram's translucent gap colour: visible under the lines, never hiding them.
-  datasets[BAND].backgroundColor = theme.gap;
-  datasets[BAND].borderColor = theme.gap;
-  scaleBorderWidths(datasets, theme);
-  applyBaseTheme(chart.options, theme);
+  // The band in the reliability diagram's translucent gap colour: visible under the lines, never
+  // hiding them.
+  const colours = [theme.ece, theme.mce, theme.gap];
+  paintDatasets(datasets, (index) => colours[index]);
+  applyStrokesAndBase(chart, theme);
 }
 
 /** An epoch's ECE, MCE and bootstrap interval under `binning`; NaN where the epoch lacks them (older runs). */

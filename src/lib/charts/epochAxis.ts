@@ -1,8 +1,7 @@
 // The x-axis every per-epoch line chart shares: epochs 1 … total, whole numbers, and the tooltip
 // title that names the epoch. One place, so the per-epoch charts line up and read alike.
 
-import type { Chart, ChartDataset, ChartOptions, LegendItem, TooltipItem } from 'chart.js';
-import { registeredChart, STREAMING_OPTIONS } from './register';
+import type { Chart, TooltipItem } from 'chart.js';
 
 /** The epoch scale: from 1 to `totalEpochs` (at least 2, so one epoch still has an axis). */
 export function epochScale(totalEpochs: number) {
@@ -26,24 +25,14 @@ export function epochTooltipTitle(items: TooltipItem<'line' | 'bar'>[]): string 
   return items.length > 0 ? `Epoch ${items[0].parsed.x}` : '';
 }
 
-/** A legend under the chart whose entries are drawn as each line's stroke (with its dash). */
-export function strokeLegend(generateLabels: (chart: Chart) => LegendItem[]) {
-  return {
-    position: 'bottom' as const,
-    labels: { usePointStyle: true, pointStyleWidth: 28, generateLabels },
-  };
-}
+type EpochTooltipItem = TooltipItem<'line' | 'bar'>;
 
-/** A line chart with the app's streaming options (register.ts) and `options` on top. */
-export function lineChart<TData>(
-  canvas: HTMLCanvasElement,
-  datasets: ChartDataset<'line', TData[]>[],
-  options: ChartOptions<'line'>,
-): Chart<'line', TData[]> {
-  const ChartConstructor = registeredChart();
-  return new ChartConstructor<'line', TData[]>(canvas, {
-    type: 'line',
-    data: { datasets },
-    options: { ...STREAMING_OPTIONS, ...options },
-  });
+/** A tooltip titled with the hovered epoch, one `label` line per series (and a `footer`). */
+export function epochTooltip(
+  label: (item: EpochTooltipItem) => string,
+  footer?: (items: EpochTooltipItem[]) => string,
+) {
+  return {
+    callbacks: { title: epochTooltipTitle, label, ...(footer === undefined ? {} : { footer }) },
+  };
 }

@@ -2,7 +2,7 @@ import type { Chart } from 'chart.js';
 import { describe, expect, it } from 'vitest';
 import { epochAtPixel, EpochCursorBus } from './epochCursor';
 import { settingChangeMarkers } from './epochMarkers';
-import { exactValue } from './lossChart';
+import { exactValue } from './readout';
 
 describe('the shared epoch cursor', () => {
   it('follows the chart being hovered and clears when that chart is left', () => {

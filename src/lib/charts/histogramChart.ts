@@ -4,8 +4,10 @@
 import type { Chart, ChartDataset, ChartEvent, Point } from 'chart.js';
 import type { LogitGapHistogram } from '../core/types';
 import { formatEdge } from '../format';
+import { axisTitle } from './axes';
+import { barDataset } from './datasets';
 import { registeredChart, STREAMING_OPTIONS } from './register';
-import { hatchPattern, scaleBorderWidths, type ChartTheme } from './theme';
+import { applyStrokesAndBase, paintCorrectAndWrong, type ChartTheme } from './theme';
 
 export type HistogramChart = Chart<'bar' | 'line', Point[], string>;
 
@@ -36,15 +38,7 @@ export function peakBinCount(histograms: readonly LogitGapHistogram[]): number {
 
 export function createHistogramChart(canvas: HTMLCanvasElement): HistogramChart {
   const ChartConstructor = registeredChart();
-  const bar = (label: string): ChartDataset<'bar', Point[]> => ({
-    type: 'bar',
-    label,
-    data: [],
-    stack: 'validation',
-    borderWidth: 1.5,
-    barPercentage: 1,
-    categoryPercentage: 0.9,
-  });
+  const bar = (label: string) => barDataset<Point>(label, 1.5, 0.9, { stack: 'validation' });
   const outline: ChartDataset<'line', Point[]> = {
     type: 'line',
     label: 'Epoch 1, all examples',
@@ -67,17 +61,16 @@ export function createHistogramChart(canvas: HTMLCanvasElement): HistogramChart 
         x: {
           type: 'category',
           stacked: true,
-          title: {
-            display: true,
-            text: 'Margin: top logit − runner-up, |z₁ − z₀| for two (bigger = more confident)',
-          },
+          title: axisTitle(
+            'Margin: top logit − runner-up, |z₁ − z₀| for two (bigger = more confident)',
+          ),
           ticks: { maxRotation: 0, autoSkipPadding: 8 },
         },
         y: {
           type: 'linear',
           stacked: true,
           beginAtZero: true,
-          title: { display: true, text: 'Validation examples' },
+          title: axisTitle('Validation examples'),
           ticks: { precision: 0 },
         },
       },
@@ -95,22 +88,10 @@ export function createHistogramChart(canvas: HTMLCanvasElement): HistogramChart 
 
 export function applyHistogramTheme(chart: HistogramChart, theme: ChartTheme): void {
   const [correct, wrong, firstEpoch] = chart.data.datasets;
-  correct.backgroundColor = theme.correct;
-  correct.borderColor = theme.correctBorder;
-  wrong.backgroundColor = hatchPattern(theme.wrong, theme.wrongHatch);
-  wrong.borderColor = theme.wrongBorder;
+  paintCorrectAndWrong(correct, wrong, theme);
   firstEpoch.borderColor = theme.reference;
   firstEpoch.backgroundColor = 'transparent';
-  scaleBorderWidths(chart.data.datasets, theme);
-  const options = chart.options;
-  options.color = theme.text;
-  options.font = { ...options.font, family: theme.fontFamily, size: theme.fontSize };
-  for (const scale of Object.values(options.scales ?? {})) {
-    if (scale === undefined) continue;
-    scale.ticks = { ...scale.ticks, color: theme.text };
-    scale.grid = { ...scale.grid, color: theme.grid };
-    if ('title' in scale) scale.title = { ...scale.title, color: theme.text };
-  }
+  applyStrokesAndBase(chart, theme);
 }
 
 function setCounts(data: Point[], counts: readonly number[]): void {

@@ -2,14 +2,18 @@
 // plus the wrong examples' part (hatched), and the wrong examples' share of the validation set
 // as a line on a second axis. Built once per canvas, then fed one epoch at a time.
 
-import type { Chart, ChartDataset, LegendItem, Point, TooltipItem } from 'chart.js';
+import type { Chart, ChartDataset, Point, TooltipItem } from 'chart.js';
 import type { EpochMetrics } from '../core/types';
 import { formatPercent } from '../format';
 import { lossShare } from '../state/story';
-import { exactValue } from './lossChart';
+import { percentTicks, rightAxis, valueAxis } from './axes';
+import { barDataset } from './datasets';
+import { epochScale, epochTooltip, setEpochCount } from './epochAxis';
+import { restyledLegend, strokeLegend } from './legend';
+import { exactValue } from './readout';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { createHistoryTracker } from './streaming';
-import { applyBaseTheme, hatchPattern, scaleBorderWidths, type ChartTheme } from './theme';
+import { applyStrokesAndBase, paintCorrectAndWrong, type ChartTheme } from './theme';
 
 export type LossSplitChart = Chart<'bar' | 'line', Point[]>;
 
@@ -34,14 +38,11 @@ export function lossSplitPoints(
 }
 
 /** The share line shows as a dashed stroke in the legend, the bars as their fill. */
-function legendLabels(chart: Chart): LegendItem[] {
-  const items = registeredChart().defaults.plugins.legend.labels.generateLabels(chart);
-  return items.map((item) =>
-    item.datasetIndex === WRONG_SHARE
-      ? { ...item, pointStyle: 'line', lineDash: SHARE_DASH, lineWidth: 2 }
-      : { ...item, pointStyle: 'rect' },
-  );
-}
+const legendLabels = restyledLegend((item) =>
+  item.datasetIndex === WRONG_SHARE
+    ? { ...item, pointStyle: 'line', lineDash: SHARE_DASH, lineWidth: 2 }
+    : { ...item, pointStyle: 'rect' },
+);
 
 export interface LossSplitView {
   chart: LossSplitChart;
@@ -62,16 +63,8 @@ export function createLossSplitChart(
   const track = createHistoryTracker<EpochMetrics>();
   let count: number | null = null;
 
-  const bar = (label: string): ChartDataset<'bar', Point[]> => ({
-    type: 'bar',
-    label,
-    data: [],
-    yAxisID: 'loss',
-    stack: 'loss',
-    borderWidth: 1,
-    barPercentage: 1,
-    categoryPercentage: 0.85,
-  });
+  const bar = (label: string) =>
+    barDataset<Point>(label, 1, 0.85, { yAxisID: 'loss', stack: 'loss' });
   const shareLine: ChartDataset<'line', Point[]> = {
     type: 'line',
     label: 'Wrong examples, % of validation set (right axis)',
@@ -108,49 +101,17 @@ export function createLossSplitChart(
       ...STREAMING_OPTIONS,
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: {
-          type: 'linear',
-          stacked: true,
-          offset: true,
-          min: 1,
-          max: Math.max(totalEpochs, 2),
-          title: { display: true, text: 'Epoch' },
-          ticks: { precision: 0 },
-          grid: { offset: false },
-        },
-        loss: {
-          type: 'linear',
-          position: 'left',
-          stacked: true,
-          beginAtZero: true,
-          title: { display: true, text: 'Validation loss (mean)' },
-        },
-        wrongShare: {
-          type: 'linear',
-          position: 'right',
-          beginAtZero: true,
-          title: { display: true, text: 'Wrong examples' },
-          grid: { drawOnChartArea: false },
-          ticks: { callback: (value) => formatPercent(Number(value)).replace('.0%', '%') },
-        },
+        // Bars centred on their epoch: half a slot of room at each end, grid lines between.
+        x: { ...epochScale(totalEpochs), stacked: true, offset: true, grid: { offset: false } },
+        loss: valueAxis('left', 'Validation loss (mean)', { stacked: true, beginAtZero: true }),
+        wrongShare: rightAxis('Wrong examples', { beginAtZero: true, ticks: percentTicks() }),
       },
       plugins: {
-        legend: {
-          position: 'bottom',
-          labels: { usePointStyle: true, pointStyleWidth: 28, generateLabels: legendLabels },
-        },
-        tooltip: {
-          callbacks: {
-            title: (items) => (items.length > 0 ? `Epoch ${items[0].parsed.x}` : ''),
-            label,
-            footer: (items) => {
-              const metrics = byEpoch.get(items[0]?.parsed.x ?? Number.NaN);
-              return metrics
-                ? `Validation loss: ${exactValue('loss', metrics.validationLoss)}`
-                : '';
-            },
-          },
-        },
+        legend: strokeLegend(legendLabels),
+        tooltip: epochTooltip(label, (items) => {
+          const metrics = byEpoch.get(items[0]?.parsed.x ?? Number.NaN);
+          return metrics ? `Validation loss: ${exactValue('loss', metrics.validationLoss)}` : '';
+        }),
       },
     },
   });
@@ -172,8 +133,7 @@ export function createLossSplitChart(
       byEpoch.set(metrics.epoch, metrics);
     }
     count = validationCount;
-    const xScale = chart.options.scales?.x;
-    if (xScale) xScale.max = Math.max(total, 2);
+    setEpochCount(chart, total);
     chart.update('none');
     return datasets[CORRECT].data.length;
   };
@@ -183,12 +143,8 @@ export function createLossSplitChart(
 
 export function applyLossSplitTheme(chart: LossSplitChart, theme: ChartTheme): void {
   const [correct, wrong, share] = chart.data.datasets;
-  correct.backgroundColor = theme.correct;
-  correct.borderColor = theme.correctBorder;
-  wrong.backgroundColor = hatchPattern(theme.wrong, theme.wrongHatch);
-  wrong.borderColor = theme.wrongBorder;
+  paintCorrectAndWrong(correct, wrong, theme);
   share.borderColor = theme.reference;
   share.backgroundColor = theme.reference;
-  scaleBorderWidths(chart.data.datasets, theme);
-  applyBaseTheme(chart.options, theme);
+  applyStrokesAndBase(chart, theme);
 }

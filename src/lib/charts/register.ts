@@ -3,6 +3,7 @@
 // cursor and the setting-change markers are registered for all and act on linked charts only.)
 // (No Decimation: at most 500 epochs stay far below the ~4 points per pixel where it would act.)
 
+import type { ChartDataset, ChartOptions, Plugin } from 'chart.js';
 import {
   BarController,
   BarElement,
@@ -55,3 +56,19 @@ export const STREAMING_OPTIONS = {
   responsive: true,
   maintainAspectRatio: false,
 } as const;
+
+/** A line chart with the streaming options above and `options` on top; `plugins` for it alone. */
+export function lineChart<TData>(
+  canvas: HTMLCanvasElement,
+  datasets: ChartDataset<'line', TData[]>[],
+  options: ChartOptions<'line'>,
+  plugins: Plugin<'line'>[] = [],
+): Chart<'line', TData[]> {
+  const ChartConstructor = registeredChart();
+  return new ChartConstructor<'line', TData[]>(canvas, {
+    type: 'line',
+    data: { datasets },
+    plugins,
+    options: { ...STREAMING_OPTIONS, ...options },
+  });
+}

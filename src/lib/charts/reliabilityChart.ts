@@ -6,14 +6,13 @@
 import type { Chart, ChartDataset, TooltipItem } from 'chart.js';
 import type { ReliabilityDiagram } from '../core/types';
 import { formatPercent } from '../format';
+import { axisTitle, percentTicks } from './axes';
+import { barDataset, type FloatingBarPoint } from './datasets';
 import { registeredChart, STREAMING_OPTIONS } from './register';
-import { applyBaseTheme, hatchPattern, scaleBorderWidths, type ChartTheme } from './theme';
+import { applyStrokesAndBase, hatchPattern, type ChartTheme } from './theme';
 
-/** A gap bar floats from accuracy to confidence: Chart.js' [start, end] form. */
-export interface ReliabilityPoint {
-  x: number;
-  y: number | [number, number];
-}
+/** A gap bar floats from accuracy to confidence. */
+export type ReliabilityPoint = FloatingBarPoint;
 export type ReliabilityChart = Chart<'bar' | 'line', ReliabilityPoint[]>;
 
 const ACCURACY = 0;
@@ -113,19 +112,9 @@ export function createReliabilityChart(canvas: HTMLCanvasElement): ReliabilityVi
   let layout: ReliabilityLayout = 'confidence';
   const binAt = (item: TooltipItem<'bar' | 'line'>) => bins[item.dataIndex];
 
-  const bar = (
-    label: string,
-    yAxisID: 'accuracy' | 'count',
-  ): ChartDataset<'bar', ReliabilityPoint[]> => ({
-    type: 'bar',
-    label,
-    data: [],
-    yAxisID,
-    grouped: false, // accuracy and gap share a bin: drawn over each other, not side by side
-    borderWidth: 1,
-    barPercentage: 1,
-    categoryPercentage: 1,
-  });
+  // Accuracy and gap share a bin: drawn over each other (not grouped), not side by side.
+  const bar = (label: string, yAxisID: 'accuracy' | 'count') =>
+    barDataset<ReliabilityPoint>(label, 1, 1, { yAxisID, grouped: false });
   const gap: ChartDataset<'bar', ReliabilityPoint[]> = {
     ...bar('Gap to mean confidence (hatched)', 'accuracy'),
     // The only dataset Chart.js parses: it turns [start, end] into a floating bar.
@@ -158,7 +147,7 @@ export function createReliabilityChart(canvas: HTMLCanvasElement): ReliabilityVi
           offset: false,
           min: 0,
           max: 1,
-          title: { display: true, text: 'Confidence (probability of the predicted class)' },
+          title: axisTitle('Confidence (probability of the predicted class)'),
           // Round ticks from 50% rather than one at the first bin's edge (46.7%).
           afterBuildTicks: (scale) => {
             scale.ticks =
@@ -168,7 +157,7 @@ export function createReliabilityChart(canvas: HTMLCanvasElement): ReliabilityVi
           },
           ticks: {
             callback: (value) => {
-              if (layout !== 'rank') return formatPercent(Number(value)).replace('.0%', '%');
+              if (layout !== 'rank') return percentTicks().callback(value);
               // A bin's mean confidence under it, with the digits it needs.
               const bin = bins[Math.floor(Number(value))];
               return bin ? confidenceTickText(bin.confidence) : '';
@@ -183,7 +172,7 @@ export function createReliabilityChart(canvas: HTMLCanvasElement): ReliabilityVi
           stack: 'panels',
           stackWeight: 1,
           beginAtZero: true,
-          title: { display: true, text: 'Examples' },
+          title: axisTitle('Examples'),
           ticks: {
             precision: 0,
             maxTicksLimit: 3,
@@ -199,8 +188,8 @@ export function createReliabilityChart(canvas: HTMLCanvasElement): ReliabilityVi
           stackWeight: 3,
           min: 0,
           max: 1,
-          title: { display: true, text: 'Accuracy' },
-          ticks: { callback: (value) => formatPercent(Number(value)).replace('.0%', '%') },
+          title: axisTitle('Accuracy'),
+          ticks: percentTicks(),
         },
       },
       plugins: {
@@ -276,6 +265,5 @@ export function applyReliabilityTheme(chart: ReliabilityChart, theme: ChartTheme
   datasets[DIAGONAL].backgroundColor = 'transparent';
   datasets[COUNT].backgroundColor = theme.count;
   datasets[COUNT].borderColor = theme.count;
-  scaleBorderWidths(datasets, theme);
-  applyBaseTheme(chart.options, theme);
+  applyStrokesAndBase(chart, theme);
 }

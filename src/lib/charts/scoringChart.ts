@@ -2,13 +2,16 @@
 // parts and the error rate (left axis, both bounded), and the NLL (right axis, nats, unbounded).
 // Built once per canvas, then fed one epoch at a time (append in place, update('none')).
 
-import type { Chart, ChartDataset, LegendItem, Point } from 'chart.js';
+import type { Chart, Point } from 'chart.js';
 import type { EpochMetrics } from '../core/types';
-import { epochScale, epochTooltipTitle, lineChart, setEpochCount, strokeLegend } from './epochAxis';
-import { exactValue } from './lossChart';
-import { registeredChart } from './register';
+import { rightAxis, valueAxis } from './axes';
+import { strokeLine } from './datasets';
+import { epochScale, epochTooltip, setEpochCount } from './epochAxis';
+import { restyledLegend, strokeLegend } from './legend';
+import { exactValue } from './readout';
+import { lineChart } from './register';
 import { createHistoryTracker } from './streaming';
-import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
+import { applyStrokesAndBase, paintDatasets, type ChartTheme } from './theme';
 
 export type ScoringChart = Chart<'line', Point[]>;
 
@@ -49,58 +52,34 @@ export function scoringValues(metrics: EpochMetrics): Record<SeriesKey, number> 
   };
 }
 
-function legendLabels(chart: Chart): LegendItem[] {
-  const items = registeredChart().defaults.plugins.legend.labels.generateLabels(chart);
-  return items.map((item) => ({
-    ...item,
-    pointStyle: 'line',
-    lineDash: [...(SCORING_SERIES[item.datasetIndex ?? 0]?.dash ?? [])],
-  }));
-}
+const legendLabels = restyledLegend((item) => ({
+  ...item,
+  pointStyle: 'line',
+  lineDash: [...(SCORING_SERIES[item.datasetIndex ?? 0]?.dash ?? [])],
+}));
 
 export function createScoringChart(canvas: HTMLCanvasElement, totalEpochs: number): ScoringChart {
-  const datasets: ChartDataset<'line', Point[]>[] = SCORING_SERIES.map((series) => ({
-    label: series.label,
-    data: [],
-    yAxisID: series.axis,
-    borderWidth: series.width,
-    borderDash: [...series.dash],
-    pointRadius: 0,
-    pointHoverRadius: 4,
-    pointStyle: 'line',
-  }));
+  const datasets = SCORING_SERIES.map((series) =>
+    strokeLine<Point>(series.label, series.width, series.dash, series.axis),
+  );
   return lineChart(canvas, datasets, {
     interaction: { mode: 'x', intersect: false },
     scales: {
       x: epochScale(totalEpochs),
-      score: {
-        type: 'linear',
-        position: 'left',
+      score: valueAxis('left', 'Brier, its parts, error rate', {
         beginAtZero: true,
         suggestedMax: 0.5,
-        title: { display: true, text: 'Brier, its parts, error rate' },
-      },
-      nll: {
-        type: 'linear',
-        position: 'right',
-        beginAtZero: true,
-        title: { display: true, text: 'NLL (nats)' },
-        grid: { drawOnChartArea: false },
-      },
+      }),
+      nll: rightAxis('NLL (nats)', { beginAtZero: true }),
     },
     plugins: {
       legend: strokeLegend(legendLabels),
-      tooltip: {
-        callbacks: {
-          title: epochTooltipTitle,
-          // Exact readouts: 6 significant digits, the error rate as a percent with 2 decimals.
-          label: (item) => {
-            const series = SCORING_SERIES[item.datasetIndex];
-            const value = item.parsed.y ?? NaN;
-            return `${series?.label ?? ''}: ${exactValue(series?.key === 'error' ? 'accuracy' : 'loss', value)}`;
-          },
-        },
-      },
+      // Exact readouts: 6 significant digits, the error rate as a percent with 2 decimals.
+      tooltip: epochTooltip((item) => {
+        const series = SCORING_SERIES[item.datasetIndex];
+        const value = item.parsed.y ?? NaN;
+        return `${series?.label ?? ''}: ${exactValue(series?.key === 'error' ? 'accuracy' : 'loss', value)}`;
+      }),
     },
   });
 }
@@ -114,13 +93,8 @@ export function applyScoringTheme(chart: ScoringChart, theme: ChartTheme): void 
     error: theme.validationAccuracy,
     nll: theme.validationLoss,
   };
-  chart.data.datasets.forEach((dataset, index) => {
-    const colour = colours[SCORING_SERIES[index].key];
-    dataset.borderColor = colour;
-    dataset.backgroundColor = colour;
-  });
-  scaleBorderWidths(chart.data.datasets, theme);
-  applyBaseTheme(chart.options, theme);
+  paintDatasets(chart.data.datasets, (index) => colours[SCORING_SERIES[index].key]);
+  applyStrokesAndBase(chart, theme);
 }
 
 /** Append new epochs in place; start over when `epochs` no longer extends what is drawn. */

@@ -4,9 +4,10 @@
 
 import type { Chart, ChartDataset, Point } from 'chart.js';
 import { penaltyCurves } from '../state/story';
-import { MAX_GAP } from '../state/examples';
-import { lineChart } from './epochAxis';
-import { applyBaseTheme, scaleBorderWidths, type ChartTheme } from './theme';
+import { gapScales } from './axes';
+import { fixedCurve, pointMarker } from './datasets';
+import { lineChart } from './register';
+import { applyStrokesAndBase, paintDatasets, type ChartTheme } from './theme';
 
 export type ScoringRulesChart = Chart<'line', Point[]>;
 
@@ -20,40 +21,13 @@ const MARKER_RADIUS_PX = 6;
 export function createScoringRulesChart(canvas: HTMLCanvasElement): ScoringRulesChart {
   const curves = penaltyCurves();
   const datasets: ChartDataset<'line', Point[]>[] = [
-    ...CURVES.map((curve) => ({
-      label: curve.label,
-      data: curves[curve.key],
-      borderWidth: 2.5,
-      borderDash: [...curve.dash],
-      pointRadius: 0,
-      pointHoverRadius: 0,
-    })),
-    ...CURVES.map(() => ({
-      label: '',
-      data: [{ x: 0, y: 0 }],
-      showLine: false,
-      pointRadius: MARKER_RADIUS_PX,
-      pointHoverRadius: MARKER_RADIUS_PX + 2,
-      borderWidth: 2,
-      clip: MARKER_RADIUS_PX + 2,
-    })),
+    ...CURVES.map((curve) => fixedCurve(curve.label, curves[curve.key], curve.dash)),
+    // Unlabelled (kept out of the legend below); at gap 0 until the first showScoringRulesPoint.
+    ...CURVES.map(() => ({ ...pointMarker<Point>('', MARKER_RADIUS_PX), data: [{ x: 0, y: 0 }] })),
   ];
   return lineChart(canvas, datasets, {
     interaction: { mode: 'nearest', intersect: true },
-    scales: {
-      x: {
-        type: 'linear',
-        min: 0,
-        max: MAX_GAP,
-        title: { display: true, text: 'Logit gap of a wrong answer, |z₀ − z₁|' },
-      },
-      y: {
-        type: 'linear',
-        min: 0,
-        max: MAX_GAP + 1,
-        title: { display: true, text: 'Penalty for this one image' },
-      },
-    },
+    scales: gapScales('Logit gap of a wrong answer, |z₀ − z₁|', 'Penalty for this one image'),
     plugins: {
       legend: {
         position: 'bottom',
@@ -78,11 +52,6 @@ export function showScoringRulesPoint(
 
 export function applyScoringRulesTheme(chart: ScoringRulesChart, theme: ChartTheme): void {
   const colours = [theme.validationLoss, theme.ece, theme.validationAccuracy];
-  chart.data.datasets.forEach((dataset, index) => {
-    const colour = colours[index % CURVES.length];
-    dataset.borderColor = colour;
-    dataset.backgroundColor = colour;
-  });
-  scaleBorderWidths(chart.data.datasets, theme);
-  applyBaseTheme(chart.options, theme);
+  paintDatasets(chart.data.datasets, (index) => colours[index % CURVES.length]);
+  applyStrokesAndBase(chart, theme);
 }

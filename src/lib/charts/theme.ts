@@ -212,3 +212,39 @@ export function applyBaseTheme(
     if ('title' in scale) scale.title = { ...(scale.title as object), color: theme.text };
   }
 }
+
+/** Fills each dataset with `colourOf(index)` and outlines it with `borderOf(index)`. */
+export function paintDatasets(
+  datasets: readonly { borderColor?: unknown; backgroundColor?: unknown }[],
+  colourOf: (index: number) => string,
+  borderOf: (index: number) => string = colourOf,
+): void {
+  datasets.forEach((dataset, index) => {
+    dataset.borderColor = borderOf(index);
+    dataset.backgroundColor = colourOf(index);
+  });
+}
+
+/** The shared last step of every chart's theme: stroke widths and the base text/grid colours. */
+export function applyStrokesAndBase(
+  chart: {
+    data: { datasets: readonly { borderWidth?: unknown }[] };
+    options: Parameters<typeof applyBaseTheme>[0];
+  },
+  theme: ChartTheme,
+): void {
+  scaleBorderWidths(chart.data.datasets, theme);
+  applyBaseTheme(chart.options, theme);
+}
+
+/** The correct bars solid, the wrong bars hatched: told apart without colour vision. */
+export function paintCorrectAndWrong(
+  correct: { borderColor?: unknown; backgroundColor?: unknown },
+  wrong: { borderColor?: unknown; backgroundColor?: unknown },
+  theme: ChartTheme,
+): void {
+  correct.backgroundColor = theme.correct;
+  correct.borderColor = theme.correctBorder;
+  wrong.backgroundColor = hatchPattern(theme.wrong, theme.wrongHatch);
+  wrong.borderColor = theme.wrongBorder;
+}

@@ -4,8 +4,10 @@
 
 import type { Chart, ChartDataset, Point } from 'chart.js';
 import type { Trajectory } from '../state/examples';
-import { registeredChart, STREAMING_OPTIONS } from './register';
-import { scaleBorderWidths, type ChartTheme } from './theme';
+import { rightAxis, valueAxis } from './axes';
+import { epochScale, epochTooltip } from './epochAxis';
+import { lineChart } from './register';
+import { applyStrokesAndBase, paintDatasets, type ChartTheme } from './theme';
 
 export type TrajectoryChart = Chart<'line', Point[]>;
 
@@ -15,6 +17,7 @@ const LOSS = 2;
 const Z1_DASH = [6, 4];
 const LOSS_DASH = [2, 3];
 
+/** A dot on every epoch: a trajectory is a few dozen epochs, each worth seeing. */
 function line(
   label: string,
   axis: 'logit' | 'loss',
@@ -32,70 +35,32 @@ function line(
 }
 
 export function createTrajectoryChart(canvas: HTMLCanvasElement): TrajectoryChart {
-  const ChartConstructor = registeredChart();
-  return new ChartConstructor<'line', Point[]>(canvas, {
-    type: 'line',
-    data: {
-      datasets: [
-        line('z₀', 'logit', []),
-        line('z₁', 'logit', Z1_DASH),
-        line('Loss', 'loss', LOSS_DASH),
-      ],
-    },
-    options: {
-      ...STREAMING_OPTIONS,
+  return lineChart(
+    canvas,
+    [line('z₀', 'logit', []), line('z₁', 'logit', Z1_DASH), line('Loss', 'loss', LOSS_DASH)],
+    {
       interaction: { mode: 'x', intersect: false },
       scales: {
-        x: {
-          type: 'linear',
-          min: 1,
-          title: { display: true, text: 'Epoch' },
-          ticks: { precision: 0 },
-        },
-        logit: { type: 'linear', position: 'left', title: { display: true, text: 'Logit' } },
-        loss: {
-          type: 'linear',
-          position: 'right',
-          beginAtZero: true,
-          title: { display: true, text: 'Loss (nats)' },
-          grid: { drawOnChartArea: false },
-        },
+        // Its end follows the trajectory shown (showTrajectory).
+        x: epochScale(2),
+        logit: valueAxis('left', 'Logit'),
+        loss: rightAxis('Loss (nats)', { beginAtZero: true }),
       },
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: {
-          callbacks: {
-            title: (items) => (items.length > 0 ? `Epoch ${items[0].parsed.x}` : ''),
-            label: (item) => `${item.dataset.label}: ${(item.parsed.y ?? Number.NaN).toFixed(3)}`,
-          },
-        },
+        tooltip: epochTooltip(
+          (item) => `${item.dataset.label}: ${(item.parsed.y ?? Number.NaN).toFixed(3)}`,
+        ),
       },
     },
-  });
-}
-
-/** Text, grid and axis-title colours from the theme, for every scale of `chart`. */
-export function applyAxisTheme(chart: Chart, theme: ChartTheme): void {
-  const options = chart.options;
-  options.color = theme.text;
-  options.font = { ...options.font, family: theme.fontFamily, size: theme.fontSize };
-  for (const scale of Object.values(options.scales ?? {})) {
-    if (scale === undefined) continue;
-    scale.ticks = { ...scale.ticks, color: theme.text };
-    scale.grid = { ...scale.grid, color: theme.grid };
-    if ('title' in scale) scale.title = { ...scale.title, color: theme.text };
-  }
+  );
 }
 
 /** z₀ blue and solid, z₁ in the text colour and dashed, loss vermilion and dotted: not hue alone. */
 export function applyTrajectoryTheme(chart: TrajectoryChart, theme: ChartTheme): void {
   const colours = [theme.validationAccuracy, theme.reference, theme.validationLoss];
-  chart.data.datasets.forEach((dataset, index) => {
-    dataset.borderColor = colours[index];
-    dataset.backgroundColor = colours[index];
-  });
-  scaleBorderWidths(chart.data.datasets, theme);
-  applyAxisTheme(chart, theme);
+  paintDatasets(chart.data.datasets, (index) => colours[index]);
+  applyStrokesAndBase(chart, theme);
 }
 
 function points(epochs: readonly number[], values: readonly number[]): Point[] {

@@ -3,10 +3,11 @@
 // current logits marked on both. The curves are fixed; only the two markers move.
 
 import type { Chart, ChartDataset, Point } from 'chart.js';
-import { lossCurves, MAX_GAP } from '../state/examples';
-import { registeredChart, STREAMING_OPTIONS } from './register';
-import { scaleBorderWidths, type ChartTheme } from './theme';
-import { applyAxisTheme } from './trajectoryChart';
+import { lossCurves } from '../state/examples';
+import { gapScales } from './axes';
+import { fixedCurve, pointMarker } from './datasets';
+import { lineChart } from './register';
+import { applyStrokesAndBase, paintDatasets, type ChartTheme } from './theme';
 
 export type WorkedExampleChart = Chart<'line', Point[]>;
 
@@ -16,60 +17,28 @@ const WRONG_MARKER = 3;
 const WRONG_DASH = [6, 4];
 const MARKER_RADIUS_PX = 7;
 
-function curve(label: string, data: Point[], dash: number[]): ChartDataset<'line', Point[]> {
-  return { label, data, borderWidth: 2.5, borderDash: dash, pointRadius: 0, pointHoverRadius: 0 };
-}
-
+/** A marker at gap 0 until the first showWorkedPoint. */
 function marker(label: string, style: 'circle' | 'triangle'): ChartDataset<'line', Point[]> {
-  return {
-    label,
-    data: [{ x: 0, y: 0 }],
-    showLine: false,
-    pointStyle: style,
-    pointRadius: MARKER_RADIUS_PX,
-    pointHoverRadius: MARKER_RADIUS_PX + 2,
-    borderWidth: 2,
-    clip: MARKER_RADIUS_PX + 2,
-  };
+  return { ...pointMarker<Point>(label, MARKER_RADIUS_PX, style), data: [{ x: 0, y: 0 }] };
 }
 
 export function createWorkedExampleChart(canvas: HTMLCanvasElement): WorkedExampleChart {
-  const ChartConstructor = registeredChart();
   const { right, wrong } = lossCurves();
-  return new ChartConstructor<'line', Point[]>(canvas, {
-    type: 'line',
-    data: {
-      datasets: [
-        curve('Right: log(1 + e^−g)', right, []),
-        curve('Wrong: g + log(1 + e^−g)', wrong, WRONG_DASH),
-        marker('Your logits, if the predicted class is true', 'circle'),
-        marker('Your logits, if the other class is true', 'triangle'),
-      ],
-    },
-    options: {
-      ...STREAMING_OPTIONS,
-      interaction: { mode: 'nearest', intersect: true },
-      scales: {
-        x: {
-          type: 'linear',
-          min: 0,
-          max: MAX_GAP,
-          title: { display: true, text: 'Logit gap g = |z₀ − z₁|' },
-        },
-        y: {
-          type: 'linear',
-          min: 0,
-          max: MAX_GAP + 1,
-          title: { display: true, text: 'Loss (nats)' },
-        },
-      },
-      plugins: {
-        legend: { position: 'bottom' },
-        tooltip: {
-          callbacks: {
-            label: (item) =>
-              `${item.dataset.label}: g = ${item.parsed.x?.toFixed(2)}, loss ${item.parsed.y?.toFixed(3)}`,
-          },
+  const datasets = [
+    fixedCurve('Right: log(1 + e^−g)', right, []),
+    fixedCurve('Wrong: g + log(1 + e^−g)', wrong, WRONG_DASH),
+    marker('Your logits, if the predicted class is true', 'circle'),
+    marker('Your logits, if the other class is true', 'triangle'),
+  ];
+  return lineChart(canvas, datasets, {
+    interaction: { mode: 'nearest', intersect: true },
+    scales: gapScales('Logit gap g = |z₀ − z₁|', 'Loss (nats)'),
+    plugins: {
+      legend: { position: 'bottom' },
+      tooltip: {
+        callbacks: {
+          label: (item) =>
+            `${item.dataset.label}: g = ${item.parsed.x?.toFixed(2)}, loss ${item.parsed.y?.toFixed(3)}`,
         },
       },
     },
@@ -79,13 +48,12 @@ export function createWorkedExampleChart(canvas: HTMLCanvasElement): WorkedExamp
 /** Right in blue and solid, wrong in orange and dashed; markers outlined in the text colour. */
 export function applyWorkedExampleTheme(chart: WorkedExampleChart, theme: ChartTheme): void {
   const colours = [theme.correct, theme.wrong, theme.correct, theme.wrong];
-  chart.data.datasets.forEach((dataset, index) => {
-    const isMarker = index >= RIGHT_MARKER;
-    dataset.borderColor = isMarker ? theme.text : colours[index];
-    dataset.backgroundColor = colours[index];
-  });
-  scaleBorderWidths(chart.data.datasets, theme);
-  applyAxisTheme(chart, theme);
+  paintDatasets(
+    chart.data.datasets,
+    (index) => colours[index],
+    (index) => (index >= RIGHT_MARKER ? theme.text : colours[index]),
+  );
+  applyStrokesAndBase(chart, theme);
 }
 
 /** Move the markers to gap `gap` on both curves. */
