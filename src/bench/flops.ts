@@ -2,13 +2,7 @@
 // the bench can print achieved GFLOP/s against the model's own arithmetic. Counted: the
 // multiply-adds of the convolutions and dense layers (2 FLOPs each). Not counted: biases, ReLU,
 // pooling, softmax and Adam, all linear in the activations or weights (under 2 % here).
-import {
-  IMAGE_SIZE,
-  KERNEL_SIZE,
-  MODEL_PRESETS,
-  NUM_CLASSES,
-  POOL_SIZE,
-} from '../lib/core/train';
+import { IMAGE_SIZE, KERNEL_SIZE, MODEL_PRESETS, NUM_CLASSES, POOL_SIZE } from '../lib/core/train';
 import type { ModelPreset } from '../lib/core/types';
 
 export interface ModelFlops {
