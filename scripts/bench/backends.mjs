@@ -1,5 +1,5 @@
 // The backend comparison of `npm run bench`: every backend trains the same seeded model, data
-// and batch size in one page, one after the other (src/bench/bench.worker.ts compareBackends),
+// and batch size in one page, one after the other (src/bench/backendComparison.ts),
 // so the ratios come from one run. This module sizes the workload and writes the tables.
 
 /** The app's default run, which the extrapolated time is of. */

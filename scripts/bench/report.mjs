@@ -1,24 +1,8 @@
 // The bench's report: Markdown tables (readable in a terminal, pasted into docs/performance.md).
 // Every cell is a measured number or "n/a (reason)", never an estimate.
-import { CHARTS } from './analyze.mjs';
-
-/** @param {number | null | undefined} v @param {number} [digits] @param {string} [unit] */
-const n = (v, digits = 1, unit = '') =>
-  typeof v === 'number' && Number.isFinite(v)
-    ? `${v.toFixed(digits)}${unit}`
-    : 'n/a (not measured)';
-/** @param {any} s a Summary @param {number} [digits] */
-const range = (s, digits = 1) =>
-  s
-    ? `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`
-    : 'n/a (not measured)';
-/** Kernels shown per --kernels profile: the slowest at the largest batch. */
-const KERNELS_SHOWN = 8;
-/** @param {string[][]} rows first row = header */
-const table = (rows) =>
-  [rows[0], rows[0].map(() => '---'), ...rows.slice(1)]
-    .map((r) => `| ${r.join(' | ')} |`)
-    .join('\n');
+import { n, range, table } from './markdown.mjs';
+import { CHARTS } from './pageFigures.mjs';
+import { kernelTables, loopTables, scalingTables } from './reportLoops.mjs';
 
 /**
  * @param {any} results what run.mjs collected
@@ -43,126 +27,76 @@ export function markdownReport(results, analysis) {
   }
   lines.push('');
 
-  const loopRows = [['', ...backends]];
-  const names = {
-    app: 'app loop (Trainer), images/s',
-    fitCallback: 'model.fit + onBatchEnd, images/s',
-    fit: 'model.fit, images/s',
-  };
-  const first = (/** @type {string} */ b) => analysis.backends[b].throughput[0];
-  loopRows.push([
-    'workload',
-    ...backends.map((b) => {
-      const w = first(b)?.workload;
-      return w
-        ? `${w.model}, ${w.trainSize} images, batch ${w.batchSize}, ${first(b).rounds} rounds`
-        : 'n/a';
-    }),
-  ]);
-  for (const [variant, label] of Object.entries(names)) {
-    loopRows.push([
-      label,
-      ...backends.map((b) => range(first(b)?.variants?.[variant]?.imagesPerSecond)),
-    ]);
-  }
-  loopRows.push([
-    'app / (fit + onBatchEnd)',
-    ...backends.map(
-      (b) =>
-        `${n(first(b)?.vsFitCallback?.ofMedians?.value, 2, '×')} (rounds ${range(first(b)?.vsFitCallback?.paired, 2)})`,
-    ),
-  ]);
-  loopRows.push([
-    'app / fit',
-    ...backends.map(
-      (b) =>
-        `${n(first(b)?.vsFit?.ofMedians?.value, 2, '×')} (rounds ${range(first(b)?.vsFit?.paired, 2)})`,
-    ),
-  ]);
-  loopRows.push([
-    'kernels / GPU programs per step (app vs fit)',
-    ...backends.map((b) => {
-      const v = first(b)?.variants;
-      return v
-        ? `${n(v.app.kernelsPerStep, 0)}/${n(v.app.programsPerStep, 0)} vs ${n(v.fit.kernelsPerStep, 0)}/${n(v.fit.programsPerStep, 0)}`
-        : 'n/a';
-    }),
-  ]);
-  loopRows.push([
-    'readbacks per epoch (app, fit + onBatchEnd, fit)',
-    ...backends.map((b) => {
-      const v = first(b)?.variants;
-      return v
-        ? [v.app, v.fitCallback, v.fit].map((x) => n(x.readbacksPerEpoch, 0)).join(', ')
-        : 'n/a';
-    }),
-  ]);
-  loopRows.push([
-    'one readback round trip, ms',
-    ...backends.map((b) => range(analysis.backends[b].readbackLatencyMs, 1)),
-  ]);
-  loopRows.push([
-    'most the saved readbacks can gain (saved ms of an epoch)',
-    ...backends.map((b) => {
-      const gain = first(b)?.readbackGain;
-      return gain && 'value' in gain.worth
-        ? `${n(gain.worth.value, 3, '×')} (${n(gain.savedMsPerEpoch.value, 1)} of ${n(gain.epochMs.value, 0)} ms)`
-        : 'n/a';
-    }),
-  ]);
-  loopRows.push([
-    'first epoch of the app loop on the bench page (shaders compiled in it)',
-    ...backends.map((b) => {
-      const app = first(b)?.variants?.app;
-      return app ? `${n(app.firstEpochMs, 0, ' ms')} (${n(app.compilesInFirstEpoch, 0)})` : 'n/a';
-    }),
-  ]);
-  lines.push(table(loopRows), '');
+  lines.push(
+    ...loopTables(analysis, backends),
+    ...scalingTables(results, analysis, backends),
+    ...pageTables(analysis, backends),
+    ...kernelTables(results, backends),
+  );
 
-  const batchSizes = [32, 64, 128, 256, 512];
-  const scaleRows = [['images/s at batch', ...batchSizes.map(String)]];
-  for (const b of backends) {
-    const raw = results.backends[b];
-    scaleRows.push([
-      b,
-      ...batchSizes.map((size) => {
-        const p = analysis.backends[b].batchScaling?.find(
-          (/** @type {any} */ point) => point.batchSize === size,
-        );
-        if (p) return n(p.imagesPerSecond);
-        return raw.plan?.batchScaling.skipped.includes(size)
-          ? `n/a (${raw.plan.batchScaling.skipReason.split(':')[0]})`
-          : 'n/a (run failed)';
-      }),
-    ]);
-  }
-  lines.push(table(scaleRows), '');
-  const sizeBatch = results.backends[backends[0]]?.plan?.sizeScaling.batchSize ?? '?';
-  const sizeRows = [[`epoch time vs training images (app loop, batch ${sizeBatch})`, ...backends]];
-  const sizes = [
-    ...new Set(
-      backends.flatMap((b) =>
-        (analysis.backends[b].sizeScaling ?? []).map((/** @type {any} */ p) => p.trainSize),
-      ),
-    ),
-  ].sort((a, c) => a - c);
-  for (const size of sizes) {
-    sizeRows.push([
-      `${size} images`,
-      ...backends.map((b) => {
-        const p = analysis.backends[b].sizeScaling?.find(
-          (/** @type {any} */ x) => x.trainSize === size,
-        );
-        return p ? `${n(p.steadyEpochMs, 0, ' ms')} (${n(p.msPerImage, 1)} ms/image)` : '—';
-      }),
-    ]);
-  }
-  sizeRows.push([
-    'linear fit R²',
-    ...backends.map((b) => n(analysis.backends[b].sizeLinearity?.r2, 3)),
-  ]);
-  lines.push(table(sizeRows), '');
+  const chart = analysis.chart?.['40'];
+  const bytes = results.bytes;
+  lines.push(
+    table([
+      ['other figures', ''],
+      [
+        'one chart update, 40-epoch run, median (min–max), p95',
+        chart
+          ? CHARTS.filter(([name]) => chart.charts[name])
+              .map(
+                ([name, , label]) =>
+                  `${label} ${range(chart.charts[name].ms, 1)} ms, p95 ${n(chart.charts[name].p95, 1)}`,
+              )
+              .join(' · ')
+          : 'n/a (not measured)',
+      ],
+      [
+        'one chart update, 500-epoch run: p95 of the slowest chart',
+        n(analysis.chart?.['500']?.worstP95, 1, ' ms'),
+      ],
+      [
+        'main-thread JS, gzip -9 (raw)',
+        bytes
+          ? `${(bytes.mainThreadJs.gzip / 1000).toFixed(1)} kB (${(bytes.mainThreadJs.raw / 1000).toFixed(1)} kB)`
+          : 'n/a',
+      ],
+      [
+        'worker JS (TensorFlow.js), gzip -9 (raw)',
+        bytes
+          ? `${(bytes.workerJs.gzip / 1000).toFixed(1)} kB (${(bytes.workerJs.raw / 1000).toFixed(1)} kB)`
+          : 'n/a',
+      ],
+      [
+        'dataset, default pair (pullover + coat, train + test, gzip files + manifest)',
+        bytes ? `${(bytes.dataset.total / 1e6).toFixed(2)} MB` : 'n/a',
+      ],
+    ]),
+    '',
+  );
 
+  lines.push(
+    table([
+      ['target', 'where', 'measured', ''],
+      ...analysis.targets.map((t) => [
+        `${t.name}: ${t.target}`,
+        t.where,
+        t.measured,
+        t.status === 'pass' ? '✅' : t.status === 'fail' ? '❌' : 'n/a',
+      ]),
+    ]),
+  );
+  return lines.join('\n');
+}
+
+/**
+ * The real app page: ready, first epoch, long tasks, frames, messages, memory.
+ * @param {ReturnType<typeof import('./analyze.mjs').analyze>} analysis
+ * @param {string[]} backends
+ * @returns {string[]} Markdown lines
+ */
+function pageTables(analysis, backends) {
+  /** @type {string[]} */
+  const lines = [];
   const pageRows = [['the app page (index.html)', ...backends]];
   const page = (/** @type {string} */ b) => analysis.backends[b].page;
   pageRows.push(['run', ...backends.map((b) => (page(b) ? `\`#${page(b).hash}\`` : 'n/a'))]);
@@ -240,82 +174,5 @@ export function markdownReport(results, analysis) {
     }),
   ]);
   lines.push(table(pageRows), '');
-  for (const b of backends) {
-    /** @type {any[] | undefined} */
-    const profiles = results.backends[b].kernelProfile;
-    if (!profiles?.length) continue; // only with --kernels
-    const images = (/** @type {any} */ p) => Math.floor(p.trainSize / p.batchSize) * p.batchSize;
-    const rows = [
-      [
-        `${b}: kernel ms per image (tf.profile, serialised)`,
-        ...profiles.map((p) => `batch ${p.batchSize}`),
-      ],
-    ];
-    for (const { name } of profiles[profiles.length - 1].kernels.slice(0, KERNELS_SHOWN)) {
-      rows.push([
-        name,
-        ...profiles.map((/** @type {any} */ p) => {
-          const k = p.kernels.find((/** @type {any} */ x) => x.name === name);
-          return k ? `${(k.ms / images(p)).toFixed(1)} (${k.calls} calls)` : 'n/a (not run)';
-        }),
-      ]);
-    }
-    const total = (/** @type {any} */ p) =>
-      p.kernels.reduce((/** @type {number} */ sum, /** @type {any} */ k) => sum + k.ms, 0);
-    rows.push(['all kernels', ...profiles.map((p) => (total(p) / images(p)).toFixed(1))]);
-    lines.push(table(rows), '');
-  }
-
-  const chart = analysis.chart?.['40'];
-  const bytes = results.bytes;
-  lines.push(
-    table([
-      ['other figures', ''],
-      [
-        'one chart update, 40-epoch run, median (min–max), p95',
-        chart
-          ? CHARTS.filter(([name]) => chart.charts[name])
-              .map(
-                ([name, , label]) =>
-                  `${label} ${range(chart.charts[name].ms, 1)} ms, p95 ${n(chart.charts[name].p95, 1)}`,
-              )
-              .join(' · ')
-          : 'n/a (not measured)',
-      ],
-      [
-        'one chart update, 500-epoch run: p95 of the slowest chart',
-        n(analysis.chart?.['500']?.worstP95, 1, ' ms'),
-      ],
-      [
-        'main-thread JS, gzip -9 (raw)',
-        bytes
-          ? `${(bytes.mainThreadJs.gzip / 1000).toFixed(1)} kB (${(bytes.mainThreadJs.raw / 1000).toFixed(1)} kB)`
-          : 'n/a',
-      ],
-      [
-        'worker JS (TensorFlow.js), gzip -9 (raw)',
-        bytes
-          ? `${(bytes.workerJs.gzip / 1000).toFixed(1)} kB (${(bytes.workerJs.raw / 1000).toFixed(1)} kB)`
-          : 'n/a',
-      ],
-      [
-        'dataset, default pair (pullover + coat, train + test, gzip files + manifest)',
-        bytes ? `${(bytes.dataset.total / 1e6).toFixed(2)} MB` : 'n/a',
-      ],
-    ]),
-    '',
-  );
-
-  lines.push(
-    table([
-      ['target', 'where', 'measured', ''],
-      ...analysis.targets.map((t) => [
-        `${t.name}: ${t.target}`,
-        t.where,
-        t.measured,
-        t.status === 'pass' ? '✅' : t.status === 'fail' ? '❌' : 'n/a',
-      ]),
-    ]),
-  );
-  return lines.join('\n');
+  return lines;
 }
