@@ -13,7 +13,6 @@ import { chromium, expect, test, type TestInfo } from '@playwright/test';
 import { BACKEND_ARGS, launchOptions } from '../scripts/chromium.mjs';
 import {
   baselineFromRun,
-  curvesSvg,
   largestDifference,
   metricSeries,
   parseSpec,
@@ -21,6 +20,7 @@ import {
   worstEpoch,
   type SpecEntry,
 } from '../scripts/regress/compare.mjs';
+import { curvesSvg } from '../scripts/regress/curves.mjs';
 import type { RunFile } from '../src/lib/core/files/runFile';
 
 const SPEC = parseSpec(

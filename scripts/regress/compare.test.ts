@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  baselineFromRun,
-  curvesSvg,
-  largestDifference,
-  metricSeries,
-  parseSpec,
-  phenomenon,
-  worstEpoch,
-} from './compare.mjs';
+// The whole module under test, named where it is called.
+import * as compare from './compare.mjs';
 
 function run(validationLoss: number[], validationAccuracy: number[]) {
   return {
@@ -30,7 +23,7 @@ const tolerance = { abs: 0.01, rel: 0 };
 
 describe('baselines', () => {
   it('keep per-epoch metrics only: no logits, histograms or timings', () => {
-    const baseline = baselineFromRun({ name: 'tiny', hash: 'train=64' }, 'webgl', recorded);
+    const baseline = compare.baselineFromRun({ name: 'tiny', hash: 'train=64' }, 'webgl', recorded);
     expect(baseline.metrics).toEqual({
       validationLoss: [0.5, 0.4, 0.45],
       validationAccuracy: [0.8, 0.85, 0.86],
@@ -43,17 +36,17 @@ describe('baselines', () => {
 
 describe('worstEpoch', () => {
   it('passes numbers within abs + rel·|baseline| and names the worst epoch', () => {
-    expect(worstEpoch([0.5, 0.4], [0.509, 0.4], tolerance).share).toBeCloseTo(0.9);
-    const drifted = worstEpoch([0.5, 0.4, 0.45], [0.5, 0.43, 0.452], tolerance);
+    expect(compare.worstEpoch([0.5, 0.4], [0.509, 0.4], tolerance).share).toBeCloseTo(0.9);
+    const drifted = compare.worstEpoch([0.5, 0.4, 0.45], [0.5, 0.43, 0.452], tolerance);
     expect(drifted).toMatchObject({ epoch: 2, baseline: 0.4, now: 0.43 });
     expect(drifted.share).toBeCloseTo(3);
-    expect(worstEpoch([100], [100.5], { abs: 0, rel: 0.01 }).share).toBeCloseTo(0.5);
+    expect(compare.worstEpoch([100], [100.5], { abs: 0, rel: 0.01 }).share).toBeCloseTo(0.5);
   });
 
   it('fails NaN, missing metrics and a different number of epochs', () => {
-    expect(worstEpoch([0.5], [Number.NaN], tolerance).share).toBe(Infinity);
-    expect(worstEpoch([0.5], undefined, tolerance).share).toBe(Infinity);
-    expect(worstEpoch([0.5, 0.4], [0.5], tolerance).share).toBe(Infinity);
+    expect(compare.worstEpoch([0.5], [Number.NaN], tolerance).share).toBe(Infinity);
+    expect(compare.worstEpoch([0.5], undefined, tolerance).share).toBe(Infinity);
+    expect(compare.worstEpoch([0.5, 0.4], [0.5], tolerance).share).toBe(Infinity);
   });
 });
 
@@ -64,17 +57,17 @@ describe('largestDifference', () => {
       [0.5000001, 0.41],
       [0.5000003, 0.4],
     ];
-    expect(largestDifference(series, 1)).toBeCloseTo(3e-7, 12);
-    expect(largestDifference(series)).toBeCloseTo(0.01, 12);
-    expect(largestDifference([[0.5], [0.5]])).toBe(0);
-    expect(largestDifference([[0.5], [Number.NaN]])).toBe(Infinity);
+    expect(compare.largestDifference(series, 1)).toBeCloseTo(3e-7, 12);
+    expect(compare.largestDifference(series)).toBeCloseTo(0.01, 12);
+    expect(compare.largestDifference([[0.5], [0.5]])).toBe(0);
+    expect(compare.largestDifference([[0.5], [Number.NaN]])).toBe(Infinity);
   });
 });
 
 describe('phenomenon', () => {
   it('gives the loss rise over the minimum and the accuracy drop from the best', () => {
-    const { lossRise, accuracyDropPoints } = phenomenon(
-      metricSeries(run([0.5, 0.4, 0.5], [0.8, 0.9, 0.88])),
+    const { lossRise, accuracyDropPoints } = compare.phenomenon(
+      compare.metricSeries(run([0.5, 0.4, 0.5], [0.8, 0.9, 0.88])),
     );
     expect(lossRise).toBeCloseTo(0.25);
     expect(accuracyDropPoints).toBeCloseTo(2);
@@ -85,7 +78,7 @@ describe('parseSpec', () => {
   const entry = { name: 'tiny', hash: 'train=64', backends: ['webgl'] };
 
   it('fills defaults and merges tolerance overrides', () => {
-    const [parsed] = parseSpec(
+    const [parsed] = compare.parseSpec(
       [{ ...entry, tolerance: { ece: { abs: 0.5 } } }],
       ['webgl', 'webgpu'],
     );
@@ -95,23 +88,18 @@ describe('parseSpec', () => {
   });
 
   it('fails loudly on an unknown backend, key or metric, and on a backend in the hash', () => {
-    expect(() => parseSpec([{ ...entry, backends: ['wasm'] }], ['webgl'])).toThrow(
+    expect(() => compare.parseSpec([{ ...entry, backends: ['wasm'] }], ['webgl'])).toThrow(
       /unknown backend "wasm"/,
     );
-    expect(() => parseSpec([{ ...entry, epochs: 3 }], ['webgl'])).toThrow(/unknown key epochs/);
-    expect(() => parseSpec([{ ...entry, tolerance: { loss: {} } }], ['webgl'])).toThrow(/loss/);
-    expect(() => parseSpec([{ ...entry, hash: 'backend=cpu' }], ['webgl'])).toThrow(/backend/);
-    expect(() => parseSpec([entry, entry], ['webgl'])).toThrow(/two entries/);
-  });
-});
-
-describe('curvesSvg', () => {
-  it('draws baseline and now for each charted metric and escapes text', () => {
-    const now = metricSeries(recorded);
-    const svg = curvesSvg({ validationLoss: [0.5, 0.41, 0.44] }, now);
-    expect(svg.match(/<polyline/g)).toHaveLength(4); // 2 loss curves, accuracy, train loss
-    expect(svg).toContain('stroke-dasharray');
-    expect(svg).toContain('ece: none');
-    expect(svg).not.toMatch(/NaN|undefined/);
+    expect(() => compare.parseSpec([{ ...entry, epochs: 3 }], ['webgl'])).toThrow(
+      /unknown key epochs/,
+    );
+    expect(() => compare.parseSpec([{ ...entry, tolerance: { loss: {} } }], ['webgl'])).toThrow(
+      /loss/,
+    );
+    expect(() => compare.parseSpec([{ ...entry, hash: 'backend=cpu' }], ['webgl'])).toThrow(
+      /backend/,
+    );
+    expect(() => compare.parseSpec([entry, entry], ['webgl'])).toThrow(/two entries/);
   });
 });
