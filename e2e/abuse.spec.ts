@@ -83,42 +83,40 @@ async function watchProgress(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Which control buttons each settled status allows (true: enabled), and the Pause/Resume
+ * toggle's label where it matters.
+ */
+const CONTROLS_BY_STATUS: Record<
+  string,
+  { train: boolean; toggle: boolean; toggleText?: string; step: boolean; reset: boolean }
+> = {
+  idle: { train: true, toggle: false, toggleText: 'Pause', step: true, reset: false },
+  paused: { train: false, toggle: true, toggleText: 'Resume', step: true, reset: true },
+  done: { train: false, toggle: false, step: false, reset: true },
+};
+
 async function expectConsistentControls(page: Page): Promise<void> {
-  const status = (await page.getByTestId('status').textContent())?.trim();
+  const status = (await page.getByTestId('status').textContent())?.trim() ?? '';
   const controls = page.getByRole('region', { name: 'Training controls' });
-  const train = controls.getByRole('button', { name: 'Train', exact: true });
-  const toggle = controls.getByRole('button', { name: /^(Pause|Resume)$/ });
-  const step = controls.getByRole('button', { name: 'Step', exact: true });
-  const reset = controls.getByRole('button', { name: 'Reset', exact: true });
+  const buttons = {
+    train: controls.getByRole('button', { name: 'Train', exact: true }),
+    toggle: controls.getByRole('button', { name: /^(Pause|Resume)$/ }),
+    step: controls.getByRole('button', { name: 'Step', exact: true }),
+    reset: controls.getByRole('button', { name: 'Reset', exact: true }),
+  };
   const epochs = Number(await page.getByTestId('latest-metrics').getAttribute('data-epoch'));
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', String(epochs));
   await expect(page.getByTestId('progress')).toContainText(`of ${EPOCHS}`);
-  switch (status) {
-    case 'idle':
-      expect(epochs).toBe(0);
-      await expect(train).toBeEnabled();
-      await expect(toggle).toHaveText('Pause');
-      await expect(toggle).toBeDisabled();
-      await expect(step).toBeEnabled();
-      await expect(reset).toBeDisabled();
-      break;
-    case 'paused':
-      expect(epochs).toBeLessThan(EPOCHS);
-      await expect(train).toBeDisabled();
-      await expect(toggle).toHaveText('Resume');
-      await expect(toggle).toBeEnabled();
-      await expect(step).toBeEnabled();
-      await expect(reset).toBeEnabled();
-      break;
-    case 'done':
-      expect(epochs).toBe(EPOCHS);
-      await expect(train).toBeDisabled();
-      await expect(toggle).toBeDisabled();
-      await expect(step).toBeDisabled();
-      await expect(reset).toBeEnabled();
-      break;
-    default:
-      throw new Error(`status "${status}" after the abuse settled`);
+  const expected = CONTROLS_BY_STATUS[status];
+  if (!expected) throw new Error(`status "${status}" after the abuse settled`);
+  if (status === 'idle') expect(epochs).toBe(0);
+  else if (status === 'paused') expect(epochs).toBeLessThan(EPOCHS);
+  else expect(epochs).toBe(EPOCHS);
+  if (expected.toggleText) await expect(buttons.toggle).toHaveText(expected.toggleText);
+  for (const name of ['train', 'toggle', 'step', 'reset'] as const) {
+    if (expected[name]) await expect(buttons[name], name).toBeEnabled();
+    else await expect(buttons[name], name).toBeDisabled();
   }
 }
 

@@ -1,31 +1,15 @@
 // Faults a workshop laptop meets: the GPU goes away mid-run (fault injection through the page's
 // test-only hook, never a user setting), a learning rate that makes training diverge, and a
 // dataset file that 404s or arrives corrupted. Each is told in plain words and survived.
+import type { Locator, Page } from '@playwright/test';
+import { expectNoEpochLost, trainUntilDeviceLost } from './device-loss';
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
-import { figureRows } from './figures';
-import { downloadRun } from './run-file';
-import { loseDeviceAfter } from './test-hooks';
 import { tinyWith } from './tiny-hash';
-
-/** CPU training is slow: the smallest run that still has two epochs. */
-const CPU_SIZED = tinyWith({ train: 32, val: 20, epochs: 2, batch: 16, backend: 'webgl' });
 
 test('a lost WebGL context: told in plain words, continued on WASM, no epoch lost', async ({
   page,
 }) => {
-  await loseDeviceAfter(page, 1);
-  await openApp(page, CPU_SIZED);
-  const badge = page.getByTestId('backend-badge');
-  await expect(badge).toHaveAttribute('data-backend', 'webgl');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-
-  // Epoch 1 completes on WebGL; then the context is lost on purpose.
-  await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '1', {
-    timeout: 120_000,
-  });
-  const firstEpoch = (await figureRows(page))[0];
-  const notice = page.getByTestId('device-notice');
-  await expect(notice).toBeVisible({ timeout: 60_000 });
+  const { badge, notice, firstEpoch } = await trainUntilDeviceLost(page, 'webgl', 120_000);
   await expect(notice).toContainText('WebGL');
   await expect(notice).toContainText(/Switched to WASM/);
   await expect(notice).toContainText('continued from epoch 1');
@@ -34,17 +18,8 @@ test('a lost WebGL context: told in plain words, continued on WASM, no epoch los
   // The epoch trained before the loss stays on screen throughout.
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', /^[12]$/);
 
-  await waitForStatus(page, 'done');
-  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
+  await expectNoEpochLost(page, firstEpoch, 'wasm');
   await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '2');
-  const rows = await figureRows(page);
-  expect(rows).toHaveLength(2);
-  expect(rows[0]).toBe(firstEpoch);
-  await expect(page.getByTestId('error')).toBeHidden();
-
-  const { file } = await downloadRun(page);
-  expect(file.epochs.map((epoch) => epoch.epoch)).toEqual([1, 2]);
-  expect(file.environment.backend).toBe('wasm');
 });
 
 test('a learning rate of 10 diverges in epoch 1: stopped, a remedy, no NaN on the charts', async ({
@@ -75,41 +50,50 @@ test('a learning rate of 10 diverges in epoch 1: stopped, a remedy, no NaN on th
   await expect(divergence).toBeHidden();
 });
 
-test('a dataset file that 404s: a clear error and a Retry that trains', async ({ page }) => {
-  await page.route('**/data/coat-train.bin', (route) =>
-    route.fulfill({ status: 404, body: 'Not Found' }),
-  );
+/** The dataset file the tests below make fail (routed), then serve again. */
+const DATASET_FILE = '**/data/coat-train.bin';
+
+/** Trains the tiny run until the error banner shows; returns the banner. */
+async function trainUntilError(page: Page): Promise<Locator> {
   await openApp(page, TINY);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const error = page.getByTestId('error');
   await expect(error).toBeVisible({ timeout: 60_000 });
+  return error;
+}
+
+/** The file is served again: Retry clears the error and the run trains to the end. */
+async function expectRetryTrains(page: Page, error: Locator): Promise<void> {
+  await page.unroute(DATASET_FILE);
+  await error.getByRole('button', { name: 'Retry' }).click();
+  await expect(error).toBeHidden();
+  await waitForStatus(page, 'done');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
+}
+
+test('a dataset file that 404s: a clear error and a Retry that trains', async ({ page }) => {
+  await page.route(DATASET_FILE, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+  const error = await trainUntilError(page);
   await expect(error).toContainText(
     'The dataset file coat-train.bin could not be downloaded (HTTP 404). Check the connection, then press Retry.',
   );
   await waitForStatus(page, 'idle');
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 
-  await page.unroute('**/data/coat-train.bin');
-  await error.getByRole('button', { name: 'Retry' }).click();
-  await expect(error).toBeHidden();
-  await waitForStatus(page, 'done');
-  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
+  await expectRetryTrains(page, error);
 });
 
 test('a dataset file that fails its checksum: a clear error and a Retry that trains', async ({
   page,
 }) => {
-  await page.route('**/data/coat-train.bin', async (route) => {
+  await page.route(DATASET_FILE, async (route) => {
     const response = await route.fetch();
     const body = Buffer.from(await response.body());
     // Still gzip (the magic bytes stay), but damaged in the middle, as a bad proxy might.
     for (let i = 1000; i < 1100; i++) body[i] ^= 0xff;
     await route.fulfill({ response, body });
   });
-  await openApp(page, TINY);
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  const error = page.getByTestId('error');
-  await expect(error).toBeVisible({ timeout: 60_000 });
+  const error = await trainUntilError(page);
   await expect(error).toContainText(
     'The dataset file coat-train.bin arrived damaged (it failed its checksum), so it was not used. Press Retry',
   );
@@ -117,9 +101,5 @@ test('a dataset file that fails its checksum: a clear error and a Retry that tra
   await expect(error).not.toContainText(/Content-Encoding/);
   await waitForStatus(page, 'idle');
 
-  await page.unroute('**/data/coat-train.bin');
-  await error.getByRole('button', { name: 'Retry' }).click();
-  await expect(error).toBeHidden();
-  await waitForStatus(page, 'done');
-  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
+  await expectRetryTrains(page, error);
 });

@@ -56,12 +56,17 @@ async function expectEveryPanel(page: Page, epochs: number) {
   await expect(page.getByTestId('gallery').getByTestId('gallery-item').first()).toBeVisible();
 }
 
+/** A fresh page with `file` (of `epochs` epochs) imported by the picker and drawn everywhere. */
+async function openImported(page: Page, file: string, epochs: number) {
+  await openApp(page, TINY);
+  await importFixture(page, file);
+  await expectEveryPanel(page, epochs);
+}
+
 test('an .npz and a JSON file by the picker: every panel, kept after a reload, downloaded back', async ({
   page,
 }) => {
-  await openApp(page, TINY);
-  await importFixture(page, 'f32_le_stored.npz'); // 3 epochs × 6 examples × 2 classes
-  await expectEveryPanel(page, 3);
+  await openImported(page, 'f32_le_stored.npz', 3); // 3 epochs × 6 examples × 2 classes
   await expect(page.getByTestId('imported-banner')).toContainText('“f32_le_stored”: 2 classes');
   // No images in a logits file: the gallery lists examples by index.
   await expect(page.getByTestId('gallery').getByTestId('gallery-item').first()).toContainText('#');
@@ -104,9 +109,7 @@ test('an .npz and a JSON file by the picker: every panel, kept after a reload, d
 test('a 10-class import: margins, top-label reliability and temperature on every panel', async ({
   page,
 }) => {
-  await openApp(page, TINY);
-  await importFixture(page, 'ten_classes_compressed.npz'); // 4 epochs × 20 examples × 10 classes
-  await expectEveryPanel(page, 4);
+  await openImported(page, 'ten_classes_compressed.npz', 4); // 4 epochs × 20 examples × 10 classes
   await expect(page.getByTestId('imported-banner')).toContainText('10 classes, 20 validation');
   await expect(page.getByTestId('card-histogram')).toContainText(/runner-up/i);
   await expect(page.getByTestId('stored-run').filter({ hasText: '10 classes' })).toHaveCount(1);
