@@ -16,6 +16,14 @@ const logits = new Float32Array([3, 0, 0, 2, 0.5, 0, -12, 12, -20, 20, Number.Na
 const RELIABILITY_EDGES = Array.from({ length: 16 }, (_, i) => (i === 15 ? 1 : i / 15));
 const indices = (examples: { index: number }[]) => examples.map((example) => example.index);
 
+/** `count` seeded two-class examples, each logit drawn by `logit`, then each label by a coin. */
+function randomRun(seed: number, count: number, logit: (random: () => number) => number) {
+  const random = mulberry32(seed);
+  const logits = Float32Array.from({ length: 2 * count }, () => logit(random));
+  const labels = Uint8Array.from({ length: count }, () => (random() < 0.5 ? 0 : 1));
+  return { many: logits, manyLabels: labels };
+}
+
 describe('examplesInGapBin', () => {
   it('finds the examples of a histogram bar by hand', () => {
     expect(indices(examplesInGapBin(logits, labels, LOGIT_GAP_EDGES, 0))).toEqual([2]);
@@ -35,10 +43,7 @@ describe('examplesInGapBin', () => {
   });
 
   it('agrees with the histogram’s counts, bar by bar and stack by stack', () => {
-    const random = mulberry32(7);
-    const count = 500;
-    const many = Float32Array.from({ length: 2 * count }, () => (random() - 0.5) * 70);
-    const manyLabels = Uint8Array.from({ length: count }, () => (random() < 0.5 ? 0 : 1));
+    const { many, manyLabels } = randomRun(7, 500, (random) => (random() - 0.5) * 70);
     const histogram = logitGapHistogram(many, manyLabels);
     histogram.correct.forEach((correct, bin) => {
       expect(examplesInGapBin(many, manyLabels, histogram.edges, bin, 'correct')).toHaveLength(
@@ -68,14 +73,12 @@ describe('examplesInConfidenceBin', () => {
   });
 
   it('agrees with the reliability diagram’s counts, edges included', () => {
-    const random = mulberry32(11);
-    const count = 600;
     // Quarter-steps put some confidences exactly on or next to an edge's rounding.
-    const many = Float32Array.from(
-      { length: 2 * count },
-      () => Math.round((random() - 0.5) * 40) / 4,
+    const { many, manyLabels } = randomRun(
+      11,
+      600,
+      (random) => Math.round((random() - 0.5) * 40) / 4,
     );
-    const manyLabels = Uint8Array.from({ length: count }, () => (random() < 0.5 ? 0 : 1));
     const diagram = reliabilityDiagram(many, manyLabels);
     diagram.count.forEach((binCount, bin) => {
       const found = examplesInConfidenceBin(many, manyLabels, diagram.edges, bin);
@@ -86,13 +89,11 @@ describe('examplesInConfidenceBin', () => {
   });
 
   it('agrees with the equal-mass diagram’s counts too (its own edges)', () => {
-    const random = mulberry32(5);
-    const count = 700;
-    const many = Float32Array.from(
-      { length: 2 * count },
-      () => Math.round((random() - 0.5) * 48) / 8,
+    const { many, manyLabels } = randomRun(
+      5,
+      700,
+      (random) => Math.round((random() - 0.5) * 48) / 8,
     );
-    const manyLabels = Uint8Array.from({ length: count }, () => (random() < 0.5 ? 0 : 1));
     const diagram = equalMassDiagram(many, manyLabels);
     diagram.count.forEach((binCount, bin) => {
       expect(examplesInConfidenceBin(many, manyLabels, diagram.edges, bin)).toHaveLength(binCount);

@@ -44,25 +44,38 @@ function byLoss(a: ExampleReading, b: ExampleReading): number {
   return b.loss - a.loss || a.index - b.index;
 }
 
-/**
- * The examples of one stack whose row passes `inBin` (given its offset and K), read in full only
- * once found: a bar holds a few of the N examples, so the rest cost no object each.
- */
-function select(
+/** The examples of one bin of `edges`, of one stack, highest loss first. */
+export type BinExamples = (
   logits: Float32Array,
   labels: Labels,
-  stack: DrillStack,
-  inBin: (offset: number, classes: number) => boolean,
-): ExampleReading[] {
-  const classes = checkLogitShapes(logits, labels);
-  const found: ExampleReading[] = [];
-  for (let i = 0, offset = 0; i < labels.length; i++, offset += classes) {
-    const wrong = argmaxRow(logits, offset, classes) !== labels[i];
-    if (stack === 'correct' && wrong) continue;
-    if (stack === 'wrong' && !wrong) continue;
-    if (inBin(offset, classes)) found.push(readExample(logits, labels, i));
-  }
-  return found.sort(byLoss);
+  edges: readonly number[],
+  bin: number,
+  stack?: DrillStack,
+) => ExampleReading[];
+
+/**
+ * Bins each row by one figure of its logits (NaN: in no bin) with the rule its chart counted
+ * with. Rows are read in full only once found: a bar holds a few of the N examples, so the rest
+ * cost no object each.
+ */
+function examplesInBin(
+  figure: (logits: Float32Array, offset: number, classes: number) => number,
+  binOf: (value: number, edges: readonly number[]) => number,
+): BinExamples {
+  return (logits, labels, edges, bin, stack = 'all') => {
+    const classes = checkLogitShapes(logits, labels);
+    const found: ExampleReading[] = [];
+    for (let i = 0, offset = 0; i < labels.length; i++, offset += classes) {
+      const wrong = argmaxRow(logits, offset, classes) !== labels[i];
+      if (stack === 'correct' && wrong) continue;
+      if (stack === 'wrong' && !wrong) continue;
+      const value = figure(logits, offset, classes);
+      if (!Number.isNaN(value) && binOf(value, edges) === bin) {
+        found.push(readExample(logits, labels, i));
+      }
+    }
+    return found.sort(byLoss);
+  };
 }
 
 /**
@@ -70,33 +83,11 @@ function select(
  * histogram bin `bin` of `edges` (edges[bin] ≤ margin < edges[bin + 1]; the last bin also holds
  * everything above), as logitGapHistogram counts them; NaN margins are in no bin.
  */
-export function examplesInGapBin(
-  logits: Float32Array,
-  labels: Labels,
-  edges: readonly number[],
-  bin: number,
-  stack: DrillStack = 'all',
-): ExampleReading[] {
-  return select(logits, labels, stack, (offset, classes) => {
-    const margin = marginRow(logits, offset, classes);
-    return !Number.isNaN(margin) && binIndex(margin, edges) === bin;
-  });
-}
+export const examplesInGapBin = examplesInBin(marginRow, binIndex);
 
 /**
  * The examples whose top-label confidence (the softmax probability of the predicted class) falls
  * in reliability bin `bin` of `edges` (edges[bin] < c ≤ edges[bin + 1]), as reliabilityDiagram
  * counts them at T = 1; examples without a confidence (NaN) are in no bin.
  */
-export function examplesInConfidenceBin(
-  logits: Float32Array,
-  labels: Labels,
-  edges: readonly number[],
-  bin: number,
-  stack: DrillStack = 'all',
-): ExampleReading[] {
-  return select(logits, labels, stack, (offset, classes) => {
-    const confidence = confidenceRow(logits, offset, classes);
-    return !Number.isNaN(confidence) && confidenceBin(confidence, edges) === bin;
-  });
-}
+export const examplesInConfidenceBin = examplesInBin(confidenceRow, confidenceBin);
