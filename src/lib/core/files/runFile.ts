@@ -134,11 +134,15 @@ export function buildRunFile(input: RunFileInput): RunFile {
   };
 }
 
-/** `run-<timestamp>.json`, e.g. run-2026-01-31T12-34-56Z.json (no characters file systems reject). */
-export function runFileName(date: Date): string {
-  const stamp = date
+/** The time in downloaded files' names, e.g. 2026-01-31T12-34-56Z (no characters file systems reject). */
+export function fileStamp(date: Date): string {
+  return date
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z')
     .replace(/:/g, '-');
-  return `run-${stamp}.json`;
+}
+
+/** `run-<timestamp>.json`, e.g. run-2026-01-31T12-34-56Z.json. */
+export function runFileName(date: Date): string {
+  return `run-${fileStamp(date)}.json`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../core/train/trainConfig.fixture';
+import { petsDataset } from './petsDataset.fixture';
 import { comparedFromStored, settingsRows } from './compare';
 
 describe('settingsRows', () => {
@@ -35,13 +36,7 @@ describe('settingsRows', () => {
       trainSize: 2000,
       validationSize: 500,
       validationPercent: 25,
-      dataset: {
-        id: 'dataset-1',
-        name: 'Pets',
-        classNames: ['cats', 'dogs'],
-        hash: 'a'.repeat(64),
-        counts: { train: [30, 45], validation: [10, 15] },
-      },
+      dataset: petsDataset({ train: [30, 45], validation: [10, 15] }),
     });
     const rows = settingsRows([
       comparedFromStored('a', 'A', fashion, 'wasm', '2026-01-01T00:00:00Z', []),

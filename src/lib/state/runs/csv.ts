@@ -1,6 +1,7 @@
 // The run's per-epoch figures as CSV (RFC 4180), for a spreadsheet or pandas. One row per epoch,
 // the scalar metrics only: the histograms and reliability bins stay in the JSON run file.
 
+import { fileStamp } from '../../core/files';
 import type { EpochMetrics } from '../../core/types';
 
 /** Column order of the file; the header names are the EpochMetrics field names. */
@@ -44,9 +45,5 @@ export function epochsToCsv(epochs: readonly EpochMetrics[]): string {
 
 /** e.g. "metrics-2026-01-31T12-00-00Z.csv": the same stamp as the run file's name. */
 export function csvFileName(date: Date): string {
-  const stamp = date
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/:/g, '-');
-  return `metrics-${stamp}.csv`;
+  return `metrics-${fileStamp(date)}.csv`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../core/train/trainConfig.fixture';
+import { petsDataset } from './petsDataset.fixture';
 import { pairLabel, runClassNames } from './runClasses';
 
 describe('runClassNames', () => {
@@ -7,13 +8,7 @@ describe('runClassNames', () => {
     const fashion = testConfig({ classes: ['pullover', 'coat'] });
     expect(runClassNames(fashion, null)).toEqual(['Pullover', 'Coat']);
     const own = testConfig({
-      dataset: {
-        id: 'dataset-1',
-        name: 'Pets',
-        classNames: ['cats', 'dogs'],
-        hash: 'a'.repeat(64),
-        counts: { train: [8, 8], validation: [2, 2] },
-      },
+      dataset: petsDataset({ train: [8, 8], validation: [2, 2] }),
     });
     expect(runClassNames(own, null)).toEqual(['cats', 'dogs']);
     expect(pairLabel(own)).toBe('cats vs dogs (your images: Pets)');
