@@ -5,7 +5,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { metricsFromLogits } from '../metrics';
 import { NUM_CLASSES } from './model';
-import type { EpochMetrics, Labels } from '../types';
+import type { HeldModel } from '../runState';
+import type { EarlyStopInfo, EpochMetrics, Labels } from '../types';
 
 /**
  * Every example's [z0, z1] for the first `count` rows of `images`, whose row count is a
@@ -60,4 +61,18 @@ export function epochMetrics(
     validationLogits,
     validationLabels,
   );
+}
+
+/** What finishing an epoch returns: its metrics, its logits and what the model now holds. */
+export interface EpochResult {
+  metrics: EpochMetrics;
+  /** Every validation example's [z0, z1], dataset order. A fresh array: safe to transfer. */
+  validationLogits: Float32Array;
+  /** Set on the epoch after which early stopping ended the run; the model now holds bestEpoch's weights. */
+  earlyStop: EarlyStopInfo | null;
+  /**
+   * What the model holds after this epoch: this epoch's weights and `validationLogits`, or,
+   * once early stopping restored them, the best epoch's weights and a fresh copy of its logits.
+   */
+  model: HeldModel;
 }
