@@ -24,25 +24,25 @@ export const BOOTSTRAP_SEED = 20_171_111;
 // draws). Positions are sorted by confidence, so each bin is one run of positions: a run's sums
 // live in locals and its term is added when the run ends, the same additions in the same order
 // as summing per bin and then over the bins. A weight of 0 adds +0 to sums that start at +0: no
-// change, so no branch for it. One pass per binning (a fused pass ran slower in V8).
+// change, so no branch for it. Both binnings share this pass; each gives the bin per position.
 
-/** Over equal-width bins, fixed per sorted position (`widthBin`). */
-function equalWidthEce(
+/** Over bins fixed per sorted position (`binOf`, nondecreasing). */
+function binnedEce(
   weight: Uint32Array,
   confidence: Float64Array,
   correct: Uint8Array,
-  widthBin: Int32Array,
+  binOf: Int32Array,
 ): number {
   const n = weight.length;
   let ece = 0;
-  let run = widthBin[0];
+  let run = binOf[0];
   let count = 0;
   let correctSum = 0;
   let confidenceSum = 0;
   for (let k = 0; k < n; k++) {
-    if (widthBin[k] !== run) {
+    if (binOf[k] !== run) {
       if (count > 0) ece += Math.abs(correctSum - confidenceSum) / n;
-      run = widthBin[k];
+      run = binOf[k];
       count = 0;
       correctSum = 0;
       confidenceSum = 0;
@@ -57,41 +57,27 @@ function equalWidthEce(
 }
 
 /**
- * Over equal-mass bins of this resample: equalMassBinsOfSorted's rule inline, bin
- * min(bins − 1, ⌊weight before · bins / n⌋), a tie joining its first member's bin.
+ * The equal-mass bin of every sorted position in this resample, written into `into`:
+ * equalMassBinsOfSorted's rule inline, bin min(bins − 1, ⌊weight before · bins / n⌋), a tie
+ * joining its first member's bin.
  */
-function equalMassEce(
+function equalMassBins(
   weight: Uint32Array,
   confidence: Float64Array,
-  correct: Uint8Array,
   bins: number,
-): number {
+  into: Int32Array,
+): Int32Array {
   const n = weight.length;
-  let ece = 0;
-  let run = 0;
-  let count = 0;
-  let correctSum = 0;
-  let confidenceSum = 0;
+  let bin = 0;
   let before = 0;
   for (let k = 0; k < n; k++) {
     if (k > 0 && confidence[k] !== confidence[k - 1]) {
-      const bin = Math.min(bins - 1, Math.floor((before * bins) / n));
-      if (bin !== run) {
-        if (count > 0) ece += Math.abs(correctSum - confidenceSum) / n;
-        run = bin;
-        count = 0;
-        correctSum = 0;
-        confidenceSum = 0;
-      }
+      bin = Math.min(bins - 1, Math.floor((before * bins) / n));
     }
-    const w = weight[k];
-    before += w;
-    count += w;
-    correctSum += w * correct[k];
-    confidenceSum += w * confidence[k];
+    into[k] = bin;
+    before += weight[k];
   }
-  if (count > 0) ece += Math.abs(correctSum - confidenceSum) / n;
-  return ece;
+  return into;
 }
 
 /**
@@ -129,7 +115,7 @@ export function quantile(sorted: readonly number[], q: number): number {
  * ECEs with the bins recomputed for the resample (equal-mass bins move with the data), and take
  * the (1 − level)/2 and (1 + level)/2 quantiles. Confidence is top-label, so any K works.
  * Examples with a NaN logit are left out; NaN bounds when none is left. Each resample is linear
- * in N: N draws, then one pass for both binnings (the sort is done once, before them).
+ * in N: N draws, one pass for the equal-mass bins, one per binning (the sort is done once, before them).
  */
 export function eceBootstrap(
   logits: Float32Array,
@@ -175,12 +161,14 @@ export function eceBootstrapOfConfidences(
   const widthBin = Int32Array.from(confidence, (c) => confidenceBin(c, edges));
   let state = seed >>> 0;
   const weight = new Uint32Array(n);
+  const massBin = new Int32Array(n);
   const widthValues: number[] = [];
   const massValues: number[] = [];
   for (let r = 0; r < resamples && n > 0; r++) {
     state = drawResampleCounts(weight, state);
-    widthValues.push(equalWidthEce(weight, confidence, correct, widthBin));
-    massValues.push(equalMassEce(weight, confidence, correct, bins));
+    widthValues.push(binnedEce(weight, confidence, correct, widthBin));
+    const byMass = equalMassBins(weight, confidence, bins, massBin);
+    massValues.push(binnedEce(weight, confidence, correct, byMass));
   }
   const interval = (values: number[]) => {
     const sorted = values.sort((a, b) => a - b);

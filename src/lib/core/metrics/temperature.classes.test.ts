@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../prng';
 import { fitTemperature, nllAtTemperature, temperatureFit } from './temperature';
+import {
+  expectImprovedEvaluationHalf,
+  expectRecoveredScale,
+  overConfidentClasses,
+} from './temperature.fixture';
 
 const LN2 = Math.log(2);
 const LN5 = Math.log(5);
@@ -23,44 +27,18 @@ describe('NLL(T) for K classes', () => {
   });
 });
 
-/** Standard normal draws (Box–Muller) from a seeded stream. */
-function normal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
 /** Calibrated 3-class logits z ~ N(0, 2²) per class, label drawn from softmax(z), then × scale. */
-function overConfident(count: number, scale: number, seed: number) {
-  const random = mulberry32(seed);
-  const logits = new Float32Array(3 * count);
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const z = [2 * normal(random), 2 * normal(random), 2 * normal(random)];
-    const e = z.map(Math.exp);
-    const draw = random() * (e[0] + e[1] + e[2]);
-    labels[i] = draw < e[0] ? 0 : draw < e[0] + e[1] ? 1 : 2;
-    for (let k = 0; k < 3; k++) logits[3 * i + k] = scale * z[k];
-  }
-  return { logits, labels };
-}
+const overConfident = (count: number, scale: number, seed: number) =>
+  overConfidentClasses(count, 3, scale, 2, seed);
 
 describe('temperature fit for K classes', () => {
   it('recovers the known over-confidence factor (T = 2.5 within 5%)', () => {
-    const { logits, labels } = overConfident(20_000, 2.5, 31);
-    const all = Array.from({ length: labels.length }, (_, i) => i);
-    const { T, bound } = fitTemperature(logits, labels, all);
-    expect(Math.abs(T / 2.5 - 1)).toBeLessThan(0.05);
-    expect(bound).toBeNull();
-    const best = nllAtTemperature(logits, labels, all, T);
-    expect(nllAtTemperature(logits, labels, all, T * 1.01)).toBeGreaterThan(best);
-    expect(nllAtTemperature(logits, labels, all, T / 1.01)).toBeGreaterThan(best);
+    expectRecoveredScale(overConfident(20_000, 2.5, 31), 2.5);
   });
 
   it('improves the evaluation half and keeps accuracy', () => {
     const { logits, labels } = overConfident(4000, 3, 32);
-    const fit = temperatureFit(logits, labels);
-    expect(fit.nllAfter).toBeLessThan(fit.nllBefore);
-    expect(fit.eceAfter).toBeLessThan(fit.eceBefore);
-    expect(fit.accuracyAfter).toBe(fit.accuracyBefore);
+    expectImprovedEvaluationHalf(temperatureFit(logits, labels));
   });
 
   it('says why it stopped at an end of the range', () => {

@@ -11,6 +11,7 @@ import {
   nllCurveAtInverseTemperature,
   type NllCurve,
 } from './temperatureSearch';
+import { allRows, overConfidentClasses } from './temperature.fixture';
 
 const LN2 = Math.log(2);
 
@@ -42,7 +43,7 @@ describe('nllCurveAtInverseTemperature (value, slope and curvature in β = 1/T)'
     const count = 50;
     const many = Float32Array.from({ length: count * classes }, () => 6 * (random() - 0.5));
     const drawn = Uint8Array.from({ length: count }, () => Math.floor(random() * classes));
-    const rows = Array.from({ length: count }, (_, i) => i);
+    const rows = allRows(count);
     const beta = 0.8;
     const delta = 1e-5;
     const at = (b: number) => nllCurveAtInverseTemperature(many, drawn, classes, rows, b);
@@ -127,33 +128,6 @@ describe('newtonInverseTemperature', () => {
   });
 });
 
-/** Standard normal draws (Box–Muller) from a seeded stream. */
-function normal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
-/** K-class logits z ~ N(0, spread²), the label drawn from softmax(z), then z × scale. */
-function scaledRun(count: number, classes: number, scale: number, spread: number, seed: number) {
-  const random = mulberry32(seed);
-  const logits = new Float32Array(count * classes);
-  const labels = new Uint16Array(count);
-  const weights = new Float64Array(classes);
-  for (let i = 0; i < count; i++) {
-    let total = 0;
-    for (let k = 0; k < classes; k++) {
-      const z = spread * normal(random);
-      logits[i * classes + k] = scale * z;
-      weights[k] = Math.exp(z);
-      total += weights[k];
-    }
-    let draw = random() * total;
-    let label = 0;
-    while (label < classes - 1 && draw >= weights[label]) draw -= weights[label++];
-    labels[i] = label;
-  }
-  return { logits, labels };
-}
-
 describe('fitTemperature for K > 2 (Newton) against the golden-section search', () => {
   it('finds T = 1/ln 2 for the hand-computed 3-class case', () => {
     // The two examples above, plus their copies: NLL's slope is zero at e^β = 2.
@@ -174,7 +148,7 @@ describe('fitTemperature for K > 2 (Newton) against the golden-section search', 
     { classes: 100, scale: 3, spread: 1, seed: 44 },
   ]) {
     it(`agrees within 1e-6 relative in T (K = ${classes}, over-confident × ${scale})`, () => {
-      const { logits, labels } = scaledRun(2000, classes, scale, spread, seed);
+      const { logits, labels } = overConfidentClasses(2000, classes, scale, spread, seed);
       const { calibration } = calibrationSplit(labels.length);
       const newton = fitTemperature(logits, labels, calibration);
       const search = fitTemperatureBySearch(logits, labels, calibration);
@@ -200,7 +174,7 @@ describe('fitTemperature for K > 2 (Newton) against the golden-section search', 
   });
 
   it('needs about ten passes over the logits where the search needs 86', () => {
-    const { logits, labels } = scaledRun(2000, 10, 2, 2, 46);
+    const { logits, labels } = overConfidentClasses(2000, 10, 2, 2, 46);
     const rows = calibrationSplit(labels.length).calibration;
     const result = newtonInverseTemperature(
       (beta) => nllCurveAtInverseTemperature(logits, labels, 10, rows, beta),
@@ -219,7 +193,7 @@ describe('fitTemperature for K > 2 (Newton) against the golden-section search', 
       T: 1,
       bound: null,
     });
-    const { logits, labels } = scaledRun(400, 4, 2, 2, 45);
+    const { logits, labels } = overConfidentClasses(400, 4, 2, 2, 45);
     const clean = fitTemperature(logits, labels, calibrationSplit(400).calibration);
     // Example 0 is in the calibration half; a NaN there leaves it out of both fits alike.
     logits[1] = Number.NaN;

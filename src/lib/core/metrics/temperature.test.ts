@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { validationMetrics } from './metrics';
-import { mulberry32 } from '../prng';
 import {
   calibrationSplit,
   evaluateAtTemperature,
@@ -8,28 +7,12 @@ import {
   nllAtTemperature,
   temperatureFit,
 } from './temperature';
-
-/** Standard normal draws (Box–Muller) from a seeded stream. */
-function normal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
-/**
- * Calibrated by construction: gap g ~ N(0, 3²), label 1 with probability sigmoid(g), logits
- * [0, g]. Multiplying the logits by `scale` makes a network that is over-confident by
- * exactly that factor, so the NLL-optimal temperature is `scale`.
- */
-function overConfident(count: number, scale: number, seed: number) {
-  const random = mulberry32(seed);
-  const logits = new Float32Array(2 * count);
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const gap = 3 * normal(random);
-    labels[i] = random() < 1 / (1 + Math.exp(-gap)) ? 1 : 0;
-    logits[2 * i + 1] = scale * gap;
-  }
-  return { logits, labels };
-}
+import {
+  allRows,
+  expectImprovedEvaluationHalf,
+  expectRecoveredScale,
+  overConfidentPairs as overConfident,
+} from './temperature.fixture';
 
 describe('calibrationSplit', () => {
   it('sends even indices to calibration and odd ones to evaluation', () => {
@@ -54,15 +37,7 @@ describe('nllAtTemperature', () => {
 
 describe('fitTemperature', () => {
   it('recovers the known over-confidence factor (T = 3 within 5%)', () => {
-    const { logits, labels } = overConfident(20_000, 3, 17);
-    const all = Array.from({ length: labels.length }, (_, i) => i);
-    const { T, bound } = fitTemperature(logits, labels, all);
-    expect(Math.abs(T / 3 - 1)).toBeLessThan(0.05);
-    expect(bound).toBeNull();
-    // It is a minimum: nudging T either way costs NLL.
-    const best = nllAtTemperature(logits, labels, all, T);
-    expect(nllAtTemperature(logits, labels, all, T * 1.01)).toBeGreaterThan(best);
-    expect(nllAtTemperature(logits, labels, all, T / 1.01)).toBeGreaterThan(best);
+    expectRecoveredScale(overConfident(20_000, 3, 17), 3);
   });
 
   it('finds T < 1 for an under-confident network', () => {
@@ -82,11 +57,7 @@ describe('fitTemperature', () => {
     const { logits, labels: drawn } = overConfident(4000, 3, 19);
     logits[0] = Number.NaN;
     logits[3] = Number.POSITIVE_INFINITY;
-    const { T } = fitTemperature(
-      logits,
-      drawn,
-      Array.from({ length: drawn.length }, (_, i) => i),
-    );
+    const { T } = fitTemperature(logits, drawn, allRows(drawn.length));
     expect(Number.isFinite(T)).toBe(true);
     expect(T).toBeGreaterThan(2);
   });
@@ -175,9 +146,7 @@ describe('temperatureFit', () => {
     expect(fit.evaluationCount).toBe(2000);
     expect(fit.T).toBeGreaterThan(2.5);
     expect(fit.T).toBeLessThan(3.5);
-    expect(fit.nllAfter).toBeLessThan(fit.nllBefore);
-    expect(fit.eceAfter).toBeLessThan(fit.eceBefore);
-    expect(fit.accuracyAfter).toBe(fit.accuracyBefore);
+    expectImprovedEvaluationHalf(fit);
     expect(fit.bound).toBeNull();
     const odd = calibrationSplit(4000).evaluation;
     const before = evaluateAtTemperature(logits, labels, odd, 1);
