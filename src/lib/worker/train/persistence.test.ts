@@ -6,15 +6,11 @@ import type { EpochMetrics, TrainConfig } from '../../core/types';
 import { RunStore } from '../../persist/runStore';
 import { RunPersistence } from './persistence';
 import type { Notice } from './protocol';
+import { CPU_BACKEND, testRunIdentity } from './runIdentity.fixture';
 
 const config = { epochs: 3, earlyStop: 'loss', patience: 1 } as TrainConfig;
-const backend = { name: 'cpu', adapter: 'JS', fallbackReason: null, tfjsVersion: '4' } as const;
-const identity = {
-  id: 'r',
-  createdAt: '2026-01-01T00:00:00Z',
-  link: '#',
-  backendPreference: 'auto',
-} as const;
+const backend = CPU_BACKEND;
+const identity = testRunIdentity('r');
 const trainer = { exportState: async () => ({ epoch: 0, model: [], optimizer: [], best: null }) };
 
 function metrics(epoch: number): EpochMetrics {

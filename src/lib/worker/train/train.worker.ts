@@ -18,7 +18,8 @@ import { DeviceWatch } from './deviceWatch';
 import { ownRunData } from './ownRunData';
 import { RunPersistence } from './persistence';
 import type { FromWorker, RunCommand, ToWorker } from './protocol';
-import { RunController, type CreatedRun } from './runController';
+import { RunController } from './runController';
+import type { CreatedRun } from './runServices';
 import { tfEnvironment } from './tfEnvironment';
 
 declare const self: DedicatedWorkerGlobalScope;
