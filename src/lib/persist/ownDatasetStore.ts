@@ -7,7 +7,7 @@
 import { IMAGE_PIXELS } from '../core/data';
 import { contentHash } from '../core/data';
 import type { OwnDatasetSummary } from '../core/data';
-import { completed, promised, timeOrderedId } from './idbRequests';
+import { completed, IdbStore, openDatabase, promised, timeOrderedId } from './idbRequests';
 
 export const OWN_DATASETS_DATABASE = 'overconfidence-playground-datasets';
 const VERSION = 1;
@@ -24,56 +24,25 @@ export interface DatasetDraft {
   pixels: [Uint8Array, Uint8Array];
 }
 
-/** An id that sorts by creation time: `dataset-<ms>-<random>`. */
-export function newDatasetId(now = Date.now(), random = Math.random): string {
-  return timeOrderedId('dataset', now, random);
-}
-
-export class OwnDatasetStore {
-  readonly #db: IDBDatabase;
-
-  private constructor(db: IDBDatabase) {
-    this.#db = db;
-  }
-
+export class OwnDatasetStore extends IdbStore {
   /** Null where IndexedDB is missing or refused: own images then last for the page's life only. */
-  static async open(
-    factory: IDBFactory | null = globalThis.indexedDB ?? null,
-  ): Promise<OwnDatasetStore | null> {
-    if (!factory) return null;
-    try {
-      const request = factory.open(OWN_DATASETS_DATABASE, VERSION);
-      request.onupgradeneeded = () => {
-        const db = request.result;
-        if (!db.objectStoreNames.contains('datasets')) {
-          db.createObjectStore('datasets', { keyPath: 'id' });
-        }
-        if (!db.objectStoreNames.contains('images'))
-          db.createObjectStore('images', { keyPath: 'id' });
-      };
-      const db = await promised(request);
-      db.onversionchange = () => db.close();
-      return new OwnDatasetStore(db);
-    } catch {
-      return null;
-    }
-  }
-
-  close(): void {
-    this.#db.close();
+  static async open(factory?: IDBFactory | null): Promise<OwnDatasetStore | null> {
+    const keyPaths = { datasets: 'id', images: 'id' };
+    const db = await openDatabase(factory, OWN_DATASETS_DATABASE, VERSION, keyPaths);
+    return db && new OwnDatasetStore(db);
   }
 
   /** Hashes and stores a dataset (summary and pixels in one transaction); returns its summary. */
   async add(draft: DatasetDraft, now = new Date()): Promise<OwnDatasetSummary> {
     const summary: OwnDatasetSummary = {
-      id: newDatasetId(now.getTime()),
+      id: timeOrderedId('dataset', now.getTime(), Math.random), // sorts by creation time
       name: draft.name,
       classNames: [draft.classNames[0], draft.classNames[1]],
       counts: [draft.pixels[0].length / IMAGE_PIXELS, draft.pixels[1].length / IMAGE_PIXELS],
       hash: await contentHash(draft.pixels),
       createdAt: now.toISOString(),
     };
-    const transaction = this.#db.transaction(['datasets', 'images'], 'readwrite');
+    const transaction = this.db.transaction(['datasets', 'images'], 'readwrite');
     transaction.objectStore('datasets').put(summary);
     const images: ImagesRecord = { id: summary.id, pixels: draft.pixels };
     transaction.objectStore('images').put(images);
@@ -83,7 +52,7 @@ export class OwnDatasetStore {
 
   /** Every stored dataset's summary, newest first. */
   async list(): Promise<OwnDatasetSummary[]> {
-    const transaction = this.#db.transaction('datasets', 'readonly');
+    const transaction = this.db.transaction('datasets', 'readonly');
     const all = (await promised(
       transaction.objectStore('datasets').getAll(),
     )) as OwnDatasetSummary[];
@@ -91,7 +60,7 @@ export class OwnDatasetStore {
   }
 
   async summary(id: string): Promise<OwnDatasetSummary | null> {
-    const transaction = this.#db.transaction('datasets', 'readonly');
+    const transaction = this.db.transaction('datasets', 'readonly');
     return (
       ((await promised(transaction.objectStore('datasets').get(id))) as OwnDatasetSummary) ?? null
     );
@@ -99,14 +68,14 @@ export class OwnDatasetStore {
 
   /** The dataset's pixels per class (28 × 28 uint8 each, concatenated), or null when gone. */
   async pixels(id: string): Promise<[Uint8Array, Uint8Array] | null> {
-    const transaction = this.#db.transaction('images', 'readonly');
+    const transaction = this.db.transaction('images', 'readonly');
     const record = (await promised(transaction.objectStore('images').get(id))) as
       ImagesRecord | undefined;
     return record ? record.pixels : null;
   }
 
   async delete(id: string): Promise<void> {
-    const transaction = this.#db.transaction(['datasets', 'images'], 'readwrite');
+    const transaction = this.db.transaction(['datasets', 'images'], 'readwrite');
     transaction.objectStore('datasets').delete(id);
     transaction.objectStore('images').delete(id);
     await completed(transaction);

@@ -21,7 +21,7 @@ import type {
   TrainConfig,
   TrainerSnapshot,
 } from '../core/types';
-import { completed, promised, timeOrderedId } from './idbRequests';
+import { completed, IdbStore, openDatabase, promised, timeOrderedId } from './idbRequests';
 
 export type { NamedArray, TrainerSnapshot } from '../core/types';
 
@@ -74,57 +74,34 @@ export function newRunId(now = Date.now(), random = Math.random): string {
   return timeOrderedId('run', now, random);
 }
 
-export class RunStore {
-  readonly #db: IDBDatabase;
-
-  private constructor(db: IDBDatabase) {
-    this.#db = db;
-  }
-
+export class RunStore extends IdbStore {
   /**
    * Opens (and creates or upgrades) the database. Resolves null where IndexedDB is missing or
    * refused (some private modes): the app then works without persistence.
    */
-  static async open(
-    factory: IDBFactory | null = globalThis.indexedDB ?? null,
-  ): Promise<RunStore | null> {
-    if (!factory) return null;
-    try {
-      const request = factory.open(DATABASE_NAME, DATABASE_VERSION);
-      request.onupgradeneeded = (event) => {
-        const db = request.result;
-        if (!db.objectStoreNames.contains('runs')) db.createObjectStore('runs', { keyPath: 'id' });
-        if (!db.objectStoreNames.contains('epochs')) {
-          db.createObjectStore('epochs', { keyPath: ['runId', 'epoch'] });
-        }
-        if (!db.objectStoreNames.contains('weights')) {
-          db.createObjectStore('weights', { keyPath: 'runId' });
-        }
-        const upgrade = request.transaction;
-        if (event.oldVersion === 1 && upgrade) void upgradeVersion1(upgrade);
-      };
-      const db = await promised(request);
-      // Another tab upgrading the schema must not be blocked by this connection.
-      db.onversionchange = () => db.close();
-      return new RunStore(db);
-    } catch {
-      return null;
-    }
-  }
-
-  close(): void {
-    this.#db.close();
+  static async open(factory?: IDBFactory | null): Promise<RunStore | null> {
+    const keyPaths = { runs: 'id', epochs: ['runId', 'epoch'], weights: 'runId' };
+    const db = await openDatabase(
+      factory,
+      DATABASE_NAME,
+      DATABASE_VERSION,
+      keyPaths,
+      (from, transaction) => {
+        if (from === 1) void upgradeVersion1(transaction);
+      },
+    );
+    return db && new RunStore(db);
   }
 
   async putRun(run: RunRecord): Promise<void> {
-    const transaction = this.#db.transaction('runs', 'readwrite');
+    const transaction = this.db.transaction('runs', 'readwrite');
     transaction.objectStore('runs').put(run);
     await completed(transaction);
   }
 
   /** One completed epoch, the run's record after it and the weights it ended with, atomically. */
   async putEpoch(run: RunRecord, epoch: EpochRecord, weights: TrainerSnapshot): Promise<void> {
-    const transaction = this.#db.transaction(['runs', 'epochs', 'weights'], 'readwrite');
+    const transaction = this.db.transaction(['runs', 'epochs', 'weights'], 'readwrite');
     transaction.objectStore('runs').put(run);
     transaction.objectStore('epochs').put(epoch);
     transaction.objectStore('weights').put({ ...weights, runId: epoch.runId });
@@ -133,7 +110,7 @@ export class RunStore {
 
   /** A finished run that arrives whole (an imported file): its record and every epoch, atomically. */
   async putWholeRun(run: RunRecord, epochs: readonly EpochRecord[]): Promise<void> {
-    const transaction = this.#db.transaction(['runs', 'epochs'], 'readwrite');
+    const transaction = this.db.transaction(['runs', 'epochs'], 'readwrite');
     transaction.objectStore('runs').put(run);
     const rows = transaction.objectStore('epochs');
     for (const epoch of epochs) rows.put(epoch);
@@ -141,19 +118,19 @@ export class RunStore {
   }
 
   async getRun(id: string): Promise<RunRecord | null> {
-    const transaction = this.#db.transaction('runs', 'readonly');
+    const transaction = this.db.transaction('runs', 'readonly');
     return ((await promised(transaction.objectStore('runs').get(id))) as RunRecord) ?? null;
   }
 
   /** The run's epochs in order, with their logits. */
   async getEpochs(runId: string): Promise<EpochRecord[]> {
-    const transaction = this.#db.transaction('epochs', 'readonly');
+    const transaction = this.db.transaction('epochs', 'readonly');
     const range = IDBKeyRange.bound([runId, 0], [runId, Number.MAX_SAFE_INTEGER]);
     return (await promised(transaction.objectStore('epochs').getAll(range))) as EpochRecord[];
   }
 
   async getWeights(runId: string): Promise<WeightsRecord | null> {
-    const transaction = this.#db.transaction('weights', 'readonly');
+    const transaction = this.db.transaction('weights', 'readonly');
     return (
       ((await promised(transaction.objectStore('weights').get(runId))) as WeightsRecord) ?? null
     );
@@ -161,13 +138,13 @@ export class RunStore {
 
   /** Every stored run's record (no epochs' logits, no weights), newest first. */
   async listRuns(): Promise<RunRecord[]> {
-    const transaction = this.#db.transaction('runs', 'readonly');
+    const transaction = this.db.transaction('runs', 'readonly');
     const runs = (await promised(transaction.objectStore('runs').getAll())) as RunRecord[];
     return runs.sort(newestFirst);
   }
 
   async deleteRun(id: string): Promise<void> {
-    const transaction = this.#db.transaction(['runs', 'epochs', 'weights'], 'readwrite');
+    const transaction = this.db.transaction(['runs', 'epochs', 'weights'], 'readwrite');
     transaction.objectStore('runs').delete(id);
     transaction
       .objectStore('epochs')
