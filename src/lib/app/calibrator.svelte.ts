@@ -11,6 +11,7 @@ import type { PosthocReport } from '../core/metrics';
 import type { TemperatureEvaluation } from '../core/metrics';
 import type { Labels, TemperatureFit } from '../core/types';
 import type { FromCalibrateWorker, ToCalibrateWorker } from '../worker/calibrate/calibrateProtocol';
+import { LazyWorker } from './lazyWorker';
 
 /**
  * Up to this many logits (N × K) are fitted on the main thread. Fitting 10,000 × 2 there (86
@@ -55,8 +56,7 @@ export class Calibrator {
   /** Why the current logits could not be fitted, in plain words; null otherwise. */
   problem = $state<string | null>(null);
 
-  #worker: Worker | null = null;
-  readonly #createWorker: () => Worker;
+  #worker: LazyWorker<ToCalibrateWorker, FromCalibrateWorker>;
   #nextId = 1;
   /** The fit whose answers the page shows. */
   #currentFit: number | null = null;
@@ -71,7 +71,11 @@ export class Calibrator {
   >();
 
   constructor(createWorker: () => Worker = createCalibrateWorker) {
-    this.#createWorker = createWorker;
+    this.#worker = new LazyWorker(createWorker, {
+      receive: (message) => this.#receive(message),
+      failed: (detail) =>
+        this.#stopped(`The calibration stopped unexpectedly (${detail || 'worker error'}).`, true),
+    });
   }
 
   /** Fits these logits (the page's own are not touched); their answers replace any earlier. */
@@ -129,8 +133,7 @@ export class Calibrator {
   }
 
   dispose(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#worker.terminate();
     this.#stopped('The calibration worker was closed.');
   }
 
@@ -140,24 +143,7 @@ export class Calibrator {
   }
 
   #send(command: ToCalibrateWorker, transfer: Transferable[] = []): void {
-    this.#connect().postMessage(command, transfer);
-  }
-
-  #connect(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = this.#createWorker();
-    worker.onmessage = (event: MessageEvent<FromCalibrateWorker>) => this.#receive(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      this.#worker = null;
-      this.#stopped(
-        `The calibration stopped unexpectedly (${event.message || 'worker error'}).`,
-        true,
-      );
-    };
-    this.#worker = worker;
-    return worker;
+    this.#worker.post(command, transfer);
   }
 
   /** Everything in flight is lost with the worker; `showProblem` says so in the panel. */

@@ -1,8 +1,10 @@
 // Main-thread façade over the image-decoding worker: one promise per class's files, settled by
-// the reply that names its request. The worker starts on first use and is kept for the page.
+// the reply that names its request. The worker starts on first use and is kept for the page
+// (lazyWorker.ts).
 
 import type { SkippedFile } from '../core/data';
 import type { FromImagesWorker, ToImagesWorker } from '../worker/images/imagesProtocol';
+import { LazyWorker } from './lazyWorker';
 
 export type DecodeResult =
   | { ok: true; pixels: Uint8Array; count: number; skipped: SkippedFile[] }
@@ -20,13 +22,16 @@ function createImagesWorker(): Worker {
 }
 
 export class ImageDecoder {
-  #worker: Worker | null = null;
+  readonly #worker: LazyWorker<ToImagesWorker, FromImagesWorker>;
   #nextId = 1;
   readonly #pending = new Map<number, Pending>();
-  readonly #createWorker: () => Worker;
 
   constructor(createWorker: () => Worker = createImagesWorker) {
-    this.#createWorker = createWorker;
+    this.#worker = new LazyWorker(createWorker, {
+      receive: (message) => this.#receive(message),
+      failed: (detail) =>
+        this.#failAll(`The image decoder stopped with an error: ${detail || 'it failed to load'}`),
+    });
   }
 
   decode(
@@ -35,33 +40,15 @@ export class ImageDecoder {
     onProgress: (done: number, total: number) => void = () => {},
   ): Promise<DecodeResult> {
     const id = this.#nextId++;
-    const message: ToImagesWorker = { type: 'decode', id, files, className };
     return new Promise((resolve) => {
       this.#pending.set(id, { resolve, onProgress });
-      this.#ensureWorker().postMessage(message);
+      this.#worker.post({ type: 'decode', id, files, className });
     });
   }
 
   dispose(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#worker.terminate();
     this.#failAll('The image decoder was closed.');
-  }
-
-  #ensureWorker(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = this.#createWorker();
-    worker.onmessage = (event: MessageEvent<FromImagesWorker>) => this.#receive(event.data);
-    worker.onerror = (event: ErrorEvent) => {
-      event.preventDefault();
-      this.#worker = null;
-      worker.terminate();
-      this.#failAll(
-        `The image decoder stopped with an error: ${event.message || 'it failed to load'}`,
-      );
-    };
-    this.#worker = worker;
-    return worker;
   }
 
   #failAll(reason: string): void {

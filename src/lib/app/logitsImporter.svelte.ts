@@ -5,6 +5,7 @@
 import type { SavedRun } from '../persist/savedRun';
 import type { FromImportWorker, ToImportWorker } from '../worker/import/importProtocol';
 import type { ImportStage } from '../worker/import/logitsImportJob';
+import { LazyWorker } from './lazyWorker';
 
 function createImportWorker(): Worker {
   return new Worker(new URL('../worker/import/import.worker.ts', import.meta.url), {
@@ -25,16 +26,19 @@ export class LogitsImporter {
   /** Why the last file was refused, in plain words; null after a success. */
   error = $state<string | null>(null);
 
-  #worker: Worker | null = null;
+  #worker: LazyWorker<ToImportWorker, FromImportWorker>;
   #nextId = 1;
   #pending: {
     id: number;
     resolve: (result: ImportedResult | null) => void;
   } | null = null;
-  readonly #createWorker: () => Worker;
 
   constructor(createWorker: () => Worker = createImportWorker) {
-    this.#createWorker = createWorker;
+    this.#worker = new LazyWorker(createWorker, {
+      receive: (message) => this.#receive(message),
+      failed: (detail) =>
+        this.#finish(null, `The import stopped unexpectedly (${detail || 'worker error'}).`),
+    });
   }
 
   get busy(): boolean {
@@ -49,8 +53,7 @@ export class LogitsImporter {
     const id = this.#nextId++;
     return new Promise((resolve) => {
       this.#pending = { id, resolve };
-      const command: ToImportWorker = { type: 'import', id, file };
-      this.#connect().postMessage(command);
+      this.#worker.post({ type: 'import', id, file });
     });
   }
 
@@ -59,21 +62,7 @@ export class LogitsImporter {
   }
 
   dispose(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
-  }
-
-  #connect(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = this.#createWorker();
-    worker.onmessage = (event: MessageEvent<FromImportWorker>) => this.#receive(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault();
-      this.#finish(null, `The import stopped unexpectedly (${event.message || 'worker error'}).`);
-      this.dispose();
-    };
-    this.#worker = worker;
-    return worker;
+    this.#worker.terminate();
   }
 
   #receive(message: FromImportWorker): void {
