@@ -3,6 +3,7 @@
 // decoding a folder never waits behind a training run's command queue (nor holds it up).
 
 import type { SkippedFile } from '../../core/data';
+import type { JobReplies } from '../jobReplies';
 
 export type ToImagesWorker = {
   type: 'decode';
@@ -13,11 +14,10 @@ export type ToImagesWorker = {
   className: string;
 };
 
-export type FromImagesWorker =
-  | { type: 'progress'; replyTo: number; done: number; total: number }
+export type FromImagesWorker = JobReplies<
+  { done: number; total: number },
   | {
       type: 'decoded';
-      replyTo: number;
       /** 28 × 28 uint8 per image, in file path order, concatenated. */
       pixels: Uint8Array;
       count: number;
@@ -25,5 +25,5 @@ export type FromImagesWorker =
       skipped: SkippedFile[];
     }
   /** Too many images for a class: refused before decoding any. */
-  | { type: 'refused'; replyTo: number; reason: string }
-  | { type: 'error'; replyTo: number; message: string };
+  | { type: 'refused'; reason: string }
+>;

@@ -4,23 +4,23 @@
 // request id and every reply names it.
 
 import type { EpochRecord, RunRecord } from '../../persist/runStore';
+import type { JobReplies } from '../jobReplies';
 import type { ImportStage } from './logitsImportJob';
 
 /** Page → import worker. The File itself travels (it is cloneable): the worker reads its bytes. */
 export type ToImportWorker = { type: 'import'; id: number; file: File };
 
 /** Import worker → page. */
-export type FromImportWorker =
-  | { type: 'progress'; replyTo: number; stage: ImportStage; fraction: number }
-  | {
-      type: 'imported';
-      replyTo: number;
-      record: RunRecord;
-      /** Every epoch with its logits (their buffers are transferred, not copied). */
-      epochs: EpochRecord[];
-      /** False when this browser could not store it: it is shown, but a reload forgets it. */
-      stored: boolean;
-      /** Why it could not be stored, in the browser's words; null when it was. */
-      storageProblem: string | null;
-    }
-  | { type: 'error'; replyTo: number; message: string };
+export type FromImportWorker = JobReplies<
+  { stage: ImportStage; fraction: number },
+  {
+    type: 'imported';
+    record: RunRecord;
+    /** Every epoch with its logits (their buffers are transferred, not copied). */
+    epochs: EpochRecord[];
+    /** False when this browser could not store it: it is shown, but a reload forgets it. */
+    stored: boolean;
+    /** Why it could not be stored, in the browser's words; null when it was. */
+    storageProblem: string | null;
+  }
+>;
