@@ -1,0 +1,14 @@
+// What the panels that follow single validation examples over a run (the gallery, the tracked
+// examples) are given: the run's logits per epoch, its labels and images, its class names.
+
+import type { Labels } from '../../core/types';
+
+export interface ExampleHistory {
+  /** Validation logits per epoch: [e − 1] holds epoch e's logit rows, dataset order. */
+  logitsHistory: readonly Float32Array[];
+  labels: Labels | null;
+  images: Uint8Array | null;
+  classNames: readonly string[];
+  /** True for a run with no images (an imported logits file): examples go by index. */
+  imageless?: boolean;
+}
