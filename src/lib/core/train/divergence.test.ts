@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer } from './trainer';
 import { syntheticImages } from '../data/syntheticImages.fixture';
-import { testConfig } from './trainConfig.fixture';
+import { trainingTestConfig } from './trainConfig.fixture';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -13,10 +13,8 @@ const synthetic = (count: number, seed: number) =>
 
 describe('divergence', () => {
   it('reports a run whose training loss is no longer finite, within the epoch', async () => {
-    const config = testConfig({
-      classes: ['tshirt', 'trouser'],
-      trainSize: 16,
-      validationSize: 4,
+    const data = { train: synthetic(16, 1), validation: synthetic(4, 2) };
+    const config = trainingTestConfig(data, {
       batchSize: 4,
       // Far beyond any sane step size: plain SGD overflows float32 within a few steps.
       learningRate: 1e12,
@@ -24,10 +22,7 @@ describe('divergence', () => {
       seed: 3,
     });
     const baseline = tf.memory().numTensors;
-    const trainer = Trainer.create(
-      { train: synthetic(16, 1), validation: synthetic(4, 2) },
-      config,
-    );
+    const trainer = Trainer.create(data, config);
     const outcomes: string[] = [];
     for (let epoch = 0; epoch < 3; epoch++) {
       const outcome = await trainer.trainEpoch({ shouldStop: () => false, onProgress: () => {} });

@@ -1,29 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EarlyStopping, earlyStopScore } from './earlyStopping';
-import type { EarlyStopMetric, EpochMetrics } from '../types';
+import { epochWith } from '../metrics/epochMetrics.fixture';
+import type { EarlyStopMetric } from '../types';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-function epochMetrics(epoch: number, validationLoss: number, validationAccuracy: number) {
-  return {
-    epoch,
-    trainLoss: 0,
-    trainAccuracy: 0,
-    validationLoss,
-    validationAccuracy,
-    imagesPerSecond: 0,
-    logitGapHistogram: { edges: [0, 1], correct: [0], wrong: [0] },
-    validationLossCorrect: 0,
-    validationLossWrong: validationLoss,
-    wrongCount: 0,
-    ece: 0,
-    mce: 0,
-    reliability: { edges: [0, 1], count: [0], accuracy: [0], confidence: [0] },
-  } satisfies EpochMetrics;
-}
 
 function weightValues(model: tf.LayersModel): number[][] {
   return model.getWeights().map((weight) => Array.from(weight.dataSync()));
@@ -46,7 +29,7 @@ function play(metric: EarlyStopMetric, patience: number, history: [number, numbe
     tf.dispose(trained);
     weightsByEpoch.push(weightValues(model));
     const logits = new Float32Array([epoch, -epoch]);
-    decision = stopping.update(model, epochMetrics(epoch, loss, accuracy), logits);
+    decision = stopping.update(model, epochWith(epoch, loss, accuracy), logits);
     logits.fill(0); // the caller may transfer or reuse its array: the saved copy must not care
     if (decision) break;
   }
@@ -90,7 +73,7 @@ describe('EarlyStopping', () => {
     const before = tf.memory().numTensors;
     const counts: number[] = [];
     for (let epoch = 1; epoch <= 4; epoch++) {
-      stopping.update(model, epochMetrics(epoch, 1 / epoch, 0.5), new Float32Array(2));
+      stopping.update(model, epochWith(epoch, 1 / epoch, 0.5), new Float32Array(2));
       counts.push(tf.memory().numTensors);
     }
     expect(counts).toEqual([before + 2, before + 2, before + 2, before + 2]); // kernel + bias
@@ -101,7 +84,7 @@ describe('EarlyStopping', () => {
   });
 
   it('never treats a NaN loss as an improvement, and does nothing when off', () => {
-    expect(earlyStopScore('loss', epochMetrics(1, Number.NaN, 0.5))).toBe(Infinity);
+    expect(earlyStopScore('loss', epochWith(1, Number.NaN, 0.5))).toBe(Infinity);
     const nan = play('loss', 2, [
       [Number.NaN, 0.5],
       [0.7, 0.5],

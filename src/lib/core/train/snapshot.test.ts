@@ -4,7 +4,7 @@ import type { PairData } from '../data';
 import { Trainer, type TrainHooks } from './trainer';
 import type { TrainConfig } from '../types';
 import { syntheticImages } from '../data/syntheticImages.fixture';
-import { testConfig } from './trainConfig.fixture';
+import { trainingTestConfig } from './trainConfig.fixture';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -28,15 +28,7 @@ describe.each<Partial<TrainConfig>>([
   { optimizer: 'adam' },
   { optimizer: 'momentum', dropout: 0.3, earlyStop: 'loss', patience: 3 },
 ])('Trainer snapshots (%o)', (overrides) => {
-  const config = testConfig({
-    classes: ['tshirt', 'trouser'],
-    trainSize: 8,
-    validationSize: 6,
-    batchSize: 4,
-    learningRate: 0.01,
-    seed: 11,
-    ...overrides,
-  });
+  const config = trainingTestConfig(data, { batchSize: 4, seed: 11, ...overrides });
 
   it('continues after a restore exactly as an uninterrupted run', async () => {
     const baseline = tf.memory().numTensors;

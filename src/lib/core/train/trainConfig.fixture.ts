@@ -1,5 +1,6 @@
 // A small TrainConfig for unit tests that need one but do not train it (protocol, storage,
 // controller tests); override what a test is about.
+import type { PairData } from '../data';
 import type { TrainConfig } from '../types';
 
 export function testConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
@@ -22,4 +23,20 @@ export function testConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
     mixupAlpha: 0,
     ...overrides,
   };
+}
+
+/**
+ * A config for a test that trains `data`: its sizes are the data's counts, and the learning
+ * rate is 0.01 so that tiny runs move in a few steps; override what the test is about.
+ */
+export function trainingTestConfig(
+  data: PairData,
+  overrides: Partial<TrainConfig> = {},
+): TrainConfig {
+  return testConfig({
+    trainSize: data.train.count,
+    validationSize: data.validation.count,
+    learningRate: 0.01,
+    ...overrides,
+  });
 }

@@ -6,7 +6,7 @@ import { validationMetrics } from '../metrics';
 import { Trainer, type BatchProgress, type EpochResult, type TrainHooks } from './trainer';
 import type { TrainConfig } from '../types';
 import { syntheticImages } from '../data/syntheticImages.fixture';
-import { testConfig } from './trainConfig.fixture';
+import { trainingTestConfig } from './trainConfig.fixture';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -19,14 +19,7 @@ const data: PairData = { train: synthetic(32, 1), validation: synthetic(32, 2) }
 /** For tests that only need a few steps: 4 batches of 2. */
 const tinyData: PairData = { train: synthetic(8, 3), validation: synthetic(4, 4) };
 
-const config = testConfig({
-  classes: ['tshirt', 'trouser'],
-  trainSize: 32,
-  validationSize: 32,
-  batchSize: 8,
-  learningRate: 0.01,
-  seed: 5,
-});
+const config = trainingTestConfig(data, { batchSize: 8, seed: 5 });
 
 function hooks(stopAfterBatches = Infinity, progress: BatchProgress[] = []): TrainHooks {
   let batches = 0;
