@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LN2, LN5 } from './logits.fixture';
 import { brierDecomposition, brierScore } from './brier';
 import { brierRow } from './logitRows';
-
-const LN2 = Math.log(2);
-const LN5 = Math.log(5);
 
 describe('K-class Brier score Σ_k (p_k − y_k)²', () => {
   it('3 classes by hand: [0, ln 2, ln 5] is softmax (1, 2, 5)/8', () => {

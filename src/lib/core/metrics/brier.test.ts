@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { logitsWithP1 } from './logits.fixture';
 import { brierDecomposition, brierFromLogits } from './brier';
 import { mulberry32 } from '../prng';
-
-/** Logits (0, log(p/(1−p))): the softmax gives p₁ = p (to float32 precision). */
-function logitsFor(p1s: number[]): Float32Array {
-  return Float32Array.from(p1s.flatMap((p) => [0, Math.log(p / (1 - p))]));
-}
 
 function partsSum(b: ReturnType<typeof brierDecomposition>): number {
   return b.reliability - b.resolution + b.uncertainty + b.withinBin;
@@ -23,7 +19,7 @@ describe('Brier score', () => {
   it('one forecast value per bin: reliability − resolution + uncertainty, no within-bin term', () => {
     // p₁ = 0.75 (labels 1, 0) and p₁ = 0.5 (labels 1, 0): Brier (0.125 + 1.125 + 0.5 + 0.5) / 4.
     const result = brierDecomposition(
-      logitsFor([0.75, 0.75, 0.5, 0.5]),
+      logitsWithP1([0.75, 0.75, 0.5, 0.5]),
       Uint8Array.from([1, 0, 1, 0]),
     );
     expect(result.score).toBeCloseTo(0.5625, 6);
@@ -37,7 +33,7 @@ describe('Brier score', () => {
   it('resolution rewards forecasts that sort the examples', () => {
     // p₁ = 0.9 twice (both 1), p₁ = 0.1 twice (0 and 1): base rate 0.75.
     const result = brierDecomposition(
-      logitsFor([0.9, 0.9, 0.1, 0.1]),
+      logitsWithP1([0.9, 0.9, 0.1, 0.1]),
       Uint8Array.from([1, 1, 0, 1]),
     );
     expect(result.score).toBeCloseTo(0.42, 6);
@@ -49,7 +45,7 @@ describe('Brier score', () => {
 
   it('two forecasts in one bin: the within-bin term makes the sum exact', () => {
     // 0.52 (label 1) and 0.58 (label 0) share the bin [0.5, 0.6).
-    const result = brierDecomposition(logitsFor([0.52, 0.58]), Uint8Array.from([1, 0]));
+    const result = brierDecomposition(logitsWithP1([0.52, 0.58]), Uint8Array.from([1, 0]));
     expect(result.score).toBeCloseTo(0.5668, 6);
     expect(result.reliability).toBeCloseTo(0.005, 6);
     expect(result.uncertainty).toBeCloseTo(0.5, 12);

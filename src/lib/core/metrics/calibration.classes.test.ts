@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LN2, LN5 } from './logits.fixture';
 import {
   calibrationErrors,
   confidences,
@@ -6,9 +7,6 @@ import {
   lossSplit,
   reliabilityDiagram,
 } from './calibration';
-
-const LN2 = Math.log(2);
-const LN5 = Math.log(5);
 
 describe('top-label reliability for 3 classes', () => {
   /*

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { logitsConfidentInClass0 } from './logits.fixture';
 import { calibrationErrors, equalMassBinsOfSorted, equalMassDiagram } from './calibration';
-
-/** Logits (c', 0) with softmax confidence c for class 0. */
-function confidentClass0(confidences: number[]): Float32Array {
-  return Float32Array.from(confidences.flatMap((c) => [Math.log(c / (1 - c)), 0]));
-}
 
 describe('equal-mass bins', () => {
   it('put the same number of examples in each bin', () => {
     const confidences = [0.55, 0.6, 0.7, 0.8, 0.95, 0.99];
     const diagram = equalMassDiagram(
-      confidentClass0(confidences),
+      logitsConfidentInClass0(confidences),
       Uint8Array.from([0, 1, 0, 0, 1, 0]),
       {
         bins: 3,
@@ -30,7 +26,7 @@ describe('equal-mass bins', () => {
   it('keep tied confidences together, so a bin may be empty', () => {
     expect(Array.from(equalMassBinsOfSorted([0.6, 0.6, 0.6, 0.9], null, 2))).toEqual([0, 0, 0, 1]);
     const diagram = equalMassDiagram(
-      confidentClass0([0.6, 0.6, 0.6, 0.9]),
+      logitsConfidentInClass0([0.6, 0.6, 0.6, 0.9]),
       Uint8Array.from([0, 0, 1, 0]),
       {
         bins: 2,
@@ -51,7 +47,7 @@ describe('equal-mass bins', () => {
   it('uneven counts differ by at most one', () => {
     const confidences = Array.from({ length: 17 }, (_, i) => 0.5 + (i + 1) / 40);
     const labels = new Uint8Array(17);
-    const diagram = equalMassDiagram(confidentClass0(confidences), labels, { bins: 5 });
+    const diagram = equalMassDiagram(logitsConfidentInClass0(confidences), labels, { bins: 5 });
     expect(diagram.count.reduce((a, b) => a + b, 0)).toBe(17);
     expect(Math.max(...diagram.count) - Math.min(...diagram.count)).toBeLessThanOrEqual(1);
     for (let i = 1; i < diagram.edges.length; i++)

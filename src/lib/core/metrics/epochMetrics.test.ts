@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { LN2, LN5 } from './logits.fixture';
 import { eceBootstrap } from './bootstrap';
 import { calibrationErrors, equalMassDiagram, reliabilityDiagram } from './calibration';
 import { metricsFromLogits } from './epochMetrics';
 import { mulberry32 } from '../prng';
 
-const LN2 = Math.log(2);
-const LN5 = Math.log(5);
 const NO_TRAINING = { epoch: 4, trainLoss: NaN, trainAccuracy: NaN, imagesPerSecond: NaN };
 
 describe('metricsFromLogits', () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LN2, LN5 } from './logits.fixture';
 import { checkLogitShapes, classCount, logitGapHistogram, validationMetrics } from './metrics';
 import { argmaxRow, crossEntropyRow, marginRow } from './logitRows';
-
-const LN2 = Math.log(2);
-const LN5 = Math.log(5);
 
 // Hand-worked 3-class rows. [0, ln 2, ln 5]: softmax (1, 2, 5)/8, so
 //   loss against class 2 = −ln(5/8) = ln 1.6, against class 0 = ln 8; margin ln 5 − ln 2 = ln 2.5.

@@ -5,9 +5,11 @@ import {
   expectRecoveredScale,
   overConfidentClasses,
 } from './temperature.fixture';
+import { LN2, LN5 } from './logits.fixture';
 
-const LN2 = Math.log(2);
-const LN5 = Math.log(5);
+/** Calibrated 3-class logits z ~ N(0, 2²) per class, label drawn from softmax(z), then × scale. */
+const overConfident = (count: number, scale: number, seed: number) =>
+  overConfidentClasses(count, 3, scale, 2, seed);
 
 describe('NLL(T) for K classes', () => {
   it('is mean(logSumExp(z/T) − z_label/T), by hand', () => {
@@ -26,10 +28,6 @@ describe('NLL(T) for K classes', () => {
     expect(nllAtTemperature(four, Uint8Array.from([3]), [0], 2)).toBeCloseTo(LN2, 6);
   });
 });
-
-/** Calibrated 3-class logits z ~ N(0, 2²) per class, label drawn from softmax(z), then × scale. */
-const overConfident = (count: number, scale: number, seed: number) =>
-  overConfidentClasses(count, 3, scale, 2, seed);
 
 describe('temperature fit for K classes', () => {
   it('recovers the known over-confidence factor (T = 2.5 within 5%)', () => {

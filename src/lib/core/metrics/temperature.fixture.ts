@@ -3,6 +3,7 @@
 // checks every such test makes of a fit.
 
 import { expect } from 'vitest';
+import { allRows, expectRelativelyClose } from './logits.fixture';
 import { mulberry32 } from '../prng';
 import { fitTemperature, nllAtTemperature, type TemperatureFit } from './temperature';
 import type { Labels } from '../types';
@@ -10,11 +11,6 @@ import type { Labels } from '../types';
 /** Standard normal draws (Box–Muller) from a seeded stream. */
 export function standardNormal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
-/** Every row index 0 … count − 1. */
-export function allRows(count: number): number[] {
-  return Array.from({ length: count }, (_, i) => i);
 }
 
 /**
@@ -67,7 +63,7 @@ export function expectRecoveredScale(
 ): void {
   const all = allRows(labels.length);
   const { T, bound } = fitTemperature(logits, labels, all);
-  expect(Math.abs(T / scale - 1)).toBeLessThan(0.05);
+  expectRelativelyClose(T, scale, 0.05);
   expect(bound).toBeNull();
   // It is a minimum: nudging T either way costs NLL.
   const best = nllAtTemperature(logits, labels, all, T);

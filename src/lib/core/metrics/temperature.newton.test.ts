@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { allRows, expectRelativelyClose, LN2 } from './logits.fixture';
 import { mulberry32 } from '../prng';
 import {
   calibrationSplit,
@@ -11,9 +12,7 @@ import {
   nllCurveAtInverseTemperature,
   type NllCurve,
 } from './temperatureSearch';
-import { allRows, overConfidentClasses } from './temperature.fixture';
-
-const LN2 = Math.log(2);
+import { overConfidentClasses } from './temperature.fixture';
 
 describe('nllCurveAtInverseTemperature (value, slope and curvature in β = 1/T)', () => {
   // Two examples with logits [1, 0, 0], labels 0 and 1. At β, p = (e^β, 1, 1) / (e^β + 2):
@@ -51,8 +50,8 @@ describe('nllCurveAtInverseTemperature (value, slope and curvature in β = 1/T)'
     expect(point.value).toBeCloseTo(nllAtTemperature(many, drawn, rows, 1 / beta), 12);
     const slope = (at(beta + delta).value - at(beta - delta).value) / (2 * delta);
     const curvature = (at(beta + delta).slope - at(beta - delta).slope) / (2 * delta);
-    expect(Math.abs(slope / point.slope - 1)).toBeLessThan(1e-6);
-    expect(Math.abs(curvature / point.curvature - 1)).toBeLessThan(1e-6);
+    expectRelativelyClose(slope, point.slope, 1e-6);
+    expectRelativelyClose(curvature, point.curvature, 1e-6);
   });
 });
 
@@ -90,7 +89,7 @@ describe('newtonInverseTemperature', () => {
       curvature: Math.exp(b),
     }));
     const result = newtonInverseTemperature(curve, 0.01, 100);
-    expect(Math.abs(result.beta / Math.log(3) - 1)).toBeLessThan(1e-12);
+    expectRelativelyClose(result.beta, Math.log(3), 1e-12);
     expect(result.passes).toBe(calls.length);
     expect(calls.length).toBeLessThanOrEqual(8);
   });
@@ -154,7 +153,7 @@ describe('fitTemperature for K > 2 (Newton) against the golden-section search', 
       const search = fitTemperatureBySearch(logits, labels, calibration);
       expect(newton.bound).toBeNull();
       expect(search.bound).toBeNull();
-      expect(Math.abs(newton.T / search.T - 1)).toBeLessThan(1e-6);
+      expectRelativelyClose(newton.T, search.T, 1e-6);
       // And it is no worse a minimum than the search's.
       const nll = (T: number) => nllAtTemperature(logits, labels, calibration, T);
       expect(nll(newton.T)).toBeLessThanOrEqual(nll(search.T) + 1e-15);
@@ -182,9 +181,7 @@ describe('fitTemperature for K > 2 (Newton) against the golden-section search', 
       100,
     );
     expect(result.passes).toBeLessThanOrEqual(12);
-    expect(
-      Math.abs(1 / result.beta / fitTemperatureBySearch(logits, labels, rows).T - 1),
-    ).toBeLessThan(1e-6);
+    expectRelativelyClose(1 / result.beta, fitTemperatureBySearch(logits, labels, rows).T, 1e-6);
   });
 
   it('leaves out non-finite rows and returns 1 for logits with no scale', () => {
@@ -202,6 +199,6 @@ describe('fitTemperature for K > 2 (Newton) against the golden-section search', 
     const searched = fitTemperatureBySearch(logits, labels, calibration);
     expect(Number.isFinite(withNaN.T)).toBe(true);
     expect(withNaN.T).not.toBe(clean.T);
-    expect(Math.abs(withNaN.T / searched.T - 1)).toBeLessThan(1e-6);
+    expectRelativelyClose(withNaN.T, searched.T, 1e-6);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { allRows, expectRelativelyClose } from './logits.fixture';
 import { validationMetrics } from './metrics';
 import {
   calibrationSplit,
@@ -8,7 +9,6 @@ import {
   temperatureFit,
 } from './temperature';
 import {
-  allRows,
   expectImprovedEvaluationHalf,
   expectRecoveredScale,
   overConfidentPairs as overConfident,
@@ -43,7 +43,7 @@ describe('fitTemperature', () => {
   it('finds T < 1 for an under-confident network', () => {
     const { logits, labels } = overConfident(20_000, 0.5, 18);
     const { T } = fitTemperature(logits, labels, calibrationSplit(labels.length).calibration);
-    expect(Math.abs(T / 0.5 - 1)).toBeLessThan(0.05);
+    expectRelativelyClose(T, 0.5, 0.05);
   });
 
   it('returns 1 when the logits carry no scale and ignores non-finite logits', () => {
