@@ -26,13 +26,15 @@ export const BOOTSTRAP_SEED = 20_171_111;
 // as summing per bin and then over the bins. A weight of 0 adds +0 to sums that start at +0: no
 // change, so no branch for it. Both binnings share this pass; each gives the bin per position.
 
+/** The examples sorted by confidence, and one resample's draw count per sorted position. */
+interface SortedResample {
+  weight: Uint32Array;
+  confidence: Float64Array;
+  correct: Uint8Array;
+}
+
 /** Over bins fixed per sorted position (`binOf`, nondecreasing). */
-function binnedEce(
-  weight: Uint32Array,
-  confidence: Float64Array,
-  correct: Uint8Array,
-  binOf: Int32Array,
-): number {
+function binnedEce({ weight, confidence, correct }: SortedResample, binOf: Int32Array): number {
   const n = weight.length;
   let ece = 0;
   let run = binOf[0];
@@ -62,8 +64,7 @@ function binnedEce(
  * joining its first member's bin.
  */
 function equalMassBins(
-  weight: Uint32Array,
-  confidence: Float64Array,
+  { weight, confidence }: SortedResample,
   bins: number,
   into: Int32Array,
 ): Int32Array {
@@ -161,14 +162,14 @@ export function eceBootstrapOfConfidences(
   const widthBin = Int32Array.from(confidence, (c) => confidenceBin(c, edges));
   let state = seed >>> 0;
   const weight = new Uint32Array(n);
+  const resample: SortedResample = { weight, confidence, correct };
   const massBin = new Int32Array(n);
   const widthValues: number[] = [];
   const massValues: number[] = [];
   for (let r = 0; r < resamples && n > 0; r++) {
     state = drawResampleCounts(weight, state);
-    widthValues.push(binnedEce(weight, confidence, correct, widthBin));
-    const byMass = equalMassBins(weight, confidence, bins, massBin);
-    massValues.push(binnedEce(weight, confidence, correct, byMass));
+    widthValues.push(binnedEce(resample, widthBin));
+    massValues.push(binnedEce(resample, equalMassBins(resample, bins, massBin)));
   }
   const interval = (values: number[]) => {
     const sorted = values.sort((a, b) => a - b);
