@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EpochMetrics } from '../../core/types';
+import { epochWith as epoch } from '../../core/metrics/epochMetrics.fixture';
 import {
   formatDuration,
   formatEdge,
@@ -8,24 +8,6 @@ import {
   formatSignificant,
 } from '../../format';
 import { bestEpochs, lossRiseSinceBest } from './summary';
-
-function epoch(number: number, validationLoss: number, validationAccuracy: number): EpochMetrics {
-  return {
-    epoch: number,
-    trainLoss: 0,
-    trainAccuracy: 0,
-    validationLoss,
-    validationAccuracy,
-    imagesPerSecond: 0,
-    logitGapHistogram: { edges: [0, 1], correct: [0], wrong: [0] },
-    validationLossCorrect: 0,
-    validationLossWrong: validationLoss,
-    wrongCount: 0,
-    ece: 0,
-    mce: 0,
-    reliability: { edges: [0, 1], count: [0], accuracy: [0], confidence: [0] },
-  };
-}
 
 describe('bestEpochs', () => {
   it('is empty for no epochs', () => {
