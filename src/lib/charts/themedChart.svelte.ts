@@ -1,8 +1,12 @@
 // The life of a chart on a canvas, as an attachment: build it, colour it from the theme (and
 // again when the theme changes), redraw it whenever what the drawing step reads changes, destroy
-// it with the canvas. The new panels use this instead of repeating the steps each.
+// it with the canvas. Every chart on the page is built this way.
 
 import type { Attachment } from 'svelte/attachments';
+import type { Chart } from 'chart.js';
+import type { SettingChangeEvent } from '../core/types';
+import { linkEpochCursor } from './epochCursor';
+import { setEpochMarkers, settingChangeMarkers } from './epochMarkers';
 import { followTheme, type ChartTheme } from './theme';
 
 export function themedChart<C extends { update(): void; destroy(): void }>(
@@ -21,4 +25,33 @@ export function themedChart<C extends { update(): void; destroy(): void }>(
       chart.destroy();
     };
   };
+}
+
+/**
+ * Inside a chart's drawing step: what every per-epoch chart shares. Hovering an epoch moves the
+ * cursor on the other epoch charts, and back; settings changed mid-run are drawn as markers.
+ */
+export function linkEpochChart(
+  chart: { draw(): void },
+  cursorId: string,
+  events: () => readonly SettingChangeEvent[],
+): void {
+  // Every epoch chart is a Chart.js chart; their data types differ, which these two never read.
+  const epochChart = chart as unknown as Chart;
+  const unlinkCursor = linkEpochCursor(epochChart, cursorId);
+  $effect(() => unlinkCursor);
+  $effect(() => {
+    setEpochMarkers(epochChart, settingChangeMarkers(events()));
+    chart.draw();
+  });
+}
+
+/** A chart module's view (its chart and what draws on it) as themedChart's chart. */
+export function chartView<V extends { chart: { update(): void; destroy(): void } }>(
+  view: V,
+): V & { update(): void; destroy(): void } {
+  return Object.assign(view, {
+    update: () => view.chart.update(),
+    destroy: () => view.chart.destroy(),
+  });
 }

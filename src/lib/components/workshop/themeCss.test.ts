@@ -1,10 +1,10 @@
-// app.css repeats the dark colours: once for the OS preference (@media) and once for the theme
-// control's data-theme='dark'. Plain CSS cannot share one block between the two, so this test
+// styles/theme.css repeats the dark colours: once for the OS preference (@media) and once for
+// the theme control's data-theme='dark'. Plain CSS cannot share one block between the two, so this test
 // keeps them equal (and every dark colour backed by a light one).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const css = readFileSync(new URL('../../../app.css', import.meta.url), 'utf8');
+const css = readFileSync(new URL('../../../styles/theme.css', import.meta.url), 'utf8');
 
 /** Custom properties declared in the first block opened by `selector {` at or after `from`. */
 function variables(selector: string, from = 0): Map<string, string> {
@@ -18,7 +18,7 @@ function variables(selector: string, from = 0): Map<string, string> {
   return declarations;
 }
 
-describe('app.css themes', () => {
+describe('styles/theme.css themes', () => {
   const systemDark = variables(":root:not([data-theme='light'])");
   const pinnedDark = variables(":root[data-theme='dark']");
   const light = variables(':root');
