@@ -1,6 +1,8 @@
-// The training loop of one run: device-resident data, a seeded model and optimizer,
-// epochs that can be paused at any batch boundary and resumed exactly where they stopped.
-// No DOM: it runs in a Web Worker (webgpu/webgl/cpu) and in Node tests.
+// One run's trainer: device-resident data, a seeded model and optimizer, epochs that can be
+// paused at any batch boundary and resumed exactly where they stopped. It holds the run's state;
+// the jobs live beside it: the run's tensors (deviceData.ts), each epoch's seeded batches
+// (epochBatches.ts), the batch loop (epochLoop.ts) and its clock (trainingClock.ts), snapshots
+// (trainerState.ts). No DOM: it runs in a Web Worker (webgpu/webgl/cpu) and in Node tests.
 
 import * as tf from '@tensorflow/tfjs';
 import type { PairData } from '../data';
