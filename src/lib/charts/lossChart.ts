@@ -97,11 +97,9 @@ export function applyLossTheme(chart: LossChart, theme: ChartTheme): void {
   // Set through the options proxy field by field: spreading the proxy would copy its internals.
   const band = options.plugins?.epochBand;
   if (band) band.color = theme.band;
-  applyBaseTheme(options, theme);
   // Each y-axis title in its validation line's colour, so the axes say which line they measure.
-  const titleColours = { loss: theme.validationLoss, accuracy: theme.validationAccuracy };
-  for (const [id, colour] of Object.entries(titleColours)) {
-    const scale = options.scales?.[id];
-    if (scale && 'title' in scale) scale.title = { ...scale.title, color: colour };
-  }
+  applyBaseTheme(options, theme, {
+    loss: theme.validationLoss,
+    accuracy: theme.validationAccuracy,
+  });
 }

@@ -194,7 +194,11 @@ export function followTheme<C extends { update(): void }>(
   return watchColorScheme(apply);
 }
 
-/** Text, font, tick, grid and axis-title colours every chart here shares. */
+/**
+ * Text, font, tick, grid and axis-title colours every chart here shares; `titleColours` gives
+ * some axes' titles a colour of their own (by scale id). Each option object is spread once per
+ * call: spreading Chart.js' options proxy twice in a row copies its internals and then fails.
+ */
 export function applyBaseTheme(
   options: {
     color?: unknown;
@@ -202,14 +206,17 @@ export function applyBaseTheme(
     scales?: Record<string, { ticks?: object; grid?: object } | undefined>;
   },
   theme: ChartTheme,
+  titleColours: Readonly<Record<string, string>> = {},
 ): void {
   options.color = theme.text;
   options.font = { ...options.font, family: theme.fontFamily, size: theme.fontSize };
-  for (const scale of Object.values(options.scales ?? {})) {
+  for (const [id, scale] of Object.entries(options.scales ?? {})) {
     if (scale === undefined) continue;
     scale.ticks = { ...scale.ticks, color: theme.text };
     scale.grid = { ...scale.grid, color: theme.grid };
-    if ('title' in scale) scale.title = { ...(scale.title as object), color: theme.text };
+    if ('title' in scale) {
+      scale.title = { ...(scale.title as object), color: titleColours[id] ?? theme.text };
+    }
   }
 }
 
