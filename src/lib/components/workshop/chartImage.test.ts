@@ -25,10 +25,12 @@ describe('chartImageLayout', () => {
 });
 
 describe('pngFileName', () => {
-  it('makes a safe file name from a title or name', () => {
-    expect(pngFileName('Validation loss vs accuracy')).toBe('validation-loss-vs-accuracy.png');
-    expect(pngFileName('logit-gap.png')).toBe('logit-gap.png');
-    expect(pngFileName('How confident: the |z₁ − z₀| gap')).toBe('how-confident-the-z-z-gap.png');
-    expect(pngFileName('  ')).toBe('chart.png');
+  it.each([
+    ['Validation loss vs accuracy', 'validation-loss-vs-accuracy.png'],
+    ['logit-gap.png', 'logit-gap.png'],
+    ['How confident: the |z₁ − z₀| gap', 'how-confident-the-z-z-gap.png'],
+    ['  ', 'chart.png'],
+  ])('makes a safe file name from a title or name: %j → %s', (title, fileName) => {
+    expect(pngFileName(title)).toBe(fileName);
   });
 });

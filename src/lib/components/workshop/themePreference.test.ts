@@ -25,12 +25,14 @@ function throwingStorage() {
 }
 
 describe('theme choice', () => {
-  it('parses only the known values, defaulting to the system theme', () => {
-    expect(parseThemeChoice('light')).toBe('light');
-    expect(parseThemeChoice('dark')).toBe('dark');
-    expect(parseThemeChoice('system')).toBe('system');
-    expect(parseThemeChoice('purple')).toBe('system');
-    expect(parseThemeChoice(null)).toBe('system');
+  it.each([
+    ['light', 'light'],
+    ['dark', 'dark'],
+    ['system', 'system'],
+    ['purple', 'system'],
+    [null, 'system'],
+  ])('parses only the known values, defaulting to the system theme: %j → %s', (text, choice) => {
+    expect(parseThemeChoice(text)).toBe(choice);
   });
 
   it('round-trips through storage; System removes the entry', () => {
