@@ -5,13 +5,13 @@ import type { Chart, ChartDataset } from 'chart.js';
 import type { Binning } from '../core/metrics';
 import type { EpochMetrics } from '../core/types';
 import { percentText } from '../state/story';
-import { axisTitle } from './axes';
-import { barDataset, strokeLine, type FloatingBarPoint } from './datasets';
-import { epochScale, epochTooltip, setEpochCount } from './epochAxis';
-import { restyledLegend, strokeLegend } from './legend';
-import { exactValue } from './readout';
+import { axisTitle } from './parts/axes';
+import { barDataset, strokeLine, type FloatingBarPoint } from './parts/datasets';
+import { epochScale, epochTooltip, setEpochCount } from './parts/epochAxis';
+import { restyledLegend, strokeLegend } from './parts/legend';
+import { exactValue } from './parts/readout';
 import { registeredChart, STREAMING_OPTIONS } from './register';
-import { createHistoryTracker } from './streaming';
+import { createHistoryTracker } from './parts/streaming';
 import { applyStrokesAndBase, paintDatasets, type ChartTheme } from './theme';
 
 /** A line point, or the band's floating bar from the interval's low to its high end. */

@@ -2,7 +2,6 @@ import type { Chart } from 'chart.js';
 import { describe, expect, it } from 'vitest';
 import { epochAtPixel, EpochCursorBus } from './epochCursor';
 import { settingChangeMarkers } from './epochMarkers';
-import { exactValue } from './readout';
 
 describe('the shared epoch cursor', () => {
   it('follows the chart being hovered and clears when that chart is left', () => {
@@ -46,13 +45,5 @@ describe('setting-change markers', () => {
       { x: 2.25, label: 'lr 0.001→0.0003, focal γ 0→2' },
       { x: 4, label: 'L2 0→0.01' },
     ]);
-  });
-});
-
-describe('hover readouts', () => {
-  it('give losses to 6 significant digits and accuracies to 0.01 %', () => {
-    expect(exactValue('loss', 0.23456789)).toBe('0.234568');
-    expect(exactValue('accuracy', 0.91234)).toBe('91.23%');
-    expect(exactValue('loss', null)).toBe('—');
   });
 });

@@ -4,8 +4,8 @@
 import type { Chart, ChartDataset, ChartEvent, Point } from 'chart.js';
 import type { LogitGapHistogram } from '../core/types';
 import { formatEdge } from '../format';
-import { axisTitle } from './axes';
-import { barDataset } from './datasets';
+import { axisTitle } from './parts/axes';
+import { barDataset } from './parts/datasets';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { applyStrokesAndBase, paintCorrectAndWrong, type ChartTheme } from './theme';
 

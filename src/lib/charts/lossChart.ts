@@ -5,16 +5,16 @@
 // The datasets' order is in lossSeries.ts, the per-epoch sync in lossSync.ts.
 
 import type { Chart, ChartDataset, Point } from 'chart.js';
-import { percentTicks, rightAxis, valueAxis } from './axes';
+import { percentTicks, rightAxis, valueAxis } from './parts/axes';
 import { epochBandPlugin } from './epochBand';
-import { epochScale, epochTooltip } from './epochAxis';
-import { restyledLegend, strokeLegend } from './legend';
+import { epochScale, epochTooltip } from './parts/epochAxis';
+import { restyledLegend, strokeLegend } from './parts/legend';
 import { dashOf, FIRST_OVERLAY, isMarker, lossDatasets } from './lossSeries';
-import { exactValue } from './readout';
+import { exactValue } from './parts/readout';
 import { lineChart } from './register';
 import { applyBaseTheme, paintDatasets, scaleBorderWidths, type ChartTheme } from './theme';
 
-export { exactValue } from './readout';
+export { exactValue } from './parts/readout';
 export { createLossSync, ghostPoints, type Overlay } from './lossSync';
 
 export type LossChart = Chart<'line', Point[]>;

@@ -3,7 +3,7 @@
 // compared run. The chart, its theme and its sync all index datasets by these constants.
 
 import type { ChartDataset, Point } from 'chart.js';
-import { pointMarker, strokeLine } from './datasets';
+import { pointMarker, strokeLine } from './parts/datasets';
 
 export const VALIDATION_LOSS = 0;
 export const TRAINING_LOSS = 1;

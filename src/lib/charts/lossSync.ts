@@ -18,7 +18,7 @@ import {
   VALIDATION_ACCURACY,
   VALIDATION_LOSS,
 } from './lossSeries';
-import { createHistoryTracker } from './streaming';
+import { createHistoryTracker } from './parts/streaming';
 
 type LossChart = Chart<'line', Point[]>;
 

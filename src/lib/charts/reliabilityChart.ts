@@ -6,8 +6,8 @@
 import type { Chart, ChartDataset, TooltipItem } from 'chart.js';
 import type { ReliabilityDiagram } from '../core/types';
 import { formatPercent } from '../format';
-import { axisTitle, percentTicks } from './axes';
-import { barDataset, type FloatingBarPoint } from './datasets';
+import { axisTitle, percentTicks } from './parts/axes';
+import { barDataset, type FloatingBarPoint } from './parts/datasets';
 import { registeredChart, STREAMING_OPTIONS } from './register';
 import { applyStrokesAndBase, hatchPattern, type ChartTheme } from './theme';
 

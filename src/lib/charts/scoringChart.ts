@@ -4,13 +4,13 @@
 
 import type { Chart, Point } from 'chart.js';
 import type { EpochMetrics } from '../core/types';
-import { rightAxis, valueAxis } from './axes';
-import { strokeLine } from './datasets';
-import { epochScale, epochTooltip, setEpochCount } from './epochAxis';
-import { restyledLegend, strokeLegend } from './legend';
-import { exactValue } from './readout';
+import { rightAxis, valueAxis } from './parts/axes';
+import { strokeLine } from './parts/datasets';
+import { epochScale, epochTooltip, setEpochCount } from './parts/epochAxis';
+import { restyledLegend, strokeLegend } from './parts/legend';
+import { exactValue } from './parts/readout';
 import { lineChart } from './register';
-import { createHistoryTracker } from './streaming';
+import { createHistoryTracker } from './parts/streaming';
 import { applyStrokesAndBase, paintDatasets, type ChartTheme } from './theme';
 
 export type ScoringChart = Chart<'line', Point[]>;

@@ -4,8 +4,8 @@
 
 import type { Chart, ChartDataset, Point } from 'chart.js';
 import { penaltyCurves } from '../state/story';
-import { gapScales } from './axes';
-import { fixedCurve, pointMarker } from './datasets';
+import { gapScales } from './parts/axes';
+import { fixedCurve, pointMarker } from './parts/datasets';
 import { lineChart } from './register';
 import { applyStrokesAndBase, paintDatasets, type ChartTheme } from './theme';
 

@@ -4,8 +4,8 @@
 
 import type { Chart, ChartDataset, Point } from 'chart.js';
 import type { Trajectory } from '../state/examples';
-import { rightAxis, valueAxis } from './axes';
-import { epochScale, epochTooltip } from './epochAxis';
+import { rightAxis, valueAxis } from './parts/axes';
+import { epochScale, epochTooltip } from './parts/epochAxis';
 import { lineChart } from './register';
 import { applyStrokesAndBase, paintDatasets, type ChartTheme } from './theme';
 

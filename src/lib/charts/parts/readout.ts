@@ -1,7 +1,7 @@
 // The exact figure a hover readout shows, one format for every chart, so the loss chart, the
 // calibration chart and the scoring chart agree to the last digit.
 
-import { formatSignificant } from '../format';
+import { formatSignificant } from '../../format';
 
 /** A hover readout's value: loss to 6 significant digits, accuracy as a percent to 0.01 %. */
 export function exactValue(axis: string | undefined, value: number | null): string {

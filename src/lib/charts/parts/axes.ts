@@ -2,8 +2,8 @@
 // one side; a second axis on the right draws no grid across the plot, so the two grids never
 // interleave. Percent ticks read "90%", not "90.0%".
 
-import { formatPercent } from '../format';
-import { MAX_GAP } from '../state/examples';
+import { formatPercent } from '../../format';
+import { MAX_GAP } from '../../state/examples';
 
 /** An axis title that is shown. */
 export function axisTitle(text: string) {

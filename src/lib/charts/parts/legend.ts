@@ -2,7 +2,7 @@
 // Chart.js' own entries with the few fields each chart changes.
 
 import type { Chart, LegendItem } from 'chart.js';
-import { registeredChart } from './register';
+import { registeredChart } from '../register';
 
 /** Chart.js' default legend entries for `chart`, each passed through `restyle`. */
 export function restyledLegend(
