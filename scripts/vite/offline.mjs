@@ -29,11 +29,14 @@ function sha256(content) {
  * @typedef {object} BuiltFile
  * @property {string} path relative to the output folder, e.g. "assets/index-abc.js"
  * @property {string | Uint8Array} content
+ * @property {string[]} [links] files the bundler says it loads beside it (a lazy chunk's CSS)
  */
 
 /**
  * The built files the page needs: index.html and, transitively, every file whose name appears
- * in a needed file (script and style tags, imports, the worker's `new URL(…)`, CSS url()s).
+ * in a needed file (script and style tags, imports, the worker's `new URL(…)`, CSS url()s), and
+ * the files the bundler links to a needed chunk: a lazily loaded panel's CSS is named in the
+ * entry's preload list only after this plugin has run.
  * Other pages of a multi-page build, and their chunks, stay out of the precache.
  * @param {string} entry
  * @param {BuiltFile[]} files
@@ -50,9 +53,10 @@ export function reachableFiles(entry, files) {
   const queue = [entry];
   for (let current = queue.pop(); current !== undefined; current = queue.pop()) {
     const body = text.get(current) ?? '';
+    const links = files.find((file) => file.path === current)?.links ?? [];
     for (const file of files) {
       const name = path.posix.basename(file.path);
-      if (!needed.has(file.path) && body.includes(name)) {
+      if (!needed.has(file.path) && (body.includes(name) || links.includes(file.path))) {
         needed.add(file.path);
         queue.push(file.path);
       }
@@ -122,6 +126,13 @@ export function offlinePlugin() {
         .map((file) => ({
           path: file.fileName,
           content: file.type === 'chunk' ? file.code : file.source,
+          links:
+            file.type === 'chunk'
+              ? [
+                  ...(file.viteMetadata?.importedCss ?? []),
+                  ...(file.viteMetadata?.importedAssets ?? []),
+                ]
+              : [],
         }));
       if (!builtFiles.some((file) => file.path === INDEX_HTML)) {
         return this.error(`${INDEX_HTML} is not in the bundle: cannot precache the page`);

@@ -76,4 +76,20 @@ describe('reachableFiles', () => {
       'assets/shared-c.js',
     ]);
   });
+
+  it('takes the CSS the bundler links to a lazily loaded chunk, though no text names it', () => {
+    const files = [
+      { path: 'index.html', content: '<script src="./assets/index-a.js"></script>' },
+      { path: 'assets/index-a.js', content: 'import("./Panel-b.js")' },
+      { path: 'assets/Panel-b.js', content: '', links: ['assets/Panel-c.css'] },
+      { path: 'assets/Panel-c.css', content: '' },
+      { path: 'assets/Other-d.css', content: '' },
+    ];
+    expect(reachableFiles('index.html', files).map((file) => file.path)).toEqual([
+      'index.html',
+      'assets/index-a.js',
+      'assets/Panel-b.js',
+      'assets/Panel-c.css',
+    ]);
+  });
 });
