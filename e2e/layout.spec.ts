@@ -1,5 +1,5 @@
 // The layout at the three sizes the issue names, on the recorded default run (replay) at its last
-// epoch, so the charts show a real 40-epoch run. Screenshots go to docs/screenshots/ (the README
+// epoch, so the charts show a real 40-epoch run. Screenshots go to docs/screenshots/ (docs/panels.md
 // shows them) when UPDATE_SCREENSHOTS=1, else to the ignored test-results/screenshots/; at
 // projector (1280×720) and full-HD sizes the Train and Replay buttons and both main charts must
 // be on the first screen.

@@ -1,5 +1,5 @@
 // The run file's validation metrics recomputed from its labels and logits, written from the
-// formulas in README's "Run file" section and nothing else: no import from src/lib, so a bug
+// formulas in docs/run-file.md and nothing else: no import from src/lib, so a bug
 // in the app's metric code cannot hide in the check that compares against it too.
 
 /** Guo et al.'s 15 equal-width confidence bins over [0, 1]. */

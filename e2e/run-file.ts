@@ -7,7 +7,7 @@ import { expect, type Download, type Page } from '@playwright/test';
 import type { RunFile } from '../src/lib/core/files/runFile';
 import { referenceMetrics, RELIABILITY_BIN_COUNT } from './reference-metrics';
 
-/** README: 20 logit-gap bins of width 1.5 from 0 to 30. */
+/** docs/run-file.md: 20 logit-gap bins of width 1.5 from 0 to 30. */
 const GAP_EDGES = Array.from({ length: 21 }, (_, i) => i * 1.5);
 /** Float64 sums in another order than the app's agree to about 1e-15 relative. */
 const RELATIVE_TOLERANCE = 1e-12;
@@ -63,7 +63,7 @@ export function expectConsistentRunFile(
   expect(labels).toEqual([...labels].sort((a, b) => a - b));
   // The logits are the last epoch's, or the restored best epoch's after early stopping.
   const held = file.epochs[(file.earlyStop?.bestEpoch ?? file.epochs.length) - 1];
-  // Every epoch's logits, float32 little-endian base64 (README: Run file); the held epoch's
+  // Every epoch's logits, float32 little-endian base64 (docs/run-file.md); the held epoch's
   // decode to exactly the validation logits above.
   expect(file.epochLogits?.encoding).toBe('float32le-base64');
   expect(file.epochLogits?.epochs).toHaveLength(file.epochs.length);

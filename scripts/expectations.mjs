@@ -1,7 +1,7 @@
-// Prints README's "What to expect with the defaults" from a run file, so its figures come from
+// Prints docs/reliability.md's "What to expect with the defaults" from a run file, so its figures come from
 // a run and are never typed by hand:
 //   node scripts/expectations.mjs [run.json]     (default: static/replay/default-run.json)
-// Paste the output under the heading (it is Prettier-formatted as README is). The file is what the app's Download run writes (run@2:
+// Paste the output under the heading (Prettier-formatted as the docs are). The file is what the app's Download run writes (run@2:
 // every epoch's validation logits are needed for the logit gaps).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

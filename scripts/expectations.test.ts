@@ -49,7 +49,7 @@ const RUN = {
   temperature: { T: 2.5, nllBefore: 0.3, nllAfter: 0.2 },
 };
 
-describe('expectations (README table from a run file)', () => {
+describe('expectations (docs/reliability.md table from a run file)', () => {
   it('decodes logit gaps and takes medians', () => {
     expect(logitGaps(base64([0, 1, 0, 3, 0, -2, 1, 1]))).toEqual([1, 3, 2, 0]);
     expect(median([1, 3, 2, 0])).toBe(1.5);

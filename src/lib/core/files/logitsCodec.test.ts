@@ -46,7 +46,7 @@ describe('float32 logits as little-endian base64', () => {
     }
   });
 
-  it('round-trips a whole epoch of seeded random logits; its size is the README figure', () => {
+  it('round-trips a whole epoch of seeded random logits; its size is the docs/run-file.md figure', () => {
     let state = 12345;
     const next = () =>
       ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5) * 60;

@@ -12,7 +12,7 @@ for (let i = 0; i < ALPHABET.length; i++) SEXTET[ALPHABET.charCodeAt(i)] = i;
 /** The run file's name for this encoding. */
 export const LOGITS_ENCODING = 'float32le-base64';
 
-/** Base64 characters for `count` float32 values (what the README quotes per epoch). */
+/** Base64 characters for `count` float32 values (what docs/run-file.md quotes per epoch). */
 export function encodedLength(count: number): number {
   return 4 * Math.ceil((count * BYTES_PER_FLOAT) / 3);
 }

@@ -1,4 +1,4 @@
-// The downloadable run file (format overconfidence-playground/run@2, documented in README).
+// The downloadable run file (format overconfidence-playground/run@2, documented in docs/run-file.md).
 // Plain data only: the main thread builds it, so this module must never import tfjs.
 
 import { encodeFloat32, LOGITS_ENCODING } from './logitsCodec';

@@ -64,7 +64,7 @@ export function fitIsotonic(
  * Isotonic regression puts probability exactly 0 or 1 on its end blocks, and one evaluation
  * example of the other class there would cost infinite NLL. Its probabilities are kept in
  * [ISOTONIC_FLOOR, 1 − ISOTONIC_FLOOR] (at most ln 1000 ≈ 6.9 nats per example): a stated cap,
- * not the hidden one the README warns about for the network's own loss.
+ * not the hidden one docs/architecture.md warns about for the network's own loss.
  */
 export const ISOTONIC_FLOOR = 1e-3;
 
