@@ -11,7 +11,7 @@ import type {
   TrainConfig,
 } from '../core/types';
 import { LIVE_KEYS } from './settingKeys';
-import { SETTINGS, type SettingSpec } from './settings';
+import { SETTINGS, type Parsed, type SettingSpec } from './settings';
 
 /**
  * The event's place on an epoch axis where x = e marks the end of epoch e: a change applied
@@ -76,6 +76,22 @@ export function settingChangeSentence(event: SettingChangeEvent): string {
   return `${where}: ${LONG_NAMES[event.field]} ${shown(event.from)} → ${shown(event.to)}`;
 }
 
+/** The table's spec of an adjustable field, or undefined for any other name. */
+function liveSpec(field: string): SettingSpec<unknown> | undefined {
+  const key = LIVE_KEYS.find((live) => SETTINGS[live].config === field);
+  return key === undefined ? undefined : SETTINGS[key];
+}
+
+/**
+ * One value of an adjustable setting (a change's `from` or `to` in a run file) checked with the
+ * table's own bounds, so a file cannot record a change the form and the worker would refuse.
+ */
+export function checkAdjustableValue(field: AdjustableField, value: unknown): Parsed<number> {
+  const spec = liveSpec(field);
+  if (spec === undefined) return { ok: false, reason: 'cannot change during a run' };
+  return spec.fromJson(value) as Parsed<number>;
+}
+
 /**
  * Checks mid-run changes (config field → value) with the table's own bounds: the worker refuses
  * what the hash would refuse. Unknown or not-adjustable fields are refused too.
@@ -85,9 +101,8 @@ export function parseSettingChanges(
 ): { ok: true; changes: SettingChanges } | { ok: false; field: string; reason: string } {
   const changes: SettingChanges = {};
   for (const [field, value] of Object.entries(json)) {
-    const key = LIVE_KEYS.find((live) => SETTINGS[live].config === field);
-    if (key === undefined) return { ok: false, field, reason: 'cannot change during a run' };
-    const spec: SettingSpec<unknown> = SETTINGS[key];
+    const spec = liveSpec(field);
+    if (spec === undefined) return { ok: false, field, reason: 'cannot change during a run' };
     const parsed = spec.fromJson(value);
     if (!parsed.ok) return { ok: false, field, reason: parsed.reason };
     changes[field as AdjustableField] = parsed.value as number;

@@ -173,7 +173,7 @@ describe('parseRunFile', () => {
     );
     expectRejected(
       parseRunFile(mutated((doc) => void (doc.config.trainSize = 2.5))),
-      /config\.trainSize is not a whole number/,
+      /^file\.config\.trainSize = 2\.5 is not a whole number$/,
     );
     expectRejected(
       parseRunFile(mutated((doc) => void (doc.config.classes = ['coat', 'coat']))),

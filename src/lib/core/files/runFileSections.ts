@@ -3,14 +3,20 @@
 // temperature fit, mid-run setting changes and early stopping. Part of the untrusted-file
 // reader (runFileParse.ts): each part is checked and copied, nothing else survives.
 
-import { parseRunConfig } from '../../settings';
+import { checkAdjustableValue, parseRunConfig } from '../../settings';
 import { BACKEND_ORDER } from '../train/backend';
 import { parseDatasetRef } from '../data';
 import { decodeFloat32, LOGITS_ENCODING } from './logitsCodec';
 import type { RunFile, RunFileTemperature } from './runFile';
-import { ADJUSTABLE_FIELDS, type EarlyStopInfo, type SettingChangeEvent } from '../types';
+import {
+  ADJUSTABLE_FIELDS,
+  type AdjustableField,
+  type EarlyStopInfo,
+  type SettingChangeEvent,
+} from '../types';
 import {
   COUNT,
+  describe,
   fail,
   Fields,
   Invalid,
@@ -28,7 +34,11 @@ import {
  */
 export function config(fields: Fields): RunFile['config'] {
   const result = parseRunConfig(fields.source);
-  if (!result.ok) throw new Invalid(`${fields.at(result.field)} ${result.reason}`);
+  if (!result.ok) {
+    // The message names the field, the value the file holds and the bound it breaks.
+    const held = fields.has(result.field) ? ` = ${describe(fields.raw(result.field))}` : '';
+    throw new Invalid(`${fields.at(result.field)}${held} ${result.reason}`);
+  }
   // Not a setting (no link carries it): the user's own dataset the run trained on, if any.
   if (!fields.has('dataset')) return result.config;
   return { ...result.config, dataset: parseDatasetRef(fields.object('dataset')) };
@@ -86,15 +96,29 @@ export function settingEvents(file: Fields, lastEpoch: number): SettingChangeEve
   return file.list('events').map((value, i) => {
     const fields = new Fields(value, `events[${i}]`);
     const batchesPerEpoch = fields.number('batchesPerEpoch', POSITIVE_COUNT);
+    const field = fields.oneOf('field', ADJUSTABLE_FIELDS);
     return {
       epoch: fields.number('epoch', { min: 1, max: lastEpoch, integer: true }),
       batch: fields.number('batch', { ...COUNT, max: batchesPerEpoch }),
       batchesPerEpoch,
-      field: fields.oneOf('field', ADJUSTABLE_FIELDS),
-      from: fields.number('from', NON_NEGATIVE),
-      to: fields.number('to', NON_NEGATIVE),
+      field,
+      from: settingValue(fields, 'from', field),
+      to: settingValue(fields, 'to', field),
     };
   });
+}
+
+/**
+ * A change's value, checked with the settings table's bounds for its field (the same check as
+ * the config's and the worker's), e.g. "events[0].to (labelSmoothing) = 5 is above the maximum 0.49".
+ */
+function settingValue(fields: Fields, key: 'from' | 'to', field: AdjustableField): number {
+  const value = fields.raw(key);
+  const parsed = checkAdjustableValue(field, value);
+  if (!parsed.ok) {
+    throw new Invalid(`${fields.at(key)} (${field}) = ${describe(value)} ${parsed.reason}`);
+  }
+  return parsed.value;
 }
 
 export function earlyStop(fields: Fields, epochs: number): EarlyStopInfo {
