@@ -57,7 +57,7 @@ test('scoring panels, ECE binning and band, post-hoc fixes, Show me one, ranking
   await expect(example).toBeVisible();
   await expect(example.getByRole('img')).toHaveAccessibleName(/^Validation image \d+: a \w+/);
   await expect(worked.locator('.note')).toContainText(
-    /Validation image \d+, a \w+ the network called/,
+    /Validation image \d+, a \w+ the model called \w+ — the model the run holds, epoch \d+/,
   );
   const index = await example.getAttribute('data-index');
   const z0 = Number(await page.locator('#worked-z0').inputValue());
@@ -121,7 +121,7 @@ test('the recorded run: Brier panel and caption at epoch 40, Show me one picks a
   await expect(page.getByTestId('ece-warning')).toHaveCount(0);
   const worked = page.getByTestId('worked-example');
   await worked.getByTestId('show-me-one').click();
-  await expect(worked.locator('.note')).toContainText(/at epoch 40: logits/);
+  await expect(worked.locator('.note')).toContainText(/the model the run holds, epoch 40: logits/);
   await expect(worked.getByTestId('show-me-example').getByRole('img')).toHaveAccessibleName(
     /(Pullover|Coat) called (Pullover|Coat)/,
   );

@@ -3,6 +3,7 @@
 
 export * from './drillDown';
 export * from './gallery';
+export * from './modelOnPage';
 export * from './showMeOne';
 export * from './tracked';
 export * from './workedExample';
