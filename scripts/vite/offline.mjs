@@ -1,6 +1,7 @@
 // Vite plugin: builds src/sw/sw.ts into sw.js and writes into it the list of files to precache
-// (the built files index.html needs, data/manifest.json and the default pair's files) and the cache
-// versions, hashed from the files' contents. See src/sw/sw.ts for the caching rules.
+// (the built files index.html needs, data/manifest.json and the default pair's files, the recorded
+// run that Replay plays) and the cache versions, hashed from the files' contents. See src/sw/sw.ts
+// for the caching rules.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -17,12 +18,22 @@ const DATASET_MANIFEST = 'manifest.json';
  * imported: the config loader would then have to bundle the app's TypeScript.
  */
 export const PRECACHED_CLASSES = ['pullover', 'coat'];
+/**
+ * The recorded run Replay plays (RECORDED_RUN_URL in src/lib/app/replayPlayer.svelte.ts;
+ * offline.test.ts keeps the two equal): precached, so `replay=1` works in a workshop on bad Wi-Fi.
+ */
+export const PRECACHED_RECORDINGS = ['replay/default-run.json'];
 /** Hex digits of a content hash kept in a cache name. */
 const VERSION_LENGTH = 16;
 
 /** @param {string | Uint8Array} content */
 function sha256(content) {
   return createHash('sha256').update(content).digest('hex');
+}
+
+/** Bytes of a file's content (a string's UTF-8 length, not its count of UTF-16 code units). */
+export function byteLength(/** @type {string | Uint8Array} */ content) {
+  return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
 }
 
 /**
@@ -71,8 +82,9 @@ export function reachableFiles(entry, files) {
  * @param {BuiltFile[]} input.appFiles
  * @param {string} input.datasetManifestText contents of data/manifest.json
  * @param {readonly string[]} input.classes slugs whose train and test files are precached
+ * @param {readonly BuiltFile[]} input.recordings static files Replay fetches, with their contents
  */
-export function buildPrecacheManifest({ appFiles, datasetManifestText, classes }) {
+export function buildPrecacheManifest({ appFiles, datasetManifestText, classes, recordings }) {
   const sorted = [...appFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const appVersion = sha256(
     sorted.map((file) => `${file.path}\0${sha256(file.content)}`).join('\n'),
@@ -91,6 +103,12 @@ export function buildPrecacheManifest({ appFiles, datasetManifestText, classes }
     dataVersion: sha256(datasetManifestText).slice(0, VERSION_LENGTH),
     app: sorted.map((file) => file.path),
     data: [`${DATA_FOLDER}${DATASET_MANIFEST}`, ...dataFiles],
+    // Its own cache, versioned by its content: a new recording is fetched without refetching
+    // the dataset, and an app build alone refetches neither.
+    replayVersion: sha256(
+      recordings.map((file) => `${file.path}\0${sha256(file.content)}`).join('\n'),
+    ).slice(0, VERSION_LENGTH),
+    replay: recordings.map((file) => file.path),
   };
 }
 
@@ -142,10 +160,15 @@ export function offlinePlugin() {
         path.join(config.publicDir, DATA_FOLDER, DATASET_MANIFEST),
         'utf8',
       );
+      const recordings = PRECACHED_RECORDINGS.map((file) => ({
+        path: file,
+        content: readFileSync(path.join(config.publicDir, file)),
+      }));
       const manifest = buildPrecacheManifest({
         appFiles,
         datasetManifestText,
         classes: PRECACHED_CLASSES,
+        recordings,
       });
       const parts = worker.code.split(PLACEHOLDER);
       if (parts.length !== 2) {
@@ -153,11 +176,20 @@ export function offlinePlugin() {
       }
       worker.code = parts.join(JSON.stringify(manifest));
 
-      const appBytes = appFiles.reduce((sum, file) => sum + file.content.length, 0);
+      const megabytes = (/** @type {readonly BuiltFile[]} */ files) =>
+        `${(files.reduce((sum, file) => sum + byteLength(file.content), 0) / 1e6).toFixed(2)} MB`;
+      const dataFiles = manifest.data.map((file) => ({
+        path: file,
+        content: readFileSync(path.join(config.publicDir, file)),
+      }));
+      const all = [...appFiles, ...dataFiles, ...recordings];
       config.logger.info(
         `${SERVICE_WORKER_FILE}: precaches ${manifest.app.length} app files ` +
-          `(${(appBytes / 1e6).toFixed(2)} MB) and ${manifest.data.length} dataset files, ` +
-          `app cache ${manifest.appVersion}, data cache ${manifest.dataVersion}`,
+          `(${megabytes(appFiles)}), ${manifest.data.length} dataset files ` +
+          `(${megabytes(dataFiles)}) and ${recordings.length} recorded run ` +
+          `(${megabytes(recordings)}): ${all.length} files, ${megabytes(all)}; ` +
+          `app cache ${manifest.appVersion}, data cache ${manifest.dataVersion}, ` +
+          `replay cache ${manifest.replayVersion}`,
       );
     },
   };

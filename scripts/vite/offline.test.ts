@@ -1,9 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { RECORDED_RUN_URL } from '../../src/lib/app/replayPlayer.svelte';
 import { SETTINGS } from '../../src/lib/settings/settings';
-import { PRECACHED_CLASSES, buildPrecacheManifest, reachableFiles } from './offline.mjs';
+import {
+  PRECACHED_CLASSES,
+  PRECACHED_RECORDINGS,
+  buildPrecacheManifest,
+  byteLength,
+  reachableFiles,
+} from './offline.mjs';
 
 const datasetManifestText = readFileSync('static/data/manifest.json', 'utf8');
+const recordings = [{ path: 'replay/default-run.json', content: '{"format":"run@2"}' }];
 const appFiles = [
   { path: 'index.html', content: '<!doctype html>' },
   { path: 'assets/train.worker-abc.js', content: 'worker' },
@@ -15,11 +23,48 @@ describe('buildPrecacheManifest', () => {
     expect(PRECACHED_CLASSES).toEqual(SETTINGS.classes.default);
   });
 
+  it('precaches the recording Replay fetches', () => {
+    expect(PRECACHED_RECORDINGS).toEqual([RECORDED_RUN_URL]);
+  });
+
+  it('README names the recording’s byte cost as the shipped file has it', () => {
+    const megabytes = (statSync(`static/${RECORDED_RUN_URL}`).size / 1e6).toFixed(2);
+    expect(readFileSync('README.md', 'utf8').replace(/\s+/g, ' ')).toContain(
+      `precaches the recorded run (${megabytes} MB)`,
+    );
+  });
+
+  it('lists the recording in its own cache, renamed when its content changes, not the app', () => {
+    const build = (recorded: typeof recordings, files = appFiles) =>
+      buildPrecacheManifest({
+        appFiles: files,
+        datasetManifestText,
+        classes: PRECACHED_CLASSES,
+        recordings: recorded,
+      });
+    const base = build(recordings);
+    expect(base.replay).toEqual(['replay/default-run.json']);
+    expect(base.replayVersion).toMatch(/^[0-9a-f]{16}$/);
+    const rerecorded = build([{ path: 'replay/default-run.json', content: '{"format":"run@3"}' }]);
+    expect(rerecorded.replayVersion).not.toBe(base.replayVersion);
+    expect(rerecorded.appVersion).toBe(base.appVersion);
+    expect(rerecorded.dataVersion).toBe(base.dataVersion);
+    const rebuilt = build(recordings, [...appFiles, { path: 'assets/more-z.js', content: '' }]);
+    expect(rebuilt.replayVersion).toBe(base.replayVersion);
+  });
+
+  it('counts a file’s bytes as UTF-8, as the cache stores them', () => {
+    // "z₀" is 2 UTF-16 code units but 4 bytes (₀ is U+2080, three bytes in UTF-8).
+    expect(byteLength('z₀')).toBe(4);
+    expect(byteLength(new Uint8Array(7))).toBe(7);
+  });
+
   it('lists every built file and the default pair with its manifest', () => {
     const manifest = buildPrecacheManifest({
       appFiles,
       datasetManifestText,
       classes: PRECACHED_CLASSES,
+      recordings,
     });
     expect(manifest.app).toEqual([
       'assets/index-def.js',
@@ -39,8 +84,12 @@ describe('buildPrecacheManifest', () => {
 
   it('changes the app version when any file changes, not when the order does', () => {
     const version = (files: typeof appFiles) =>
-      buildPrecacheManifest({ appFiles: files, datasetManifestText, classes: PRECACHED_CLASSES })
-        .appVersion;
+      buildPrecacheManifest({
+        appFiles: files,
+        datasetManifestText,
+        classes: PRECACHED_CLASSES,
+        recordings,
+      }).appVersion;
     const base = version(appFiles);
     expect(version([...appFiles].reverse())).toBe(base);
     expect(
@@ -50,7 +99,7 @@ describe('buildPrecacheManifest', () => {
 
   it('refuses a class the dataset does not have', () => {
     expect(() =>
-      buildPrecacheManifest({ appFiles, datasetManifestText, classes: ['unicorn'] }),
+      buildPrecacheManifest({ appFiles, datasetManifestText, classes: ['unicorn'], recordings }),
     ).toThrow(/unicorn/);
   });
 });

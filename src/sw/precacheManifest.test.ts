@@ -14,6 +14,8 @@ const manifest: PrecacheManifest = {
   dataVersion: 'd1',
   app: ['index.html', 'assets/index-x.js', 'assets/train.worker-y.js'],
   data: ['data/manifest.json', 'data/coat-train.bin'],
+  replayVersion: 'r1',
+  replay: ['replay/default-run.json'],
 };
 
 describe('routeRequest', () => {
@@ -37,6 +39,15 @@ describe('routeRequest', () => {
     });
   });
 
+  it('answers the recorded run from the replay cache, so replay=1 works offline', () => {
+    expect(routeRequest('replay/default-run.json', false, manifest)).toEqual({
+      cache: 'replay',
+      path: 'replay/default-run.json',
+    });
+    // Another file beside it (a run the user fetched by hand) is not the shipped recording.
+    expect(routeRequest('replay/other-run.json', false, manifest)).toBeNull();
+  });
+
   it('leaves everything else to the network', () => {
     expect(routeRequest('assets/index-old.js', false, manifest)).toBeNull();
     expect(routeRequest('data/', false, manifest)).toBeNull();
@@ -47,13 +58,24 @@ describe('routeRequest', () => {
 describe('caches', () => {
   it('deletes only our own caches from other builds', () => {
     const names = cacheNames(manifest);
-    expect(names).toEqual({ app: 'overconfidence-app-a1', data: 'overconfidence-data-d1' });
+    expect(names).toEqual({
+      app: 'overconfidence-app-a1',
+      data: 'overconfidence-data-d1',
+      replay: 'overconfidence-replay-r1',
+    });
     expect(
       staleCaches(
-        ['overconfidence-app-a0', 'overconfidence-app-a1', 'overconfidence-data-d1', 'other-app'],
+        [
+          'overconfidence-app-a0',
+          'overconfidence-app-a1',
+          'overconfidence-data-d1',
+          'overconfidence-replay-r0',
+          'overconfidence-replay-r1',
+          'other-app',
+        ],
         names,
       ),
-    ).toEqual(['overconfidence-app-a0']);
+    ).toEqual(['overconfidence-app-a0', 'overconfidence-replay-r0']);
   });
 });
 

@@ -11,6 +11,10 @@ export interface PrecacheManifest {
   app: readonly string[];
   /** data/manifest.json and the default pair's files, relative to the SW scope. */
   data: readonly string[];
+  /** Hash of the recorded run's name and content: it outlives app builds until it changes. */
+  replayVersion: string;
+  /** The recorded run Replay plays (replay/default-run.json), so `replay=1` works offline. */
+  replay: readonly string[];
 }
 
 /** Every cache this app creates starts with this, so activation deletes only our own. */
@@ -23,20 +27,21 @@ export const INDEX_HTML = 'index.html';
 export interface CacheNames {
   app: string;
   data: string;
+  replay: string;
 }
 
 export function cacheNames(manifest: PrecacheManifest): CacheNames {
   return {
     app: `${CACHE_PREFIX}app-${manifest.appVersion}`,
     data: `${CACHE_PREFIX}data-${manifest.dataVersion}`,
+    replay: `${CACHE_PREFIX}replay-${manifest.replayVersion}`,
   };
 }
 
 /** Our caches from older builds (another app on the origin keeps its caches). */
 export function staleCaches(existing: readonly string[], current: CacheNames): string[] {
-  return existing.filter(
-    (name) => name.startsWith(CACHE_PREFIX) && name !== current.app && name !== current.data,
-  );
+  const kept = new Set(Object.values(current));
+  return existing.filter((name) => name.startsWith(CACHE_PREFIX) && !kept.has(name));
 }
 
 export interface Route {
@@ -59,6 +64,7 @@ export function routeRequest(
     return path === '' || path === INDEX_HTML ? { cache: 'app', path: INDEX_HTML } : null;
   }
   if (manifest.app.includes(path)) return { cache: 'app', path };
+  if (manifest.replay.includes(path)) return { cache: 'replay', path };
   // Every dataset file is cache-first: files are checksummed by the manifest, and a new
   // manifest means a new data cache. Files outside the default pair are cached on first use.
   if (path.startsWith(DATA_FOLDER) && path.length > DATA_FOLDER.length) {

@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
-// The offline service worker: after one visit the page and the default class pair work with
-// the network off, so a workshop survives bad Wi-Fi. Built as sw.js by scripts/vite/offline.mjs,
+// The offline service worker: after one visit the page, the default class pair and the recorded
+// run (Replay) work with the network off, so a workshop survives bad Wi-Fi. Built as sw.js by scripts/vite/offline.mjs,
 // which replaces __OFFLINE_PRECACHE__ with the build's file list and versions.
 //
 // Cache-first for everything it knows: built files have content hashes in their names (and the
-// app cache is renamed with every build), dataset files are checked against the manifest's sha256.
+// app cache is renamed with every build), dataset files are checked against the manifest's sha256,
+// and the replay cache is renamed whenever the recording's content changes.
 // No skipWaiting: a new build waits until every tab of the old one is closed, so an open page
 // never loses the worker chunk it has yet to load.
 //
@@ -35,13 +36,18 @@ function freshRequest(path: string): Request {
   return new Request(scopeUrl(path), { cache: 'reload' });
 }
 
+/** Adds to `cacheName` what it lacks of `paths`: it may survive from an older build. */
+async function fillCache(cacheName: string, paths: readonly string[]): Promise<void> {
+  const cache = await caches.open(cacheName);
+  const cached = await Promise.all(paths.map((path) => cache.match(scopeUrl(path))));
+  await cache.addAll(paths.filter((_, index) => !cached[index]).map(freshRequest));
+}
+
 async function precache(): Promise<void> {
   const app = await caches.open(CACHES.app);
   await app.addAll(PRECACHE.app.map(freshRequest));
-  // The data cache may survive from an older build: fetch only what it lacks.
-  const data = await caches.open(CACHES.data);
-  const cached = await Promise.all(PRECACHE.data.map((path) => data.match(scopeUrl(path))));
-  await data.addAll(PRECACHE.data.filter((_, index) => !cached[index]).map(freshRequest));
+  await fillCache(CACHES.data, PRECACHE.data);
+  await fillCache(CACHES.replay, PRECACHE.replay);
 }
 
 async function removeStaleCaches(): Promise<void> {
