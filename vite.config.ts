@@ -1,14 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { reliabilityPlugins } from './scripts/vite/plugins.mjs';
 import { wasmThreadsPlugin } from './scripts/vite/wasmThreads.mjs';
 
+const APP_VERSION: string = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+).version;
+
 // `static/` is the public directory: the dataset files are served as-is, never bundled.
 export default defineConfig({
   plugins: [svelte(), reliabilityPlugins()],
   publicDir: 'static',
   base: './',
+  // The backend-speed cache key names the build (tfEnvironment.ts): a new version times again.
+  define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   // The worker bundle (where TensorFlow.js runs) gets its own plugin list in a build.
   worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },

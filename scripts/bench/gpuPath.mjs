@@ -3,7 +3,7 @@
 // memory, the loops' throughput, a readback's round trip and how the loop scales.
 import { measureAppPage } from './appPage.mjs';
 import { openHarness } from './harness.mjs';
-import { isSoftwareAdapter, pageHash, planFor } from './profiles.mjs';
+import { pageHash, planFor } from './profiles.mjs';
 
 /** A page wait on a software GPU can take minutes; a hung one should still end. */
 const PAGE_TIMEOUT_MS = 20 * 60_000;
@@ -51,12 +51,15 @@ export async function measureGpuPath(backend, context) {
   if (!probe) return { out, browserVersion };
   out.info = probe.info;
   out.userAgent = probe.userAgent;
-  const software = isSoftwareAdapter(probe.info.adapter);
+  // The app's own verdict on the adapter (BackendInfo.adapterKind): anything not shown to be
+  // hardware gets the emulated sizes.
+  const software = probe.info.adapterKind !== 'hardware';
   const profile = /** @type {'full' | 'emulated' | 'quick'} */ (
     options.profile === 'auto' ? (software ? 'emulated' : 'full') : options.profile
   );
   const plan = planFor(profile, backend, { rounds: options.rounds });
   out.softwareAdapter = software;
+  out.adapterKind = probe.info.adapterKind;
   out.plan = {
     ...plan,
     batchScaling: {

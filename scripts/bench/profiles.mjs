@@ -1,15 +1,8 @@
 // What the bench runs, per profile and backend. `full` is the issue's workload, for a hardware
 // GPU (seconds per step there); `emulated` shrinks the subsets so that a software adapter
 // (SwiftShader: ~5–20 images/s for the wide CNN) finishes in minutes; `quick` is a smoke test.
-// The default, `auto`, picks `full` or `emulated` from the adapter the browser reports.
-
-/** Adapter/renderer strings of software (CPU-emulated) GPUs. */
-const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|softpipe|software|basic render|microsoft basic/i;
-
-/** @param {string} adapter */
-export function isSoftwareAdapter(adapter) {
-  return SOFTWARE_ADAPTER.test(adapter);
-}
+// The default, `auto`, picks `full` only for an adapter the app classifies as hardware
+// (src/lib/core/train/backendAdapter.ts, the one pattern: the bench page reports its verdict).
 
 /** @typedef {import('../../src/bench/protocol').Workload} Workload */
 

@@ -3,6 +3,7 @@
 // the modules both pages share (Chart.js, the chart code) into a common chunk, which would
 // change the very main-thread bundle the bench weighs and loads. Output goes under the app's
 // outDir (the driver passes --outDir <app>/bench-harness), so one server serves both.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
@@ -12,6 +13,12 @@ export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   plugins: [svelte()],
   publicDir: false, // the dataset is served by the app's build
+  // As the app's config: tfEnvironment's speed cache names the build.
+  define: {
+    __APP_VERSION__: JSON.stringify(
+      JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
+    ),
+  },
   base: './',
   logLevel: 'warn',
   build: {

@@ -107,6 +107,13 @@ export interface EarlyStopInfo {
   stoppedAfterEpoch: number;
 }
 
+/**
+ * A GPU adapter: `hardware` names a hardware vendor and nothing else; `software` is flagged as a
+ * fallback or named as a CPU emulation; `unverified` is neither (an unlisted software renderer, a
+ * masked WebGL renderer) and, like software, must beat WASM on the clock.
+ */
+export type AdapterKind = 'hardware' | 'software' | 'unverified';
+
 export interface BackendInfo {
   name: BackendName;
   /** Adapter or renderer description, e.g. "Google SwiftShader" (WebGPU) or the GL renderer string. */
@@ -122,6 +129,8 @@ export interface BackendInfo {
   crossOriginIsolated?: boolean;
   /** webgpu/webgl: the adapter or renderer is a CPU emulation (SwiftShader, llvmpipe, …). */
   softwareEmulated?: boolean;
+  /** webgpu/webgl: what the adapter showed itself to be (core/train/backendAdapter.ts). */
+  adapterKind?: AdapterKind;
   /** webgl: renders to half-float textures only (WEBGL_RENDER_FLOAT32_ENABLED is false). */
   halfFloat?: boolean;
   /** `auto` timed these (or read their timing from the cache) to choose. */

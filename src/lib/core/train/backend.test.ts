@@ -12,6 +12,7 @@ describe('selectBackend: the chain', () => {
       fallbackReason: null,
       tfjsVersion: '4.22.0',
       softwareEmulated: false,
+      adapterKind: 'hardware',
       choiceReason: 'a hardware GPU (nvidia ampere)',
     });
     expect(env.measured).toEqual([]);

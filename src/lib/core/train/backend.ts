@@ -1,21 +1,25 @@
 // Backend selection: WebGPU → WebGL → WASM → CPU, each step recorded with a reason a person
-// can read. A hardware GPU wins outright; a GPU that is really a CPU emulation (SwiftShader,
-// llvmpipe, …) only wins if it trains faster than WebAssembly, measured on the selected model
-// and cached per browser (backendTiming.ts). The environment is injected so the decision logic
-// runs in Node tests. tf-free: the page imports this module by name for the display helpers.
+// can read. A GPU that shows itself to be hardware (backendAdapter.ts) wins outright; any other
+// GPU — a CPU emulation (SwiftShader, llvmpipe, …), an unlisted vendor, a masked renderer — only
+// wins if it trains faster than WebAssembly, measured on the selected model and cached per
+// browser and build (backendTiming.ts). Backends that started and lost are released. The
+// environment is injected so the decision logic runs in Node tests. tf-free: the page imports
+// this module by name for the display helpers.
 
 import { BACKEND_ORDER, backendDisplayName } from './backendDisplay';
 import type { BackendEnvironment, SelectionOptions } from './backendEnvironment';
 import { chosenBackendInfo, startBackend, type Started } from './backendStart';
-import { fastestBackend } from './backendTiming';
+import { fastestBackend, releaseAll } from './backendTiming';
 import type { BackendInfo, BackendPreference } from '../types';
 
 export { BACKEND_ORDER, backendDisplayName, backendNotes } from './backendDisplay';
+export { classifyAdapter, isSoftwareRenderer, requestTrainingAdapter } from './backendAdapter';
+export type { AdapterFacts, GpuLike } from './backendAdapter';
 export {
-  isSoftwareRenderer,
   wasmThreadsHelp,
   type BackendEnvironment,
   type MeasuredSpeeds,
+  type Measurement,
   type SelectionOptions,
   type WasmSupport,
   type WebGpuAdapterInfo,
@@ -28,7 +32,7 @@ export { MEASURE_BUDGET_MS, speedCacheKey } from './backendTiming';
  */
 const DEFAULT_OPTIONS: SelectionOptions = { model: 'wide' };
 
-/** `auto`: a hardware GPU wins outright; software GPUs must beat WASM on the clock. */
+/** `auto`: a verified hardware GPU wins outright; any other GPU must beat WASM on the clock. */
 async function selectAutomatically(
   env: BackendEnvironment,
   options: SelectionOptions,
@@ -39,7 +43,8 @@ async function selectAutomatically(
     const attempt = await startBackend(name, env);
     if (!attempt.ok) {
       reasons.push(`${backendDisplayName(name)} unavailable: ${attempt.reason}`);
-    } else if (!attempt.started.softwareEmulated) {
+    } else if (attempt.started.kind === 'hardware') {
+      releaseAll(softwareGpus, env);
       return chosenBackendInfo(attempt.started, reasons, env, {
         choiceReason: `a hardware GPU (${attempt.started.adapter})`,
       });
@@ -60,13 +65,20 @@ async function selectAutomatically(
   // No WASM: the first software GPU that still starts beats plain JavaScript.
   for (const gpu of softwareGpus) {
     if (await env.setBackend(gpu.name).catch(() => false)) {
+      releaseAll(
+        softwareGpus.filter((other) => other !== gpu),
+        env,
+      );
       return chosenBackendInfo(gpu, reasons, env, {
         choiceReason: 'a software-emulated GPU, still faster than plain JavaScript',
       });
     }
   }
   const cpu = await startBackend('cpu', env);
-  if (cpu.ok) return chosenBackendInfo(cpu.started, reasons, env);
+  if (cpu.ok) {
+    releaseAll(softwareGpus, env);
+    return chosenBackendInfo(cpu.started, reasons, env);
+  }
   reasons.push(`CPU unavailable: ${cpu.reason}`);
   throw new Error(`No TensorFlow.js backend could start. ${reasons.join('; ')}`);
 }

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSoftwareRenderer, wasmThreadsHelp } from './backendEnvironment';
-import { SWIFTSHADER_GL } from './backendEnvironment.fixture';
-
-describe('isSoftwareRenderer', () => {
-  it.each([
-    ['Google SwiftShader', true],
-    [SWIFTSHADER_GL, true],
-    ['llvmpipe (LLVM 15.0.6, 256 bits)', true],
-    ['Vulkan lavapipe', true],
-    ['Microsoft Basic Render Driver', true],
-    ['ANGLE (NVIDIA GeForce RTX 3060 Direct3D11)', false],
-    ['Apple M2', false],
-  ])('%s → %s', (description, software) => {
-    expect(isSoftwareRenderer(description)).toBe(software);
-  });
-});
+import { wasmThreadsHelp } from './backendEnvironment';
 
 describe('wasmThreadsHelp', () => {
   it.each([

@@ -1,19 +1,12 @@
 // What backend selection asks of the browser, as an interface: the worker injects the real one
-// (worker/train/tfEnvironment.ts), the Node tests a fake. Also the two facts about the
-// environment the choice turns on: a renderer that is a CPU emulation, and whether wasm threads help.
+// (worker/train/tfEnvironment.ts), the Node tests a fake. Also whether wasm threads help; what
+// kind of GPU an adapter is lives in backendAdapter.ts.
 
+import type { AdapterFacts } from './backendAdapter';
 import type { BackendName, ModelPreset } from '../types';
 
-/** Adapter/renderer names of CPU emulations of a GPU. */
-const SOFTWARE_RENDERER =
-  /swiftshader|llvmpipe|lavapipe|softpipe|basic render driver|software rasterizer|software adapter/i;
-
-export interface WebGpuAdapterInfo {
-  /** Vendor, architecture, device and description joined, e.g. "google swiftshader". */
-  description: string;
-  /** adapter.info.isFallbackAdapter (or the older adapter.isFallbackAdapter): a CPU implementation. */
-  isFallbackAdapter: boolean;
-}
+/** The WebGPU adapter tfjs trains on (requested with tfjs' own options), described. */
+export type WebGpuAdapterInfo = AdapterFacts;
 
 export interface WasmSupport {
   /** WebAssembly SIMD validates: the only wasm binaries the app ships need it. */
@@ -25,10 +18,19 @@ export interface WasmSupport {
 /** Speeds measured for one browser + model + candidate set, images per second by backend. */
 export type MeasuredSpeeds = Partial<Record<BackendName, number>>;
 
+/**
+ * One candidate's timing. `timedOut`: the warm-up outlasted its slice, so `imagesPerSecond` is
+ * only the bound it could at most reach, never a speed to cache or to win on.
+ */
+export interface Measurement {
+  imagesPerSecond: number;
+  timedOut: boolean;
+}
+
 export interface BackendEnvironment {
   /** Whether `navigator.gpu` exists at all. */
   hasWebGpuApi(): boolean;
-  /** `navigator.gpu.requestAdapter()`, described; null when the browser returns no adapter. */
+  /** The adapter tfjs trains on, requested with its options; null when the browser has none. */
   requestWebGpuAdapter(): Promise<WebGpuAdapterInfo | null>;
   /** What the wasm backend can use here (checked before loading any wasm). */
   wasmSupport(): Promise<WasmSupport>;
@@ -36,28 +38,32 @@ export interface BackendEnvironment {
   setBackend(name: BackendName): Promise<boolean>;
   /** Adapter/renderer description of the backend now active (e.g. the WebGL renderer string). */
   describeActive(name: BackendName): string;
+  /** WebGL now active hides its renderer (no WEBGL_debug_renderer_info): the GPU is unknown. */
+  webglRendererMasked(): boolean;
   /** WebGL now active renders to half-float textures only (WEBGL_RENDER_FLOAT32_ENABLED false). */
   webglHalfFloat(): boolean;
   /** Threads the active wasm backend computes on (1 = single-threaded). */
   wasmThreads(): number;
-  /** Trains a few warm steps of `model` on `name` within `budgetMs` and returns images/s. */
-  measureTraining(name: BackendName, model: ModelPreset, budgetMs: number): Promise<number>;
+  /** Trains a few warm steps of `model` on `name` within `budgetMs`. */
+  measureTraining(name: BackendName, model: ModelPreset, budgetMs: number): Promise<Measurement>;
+  /**
+   * Frees a backend that started but lost the choice: its WebGPU device is destroyed, its WebGL
+   * context lost, its wasm threads ended. Never the active backend; it can start again later.
+   */
+  releaseBackend(name: BackendName): void;
   /** A cached measurement under `key`, or null. Failures read as null. */
   readSpeeds(key: string): Promise<MeasuredSpeeds | null>;
   writeSpeeds(key: string, speeds: MeasuredSpeeds): Promise<void>;
   /** Identifies the browser in the cache key (navigator.userAgent). */
   userAgent: string;
   tfjsVersion: string;
+  /** The app's version (package.json): a new build times again, its kernels may differ. */
+  appVersion: string;
 }
 
 export interface SelectionOptions {
   /** The model the speed comparison trains (the run's preset). */
   model: ModelPreset;
-}
-
-/** Whether an adapter/renderer description names a CPU emulation of a GPU. */
-export function isSoftwareRenderer(description: string): boolean {
-  return SOFTWARE_RENDERER.test(description);
 }
 
 /**

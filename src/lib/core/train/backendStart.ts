@@ -1,20 +1,18 @@
 // Starting one backend: asks the environment for it, and either says why it could not start
-// (in words the badge shows) or describes what started — its adapter, whether that adapter is a
-// software emulation of a GPU, and the wasm/WebGL details the badge needs.
+// (in words the badge shows) or describes what started — its adapter, what kind of GPU that
+// adapter showed itself to be (backendAdapter.ts), and the wasm/WebGL details the badge needs.
 
+import { classifyAdapter } from './backendAdapter';
 import { backendDisplayName } from './backendDisplay';
-import {
-  isSoftwareRenderer,
-  type BackendEnvironment,
-  type WebGpuAdapterInfo,
-} from './backendEnvironment';
-import type { BackendInfo, BackendName } from '../types';
+import type { BackendEnvironment, WebGpuAdapterInfo } from './backendEnvironment';
+import type { AdapterKind, BackendInfo, BackendName } from '../types';
 
 /** A backend that started, with what the badge needs to know about it. */
 export interface Started {
   name: BackendName;
   adapter: string;
-  softwareEmulated: boolean;
+  /** webgpu/webgl: only `hardware` may win `auto` untimed. Null for wasm and cpu. */
+  kind: AdapterKind | null;
   details: Partial<BackendInfo>;
 }
 
@@ -69,13 +67,15 @@ export async function startBackend(name: BackendName, env: BackendEnvironment): 
   }
   if (name === 'webgl') details = { halfFloat: env.webglHalfFloat() };
   if (name === 'wasm') details = { ...details, threads: env.wasmThreads() };
-  const softwareEmulated =
-    (name === 'webgpu' || name === 'webgl') &&
-    ((adapter?.isFallbackAdapter ?? false) || isSoftwareRenderer(description));
-  return {
-    ok: true,
-    started: { name, adapter: description || 'unknown', softwareEmulated, details },
-  };
+  const gpu = name === 'webgpu' || name === 'webgl';
+  const kind = gpu
+    ? classifyAdapter({
+        description,
+        isFallbackAdapter: adapter?.isFallbackAdapter ?? false,
+        masked: name === 'webgl' && env.webglRendererMasked(),
+      })
+    : null;
+  return { ok: true, started: { name, adapter: description || 'unknown', kind, details } };
 }
 
 /** The BackendInfo of the backend chosen, with every reason the ones before it were passed over. */
@@ -90,8 +90,8 @@ export function chosenBackendInfo(
     adapter: started.adapter,
     fallbackReason: reasons.length === 0 ? null : reasons.join('; '),
     tfjsVersion: env.tfjsVersion,
-    ...(started.name === 'webgpu' || started.name === 'webgl'
-      ? { softwareEmulated: started.softwareEmulated }
+    ...(started.kind !== null
+      ? { softwareEmulated: started.kind === 'software', adapterKind: started.kind }
       : {}),
     ...started.details,
     ...extra,

@@ -45,9 +45,9 @@ describe('selectBackend: software GPUs against WASM', () => {
     );
   });
 
-  it('treats an adapter marked isFallbackAdapter as software whatever its name', async () => {
+  it('treats an adapter marked isFallbackAdapter as software, even with a hardware vendor', async () => {
     const env = fakeEnvironment({
-      adapter: { description: 'acme gpu', isFallbackAdapter: true },
+      adapter: { description: 'nvidia ampere', isFallbackAdapter: true, masked: false },
       failing: { webgl: 'false' },
       speeds: { webgpu: 5, wasm: 50 },
     });
@@ -88,7 +88,7 @@ describe('selectBackend: software GPUs against WASM', () => {
     const env = fakeEnvironment({ gpuApi: false, renderer: SWIFTSHADER_GL, speeds: { wasm: 40 } });
     env.measureTraining = async (name) => {
       if (name === 'webgl') throw new Error('context lost');
-      return 40;
+      return { imagesPerSecond: 40, timedOut: false };
     };
     const cache = new Map<string, MeasuredSpeeds>();
     env.writeSpeeds = async (key, speeds) => void cache.set(key, speeds);

@@ -1,5 +1,6 @@
-// The real BackendEnvironment: navigator.gpu, tf.setBackend, the wasm binaries from this
-// origin, a timed training probe and its IndexedDB cache, inside the worker.
+// The real BackendEnvironment: navigator.gpu (asked with tfjs' own adapter options),
+// tf.setBackend, the wasm binaries from this origin, a timed training probe and its IndexedDB
+// cache, and freeing the backends that lost the choice, inside the worker.
 
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -7,16 +8,21 @@ import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import simdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import {
+  requestTrainingAdapter,
   wasmThreadsHelp,
   type BackendEnvironment,
+  type GpuLike,
   type MeasuredSpeeds,
-  type WebGpuAdapterInfo,
+  type Measurement,
 } from '../../core/train/backend';
 import { createModel, IMAGE_SIZE, modelKernels, NUM_CLASSES } from '../../core/train';
 import { trainStep } from '../../core/train';
 import type { BackendName, ModelPreset } from '../../core/types';
 import { registerWasmTrainingKernels } from '../../core/train';
 import { wasmThreadFiles } from 'virtual:tfjs-wasm-thread-files';
+
+/** package.json's version, from vite.config.ts' `define` (absent in a build without it). */
+declare const __APP_VERSION__: string | undefined;
 
 declare const self: DedicatedWorkerGlobalScope & {
   /** Read by the patched tfjs-backend-wasm loader (scripts/vite/wasmThreads.mjs). */
@@ -52,22 +58,13 @@ const SPEED_STORE = 'speeds';
 
 let adapterDescription = '';
 
-function describeAdapter(adapter: GPUAdapter): WebGpuAdapterInfo {
-  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
-  const parts = [info?.vendor, info?.architecture, info?.device, info?.description].filter(
-    (part): part is string => typeof part === 'string' && part.length > 0,
-  );
-  const legacy = adapter as GPUAdapter & { isFallbackAdapter?: boolean };
-  return {
-    description: [...new Set(parts)].join(' ') || 'WebGPU adapter',
-    isFallbackAdapter: info?.isFallbackAdapter === true || legacy.isFallbackAdapter === true,
-  };
+/** The active backend's GL context (private to tfjs; read defensively). */
+function activeGl(): WebGL2RenderingContext | undefined {
+  return (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
 }
 
 function webglRenderer(): string {
-  // The renderer string lives on the backend's private GL context; read it defensively.
-  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } };
-  const gl = backend.gpgpu?.gl;
+  const gl = activeGl();
   if (!gl) return '';
   const debugInfo = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer: unknown = debugInfo
@@ -76,15 +73,45 @@ function webglRenderer(): string {
   return typeof renderer === 'string' ? renderer : '';
 }
 
+/** Without the debug extension gl.RENDERER is a mask ("WebKit WebGL"), not the GPU's name. */
+function webglRendererMasked(): boolean {
+  try {
+    return activeGl()?.getExtension('WEBGL_debug_renderer_info') == null;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Frees a backend that lost the choice: tfjs' dispose, then its WebGPU device destroyed or its
+ * WebGL context lost (dispose leaves both alive), and the instance dropped from the engine's
+ * registry while its factory stays, so setBackend(name) can start a fresh one later.
+ */
+function releaseBackend(name: BackendName): void {
+  if (name === tf.getBackend()) return;
+  const engine = tf.engine() as unknown as { registry: Record<string, tf.KernelBackend> };
+  const instance = engine.registry[name];
+  if (!instance) return;
+  const held = instance as unknown as {
+    device?: GPUDevice;
+    gpgpu?: { gl?: WebGL2RenderingContext };
+  };
+  const gl = held.gpgpu?.gl;
+  instance.dispose();
+  held.device?.destroy();
+  gl?.getExtension('WEBGL_lose_context')?.loseContext();
+  delete engine.registry[name];
+}
+
 /**
  * Images/s of `model` training on random images, within about `budgetMs`: one warm-up step
  * (shader compilation, weight packing), then timed steps while the next one is expected to end
  * inside the budget. When not even one fits, the warm-up's own rate is returned; when the
  * warm-up itself outlasts the budget (a software GPU compiling its shaders), the rate it could
- * at most reach, BATCH / budget, is returned without waiting for it. Both err in favour of the
- * slow backend, never against it.
+ * at most reach, BATCH / budget, is returned marked `timedOut` without waiting for it: a bound,
+ * which the choice never caches nor lets win.
  */
-async function measureTraining(model: ModelPreset, budgetMs: number): Promise<number> {
+async function measureTraining(model: ModelPreset, budgetMs: number): Promise<Measurement> {
   const started = performance.now();
   const network = createModel(model, 1);
   const optimizer = tf.train.adam(0.001);
@@ -133,7 +160,7 @@ async function measureTraining(model: ModelPreset, budgetMs: number): Promise<nu
   if (first === 'late') {
     // The step goes on in the background; its tensors are freed when it ends.
     void warmUp.finally(cleanUp).catch(() => undefined);
-    return PROBE_BATCH_SIZE / (budgetMs / 1000);
+    return { imagesPerSecond: PROBE_BATCH_SIZE / (budgetMs / 1000), timedOut: true };
   }
   try {
     let lastMs = first;
@@ -145,7 +172,9 @@ async function measureTraining(model: ModelPreset, budgetMs: number): Promise<nu
       timedMs += lastMs;
       steps++;
     }
-    return steps === 0 ? warmUpRate : (steps * PROBE_BATCH_SIZE) / (timedMs / 1000);
+    const imagesPerSecond =
+      steps === 0 ? warmUpRate : (steps * PROBE_BATCH_SIZE) / (timedMs / 1000);
+    return { imagesPerSecond, timedOut: false };
   } finally {
     cleanUp();
   }
@@ -179,10 +208,11 @@ async function speedStore<T>(
 export const tfEnvironment: BackendEnvironment = {
   hasWebGpuApi: () => typeof navigator !== 'undefined' && 'gpu' in navigator && !!navigator.gpu,
   async requestWebGpuAdapter() {
-    const adapter = await navigator.gpu.requestAdapter();
-    if (!adapter) return null;
-    const described = describeAdapter(adapter);
-    adapterDescription = described.description;
+    const described = await requestTrainingAdapter(
+      navigator.gpu as unknown as GpuLike,
+      tf.env().getBool('WEBGPU_USE_LOW_POWER_GPU'),
+    );
+    adapterDescription = described?.description ?? '';
     return described;
   },
   async wasmSupport() {
@@ -201,11 +231,13 @@ export const tfEnvironment: BackendEnvironment = {
     if (name === 'wasm') return 'WebAssembly (XNNPACK, CPU)';
     return 'JavaScript (no GPU)';
   },
+  webglRendererMasked,
   webglHalfFloat: () => !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED'),
   // TensorFlow.js sizes its XNNPACK pool to half the logical cores, at most 8 (backend.cc:
   // it assumes two hyper-threads per core), and caps setThreadsCount() there too.
   wasmThreads: () => getThreadsCount(),
   measureTraining: (_name, model, budgetMs) => measureTraining(model, budgetMs),
+  releaseBackend,
   async readSpeeds(key) {
     const value = await speedStore('readonly', (store) => store.get(key));
     return value && typeof value === 'object' ? (value as MeasuredSpeeds) : null;
@@ -215,4 +247,5 @@ export const tfEnvironment: BackendEnvironment = {
   },
   userAgent: typeof navigator !== 'undefined' ? navigator.userAgent : '',
   tfjsVersion: tf.version.tfjs,
+  appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'unversioned',
 };
