@@ -81,9 +81,13 @@ export interface BrierDecomposed {
   resolution: number;
   /** base rate × (1 − base rate): the data's own difficulty, the same for every model. */
   uncertainty: number;
-  /** The forecasts' spread inside the bins (small for narrow bins). */
+  /** withinBinVariance − withinBinCovariance (Stephenson et al. 2008): what binning adds. */
   withinBin: number;
-  /** Equal-width bins of p₁ the decomposition used. */
+  /** (1/N) Σ (f − f̄_bin)², ×2: the forecasts' spread inside the bins. Absent in runs from before it. */
+  withinBinVariance?: number;
+  /** (2/N) Σ (f − f̄_bin)(o − ō_bin), ×2: how that spread follows the outcomes. Absent in runs from before it. */
+  withinBinCovariance?: number;
+  /** Equal-width bins of p₁ the decomposition used (10 in runs from before 50 became the default). */
   bins: number;
 }
 
@@ -97,6 +101,8 @@ export interface BrierScoreOnly {
   resolution: null;
   uncertainty: null;
   withinBin: null;
+  withinBinVariance?: null;
+  withinBinCovariance?: null;
   /** Bins a two-class decomposition would use (kept so panels read one field either way). */
   bins: number;
   /** K. */

@@ -3,6 +3,7 @@
 // must give whole. Part of the untrusted-file reader (runFileParse.ts): every number is checked.
 
 import type {
+  BrierDecomposed,
   BrierScore,
   EceInterval,
   EpochMetrics,
@@ -63,7 +64,7 @@ function calibration(fields: Fields, examples: number): Partial<EpochMetrics> {
 const BRIER_SUM_TOLERANCE = 1e-6;
 
 function brier(fields: Fields): BrierScore {
-  const result: BrierScore = {
+  const result: BrierDecomposed = {
     score: fields.number('score', { min: 0, max: 2 }),
     reliability: fields.number('reliability', { min: 0, max: 2 }),
     resolution: fields.number('resolution', { min: 0, max: 2 }),
@@ -74,6 +75,21 @@ function brier(fields: Fields): BrierScore {
   const sum = result.reliability - result.resolution + result.uncertainty + result.withinBin;
   if (Math.abs(sum - result.score) > BRIER_SUM_TOLERANCE) {
     fail(fields.path, `parts that sum to score ${result.score}`, sum);
+  }
+  // The within-bin term's two parts (Stephenson et al. 2008): absent in older files, and when
+  // present they must make up the term, as the parts make up the score.
+  if (fields.has('withinBinVariance') || fields.has('withinBinCovariance')) {
+    const variance = fields.number('withinBinVariance', { min: 0, max: 2 });
+    const covariance = fields.number('withinBinCovariance', { min: -4, max: 4 });
+    if (Math.abs(variance - covariance - result.withinBin) > BRIER_SUM_TOLERANCE) {
+      fail(
+        fields.path,
+        `within-bin parts that make up withinBin ${result.withinBin}`,
+        variance - covariance,
+      );
+    }
+    result.withinBinVariance = variance;
+    result.withinBinCovariance = covariance;
   }
   return result;
 }

@@ -33,6 +33,8 @@ describe('K-class Brier score Σ_k (p_k − y_k)²', () => {
       resolution: null,
       uncertainty: null,
       withinBin: null,
+      withinBinVariance: null,
+      withinBinCovariance: null,
       classCount: 4,
     });
   });

@@ -43,14 +43,26 @@ describe('Brier score', () => {
     expect(partsSum(result)).toBeCloseTo(result.score, 12);
   });
 
-  it('two forecasts in one bin: the within-bin term makes the sum exact', () => {
-    // 0.52 (label 1) and 0.58 (label 0) share the bin [0.5, 0.6).
-    const result = brierDecomposition(logitsWithP1([0.52, 0.58]), Uint8Array.from([1, 0]));
+  it('two forecasts in one bin: the within-bin term, variance minus covariance, makes the sum exact', () => {
+    // 0.52 (label 1) and 0.58 (label 0) share the tenth [0.5, 0.6): f̄ = 0.55, ō = 0.5.
+    const result = brierDecomposition(logitsWithP1([0.52, 0.58]), Uint8Array.from([1, 0]), 10);
     expect(result.score).toBeCloseTo(0.5668, 6);
     expect(result.reliability).toBeCloseTo(0.005, 6);
     expect(result.uncertainty).toBeCloseTo(0.5, 12);
-    expect(result.withinBin).toBeCloseTo(0.0618, 6);
+    // ×2 of (1/N) Σ (f − f̄)² = (0.03² + 0.03²)/2 = 0.0009.
+    expect(result.withinBinVariance).toBeCloseTo(0.0018, 6);
+    // ×2 of (2/N) Σ (f − f̄)(o − ō) = (−0.03·0.5 + 0.03·(−0.5)) = −0.03.
+    expect(result.withinBinCovariance).toBeCloseTo(-0.06, 6);
+    expect(result.withinBin).toBeCloseTo(0.0018 + 0.06, 6);
     expect(partsSum(result)).toBeCloseTo(result.score, 12);
+  });
+
+  it('50 bins by default: 0.52 and 0.58 fall in different bins and no within-bin term is left', () => {
+    const result = brierDecomposition(logitsWithP1([0.52, 0.58]), Uint8Array.from([1, 0]));
+    expect(result.bins).toBe(50);
+    expect(result.withinBinVariance).toBeCloseTo(0, 12);
+    expect(result.withinBinCovariance).toBeCloseTo(0, 12);
+    expect(result.reliability).toBeCloseTo(0.5668, 6);
   });
 
   it('the parts sum to the score for random logits, at any bin count', () => {
@@ -63,6 +75,11 @@ describe('Brier score', () => {
       expect(result.score).toBeGreaterThanOrEqual(0);
       expect(result.score).toBeLessThanOrEqual(2);
       expect(Math.abs(partsSum(result) - result.score)).toBeLessThan(1e-12);
+      const { withinBinVariance, withinBinCovariance } = result;
+      expect(withinBinVariance).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(withinBinVariance! - withinBinCovariance! - result.withinBin)).toBeLessThan(
+        1e-12,
+      );
     }
   });
 
