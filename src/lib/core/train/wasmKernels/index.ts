@@ -18,6 +18,13 @@ import { maxPoolGradConfig } from './MaxPoolGrad';
 import { WASM } from './runKernel';
 
 let registered = false;
+/** The configs registered here, by kernel name: tests check these are the ones tfjs runs. */
+const ours = new Map<string, KernelConfig>();
+
+/** The kernel this module registered under `kernelName` (undefined before registration). */
+export function ourWasmKernel(kernelName: string): KernelConfig | undefined {
+  return ours.get(kernelName);
+}
 
 /** Registers `config`, replacing the shipped kernel of the same name if there is one. */
 function replaceKernel(config: KernelConfig): void {
@@ -44,6 +51,7 @@ export function registerWasmTrainingKernels(): void {
     batchMatMulConfig(shippedKernel(BatchMatMul)),
   ];
   for (const config of [...wrapped, conv2DBackpropFilterConfig, maxPoolGradConfig]) {
+    ours.set(config.kernelName, config);
     replaceKernel(config);
   }
   registered = true;
