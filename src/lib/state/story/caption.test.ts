@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochMetrics, LogitGapHistogram } from '../../core/types';
-import {
-  histogramMedian,
-  lossShare,
-  lossSplitReading,
-  percentText,
-  pointsText,
-  runCaption,
-} from './caption';
+import { histogramMedian, lossShare, lossSplitReading, runCaption } from './caption';
+import { percentText, pointsText } from './numberText';
 
 const EDGES = [0, 2, 4, 6, 8];
 
@@ -117,41 +111,62 @@ describe('runCaption', () => {
     );
   });
 
-  it('says loss is still falling while the latest epoch is the best', () => {
+  it('says the loss is at its lowest so far, not that it is falling, while the latest epoch is the best', () => {
     const history = [
       epoch(1, { loss: 0.5, accuracy: 0.8, counts: [100, 0, 0, 0] }),
       epoch(2, { loss: 0.3, accuracy: 0.88 }),
     ];
     expect(runCaption(history)).toBe(
-      'Validation loss is still falling (0.3 at epoch 2, its lowest so far) and accuracy is 88.0%; ' +
+      'Validation loss is at its lowest so far (0.3 at epoch 2) and accuracy is 88.0%; ' +
         'the 10% of examples that are wrong carry 50% of the loss; ' +
         'the median logit gap grew from ≈ 1 to ≈ 3.',
     );
   });
 
-  it('tells the over-confidence story once loss rises after its lowest', () => {
-    const history = [
-      epoch(1, { loss: 0.5, accuracy: 0.8 }),
-      epoch(2, { loss: 0.25, accuracy: 0.9, counts: [40, 40, 20, 0] }),
-      epoch(3, { loss: 0.3, accuracy: 0.904, counts: [0, 0, 60, 40], lossWrong: 0.276 }),
-    ];
-    expect(runCaption(history)).toBe(
-      'Since epoch 2 (lowest validation loss) accuracy moved +0.4 points while loss rose 20%; ' +
-        'the 10% of examples that are wrong carry 92% of the loss; ' +
-        'the median logit gap grew from ≈ 2.5 to ≈ 5.7.',
+  const story = (losses: number[], first = 1) =>
+    losses.map((loss, index) => epoch(first + index, { loss, accuracy: 0.9 }));
+  const tail =
+    '; the 10% of examples that are wrong carry 50% of the loss; the median logit gap stayed ≈ 3.';
+
+  it('does not call one epoch a rise: lowest at 39, 4.9 % higher at 40', () => {
+    expect(runCaption(story([0.5, 0.4, 0.35, 0.3, 0.2, 0.2098], 35))).toBe(
+      'Since epoch 39 (lowest validation loss) accuracy has not moved while loss is 4.9% above ' +
+        'its lowest, 1 epoch back: too soon to call a rise' +
+        tail,
     );
   });
 
-  it('takes the earliest of tied lowest losses and calls an equal loss level', () => {
+  it('does not call a rise inside the epoch-to-epoch noise a rise', () => {
+    // Changes +10, −9.09, +10, −9.09, +5 %: median 5 %, MAD 5 %, noise 1.4826 × 5 % = 7.41 %;
+    // the 5 % rise since epoch 1 is inside ±2 × 7.41 % = ±14.8 %.
+    expect(runCaption(story([0.3, 0.33, 0.3, 0.33, 0.3, 0.315]))).toBe(
+      'Since epoch 1 (lowest validation loss) accuracy has not moved while loss is 5% above its ' +
+        'lowest, within its epoch-to-epoch noise (±14.8%)' +
+        tail,
+    );
+  });
+
+  it('calls the two of a single tie level, not a rise', () => {
+    expect(runCaption(story([0.5, 0.25, 0.25]))).toBe(
+      'Since epoch 2 (lowest validation loss) accuracy has not moved while loss is level with ' +
+        'its lowest, 1 epoch back: too soon to call a rise' +
+        tail,
+    );
+  });
+
+  it('tells the over-confidence story once the loss has risen beyond its noise', () => {
+    // Changes −25, −33.3, +10, +9.09, +8.33 %: median 8.01 %, MAD 1.53 %, noise 2.27 %;
+    // the 40 % rise since epoch 3, four epochs back, is far beyond ±4.54 %.
     const history = [
-      epoch(1, { loss: 0.5, accuracy: 0.8 }),
-      epoch(2, { loss: 0.25, accuracy: 0.9 }),
-      epoch(3, { loss: 0.25, accuracy: 0.9 }),
+      ...story([0.4, 0.3]),
+      epoch(3, { loss: 0.2, accuracy: 0.9, counts: [40, 40, 20, 0] }),
+      ...story([0.22, 0.24, 0.26], 4),
+      epoch(7, { loss: 0.28, accuracy: 0.904, counts: [0, 0, 60, 40], lossWrong: 0.2576 }),
     ];
     expect(runCaption(history)).toBe(
-      'Since epoch 2 (lowest validation loss) accuracy has not moved while loss is level with ' +
-        'its lowest; the 10% of examples that are wrong carry 50% of the loss; ' +
-        'the median logit gap stayed ≈ 3.',
+      'Since epoch 3 (lowest validation loss) accuracy moved +0.4 points while loss rose 40%; ' +
+        'the 10% of examples that are wrong carry 92% of the loss; ' +
+        'the median logit gap grew from ≈ 2.5 to ≈ 5.7.',
     );
   });
 
@@ -161,8 +176,8 @@ describe('runCaption', () => {
       epoch(2, { loss: 0.3, accuracy: 1, wrongCount: 0, lossWrong: 0, counts: [0, 0, 0, 100] }),
     ];
     expect(runCaption(history)).toBe(
-      'Since epoch 1 (lowest validation loss) accuracy has not moved while loss rose 50%; ' +
-        'the median logit gap grew from ≈ 3 to ≥ 6.',
+      'Since epoch 1 (lowest validation loss) accuracy has not moved while loss is 50% above ' +
+        'its lowest, 1 epoch back: too soon to call a rise; the median logit gap grew from ≈ 3 to ≥ 6.',
     );
   });
 

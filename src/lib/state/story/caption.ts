@@ -3,20 +3,9 @@
 
 import type { EpochMetrics, LogitGapHistogram } from '../../core/types';
 import { formatPercent, formatSignificant } from '../../format';
-import { bestEpochs } from './summary';
-
-/** A fraction as a percent to 3 significant digits: 0.38 → "38%", 0.0912 → "9.12%", 1.5 → "150%". */
-export function percentText(fraction: number): string {
-  if (!Number.isFinite(fraction)) return '—';
-  return `${formatSignificant(fraction * 100)}%`;
-}
-
-/** A change of accuracy in percentage points, signed: +0.4, −1.2, 0. */
-export function pointsText(delta: number): string {
-  const points = Number((delta * 100).toFixed(1));
-  if (points === 0) return '0';
-  return points > 0 ? `+${points}` : `−${Math.abs(points)}`;
-}
+import { percentText, pointsText, sentence } from './numberText';
+import { lossTrend, lossWords } from './lossTrend';
+import { scoresMoved } from './scoringCaption';
 
 export interface HistogramMedian {
   value: number;
@@ -134,19 +123,11 @@ function medianClause(from: EpochMetrics, to: EpochMetrics): string | null {
   return `${name} ${verb} from ${medianText(before)} to ${medianText(after)}`;
 }
 
-/** A rise below this fraction (0.05%) reads as "level": ties and rounding noise, not a trend. */
-const LEVEL_TOLERANCE = 0.0005;
-
-/** Clauses joined "a; b; c." with the first letter capitalised. */
-function sentence(clauses: (string | null)[]): string {
-  const text = clauses.filter((clause) => clause !== null).join('; ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-}
-
 /**
  * One or two sentences on the run so far: how accuracy and loss moved since the lowest validation
- * loss, what share of the loss the wrong examples carry, and how the median logit gap moved.
- * Null before the first epoch.
+ * loss, what share of the loss the wrong examples carry, and how the median logit gap moved. A
+ * rise is named only as lossTrend allows (far enough back, beyond the noise). Null before the
+ * first epoch.
  */
 export function runCaption(epochs: readonly EpochMetrics[]): string | null {
   const latest = epochs.at(-1);
@@ -160,91 +141,28 @@ export function runCaption(epochs: readonly EpochMetrics[]): string | null {
       shareClause(latest),
     ]);
   }
-
-  const lowest = bestEpochs(epochs).lowestValidationLoss;
-  if (lowest === null || !Number.isFinite(latest.validationLoss)) {
+  const trend = lossTrend(epochs);
+  if (trend === null) {
     return sentence([
       `Epoch ${latest.epoch}: validation loss is not a finite number — the run diverged; try a lower learning rate`,
     ]);
   }
-  if (lowest === latest) {
+  if (trend.kind === 'lowest') {
     return sentence([
-      `Validation loss is still falling (${loss} at epoch ${latest.epoch}, its lowest so far) and accuracy is ${accuracy}`,
+      `Validation loss is at its lowest so far (${loss} at epoch ${latest.epoch}) and accuracy is ${accuracy}`,
       shareClause(latest),
       medianClause(first, latest),
     ]);
   }
-
-  const rise = latest.validationLoss / lowest.validationLoss - 1;
-  const accuracyMove = latest.validationAccuracy - lowest.validationAccuracy;
+  const { lowest } = trend;
+  const since = `Since epoch ${lowest.epoch} (lowest validation loss)`;
+  const scores = scoresMoved(epochs);
+  const accuracyMove = pointsText(latest.validationAccuracy - lowest.validationAccuracy);
   const movement =
-    pointsText(accuracyMove) === '0'
-      ? 'accuracy has not moved'
-      : `accuracy moved ${pointsText(accuracyMove)} points`;
-  const lossMove =
-    rise >= LEVEL_TOLERANCE ? `loss rose ${percentText(rise)}` : 'loss is level with its lowest';
-  const scores = scoresMoved(lowest, latest);
+    accuracyMove === '0' ? 'accuracy has not moved' : `accuracy moved ${accuracyMove} points`;
   return sentence([
-    scores === null
-      ? `Since epoch ${lowest.epoch} (lowest validation loss) ${movement} while ${lossMove}`
-      : `Since epoch ${lowest.epoch} (lowest validation loss) ${scores}`,
+    scores === null ? `${since} ${movement} while ${lossWords(trend)}` : `${since} ${scores}`,
     shareClause(latest),
     medianClause(lowest, latest),
   ]);
-}
-
-/** "rose 48%", "fell 3.1%", "did not move" (within LEVEL_TOLERANCE of where it was). */
-function changeText(from: number, to: number): string {
-  if (!(from > 0) || !Number.isFinite(to)) return 'is not a finite number';
-  const change = to / from - 1;
-  if (Math.abs(change) < LEVEL_TOLERANCE) return 'did not move';
-  return change > 0 ? `rose ${percentText(change)}` : `fell ${percentText(-change)}`;
-}
-
-/**
- * How the three scores of the same predictions moved between two epochs: "NLL rose 48% while
- * Brier rose 9.12% and the error rate did not move". The error rate moves in points (accuracy's
- * scale), rounded to 0.1. Null unless both epochs carry a Brier score.
- */
-export function scoresMoved(from: EpochMetrics, to: EpochMetrics): string | null {
-  if (from.brier === undefined || to.brier === undefined) return null;
-  const errorMove = pointsText(from.validationAccuracy - to.validationAccuracy);
-  const error =
-    errorMove === '0' ? 'the error rate did not move' : `the error rate moved ${errorMove} points`;
-  return (
-    `NLL ${changeText(from.validationLoss, to.validationLoss)} while Brier ` +
-    `${changeText(from.brier.score, to.brier.score)} and ${error}`
-  );
-}
-
-/** "Epoch 40: Brier 0.12 = reliability … − resolution … + …", or why there are no parts (K > 2). */
-function brierPartsText(epoch: number, brier: NonNullable<EpochMetrics['brier']>): string {
-  if (brier.reliability === null) {
-    return (
-      `Epoch ${epoch}: Brier ${formatSignificant(brier.score)} over ${brier.classCount} classes ` +
-      '(the decomposition into reliability, resolution and uncertainty is shown for two classes only)'
-    );
-  }
-  const { score, reliability, resolution, uncertainty, withinBin } = brier;
-  return (
-    `Epoch ${epoch}: Brier ${formatSignificant(score)} = reliability ${formatSignificant(reliability)} ` +
-    `− resolution ${formatSignificant(resolution)} + uncertainty ${formatSignificant(uncertainty)}` +
-    ` + within-bin ${formatSignificant(withinBin).replace('-', '−')}`
-  );
-}
-
-/**
- * The Brier panel's caption: since the lowest-NLL epoch, how NLL, Brier and the error rate moved,
- * and the latest Brier score's decomposition (two classes; K > 2 says it has none). Null before
- * any epoch with a Brier score.
- */
-export function scoringCaption(epochs: readonly EpochMetrics[]): string | null {
-  const latest = epochs.at(-1);
-  if (latest?.brier === undefined) return null;
-  const parts = brierPartsText(latest.epoch, latest.brier);
-  const lowest = bestEpochs(epochs).lowestValidationLoss;
-  const moved = lowest && lowest !== latest ? scoresMoved(lowest, latest) : null;
-  return moved === null
-    ? sentence([parts])
-    : `${sentence([`Since epoch ${lowest?.epoch} (lowest NLL) ${moved}`])} ${sentence([parts])}`;
 }

@@ -3,9 +3,13 @@
 
 export * from './caption';
 export * from './eceWarning';
+export * from './epochNoise';
 export * from './logitShape';
+export * from './lossTrend';
 export * from './notices';
 export * from './numberText';
+export * from './scoringCaption';
 export * from './scoringRules';
 export * from './summary';
 export * from './temperatureSlider';
+export * from './withinBin';

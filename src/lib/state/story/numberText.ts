@@ -2,6 +2,8 @@
 // "24.0" or a probability of "1.00" says "three significant digits, all shown", which
 // format.ts's formatSignificant (it drops them: "24", "1") cannot say.
 
+import { formatSignificant } from '../../format';
+
 const MISSING = '—';
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -44,4 +46,28 @@ export function formatLogit(value: number | null | undefined): string {
   const text = Math.abs(value).toFixed(2);
   // No "−0.00": a value that rounds to zero has no sign worth showing.
   return value < 0 && Number(text) !== 0 ? `−${text}` : text;
+}
+
+/** A fraction as a percent to 3 significant digits: 0.38 → "38%", 0.0912 → "9.12%", 1.5 → "150%". */
+export function percentText(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '—';
+  return `${formatSignificant(fraction * 100)}%`;
+}
+
+/** A change of accuracy in percentage points, signed: +0.4, −1.2, 0. */
+export function pointsText(delta: number): string {
+  const points = Number((delta * 100).toFixed(1));
+  if (points === 0) return '0';
+  return points > 0 ? `+${points}` : `−${Math.abs(points)}`;
+}
+
+/** Clauses joined "a; b; c." with the first letter capitalised. */
+export function sentence(clauses: (string | null)[]): string {
+  const text = clauses.filter((clause) => clause !== null).join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** "1 epoch", "3 epochs". */
+export function epochsText(count: number): string {
+  return count === 1 ? '1 epoch' : `${count} epochs`;
 }
