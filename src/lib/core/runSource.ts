@@ -11,6 +11,17 @@ export interface ImportedSource {
   classNames: string[];
   /** Whether the file carried training loss and accuracy (otherwise those curves are empty). */
   hasTrainCurve: boolean;
+  /**
+   * How the file was read where it was not plain logits and class indices (float16 values, one
+   * sigmoid column, probabilities, one-hot labels), shown with the run. Absent in older records.
+   */
+  notes?: ImportNote[];
+}
+
+/** One way an imported file was read that its owner should know of; `text` is shown as is. */
+export interface ImportNote {
+  kind: 'float16' | 'single-output' | 'probabilities' | 'one-hot-labels' | 'label-column';
+  text: string;
 }
 
 export type RunSource = ImportedSource;

@@ -63,6 +63,7 @@ describe('importLogitsRun', () => {
       format: 'json',
       classNames: ['Pullover', 'Coat'],
       hasTrainCurve: true,
+      notes: [],
     });
     expect(record.finished).toBe(true);
     expect(record.modelEpoch).toBe(3);

@@ -84,6 +84,9 @@ export async function importLogitsRun(
     format: run.format,
     classNames: run.classNames,
     hasTrainCurve: run.trainLoss !== null || run.trainAccuracy !== null,
+    // How the file was read (float16, one sigmoid column, probabilities, one-hot labels): kept
+    // with the run, so the banner says it after a reload too.
+    notes: run.notes,
   };
   const record: RunRecord = {
     id,

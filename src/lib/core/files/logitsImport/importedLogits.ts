@@ -2,6 +2,8 @@
 // logitsJson.ts) return it and the entry point (importedRun.ts) names it. Its own module, so
 // the readers and their caller never import each other.
 
+import type { ImportNote } from '../../runSource';
+
 export interface ImportedLogits {
   /** File name without extension, for the Runs list. */
   name: string;
@@ -19,6 +21,8 @@ export interface ImportedLogits {
   /** E values or null. */
   trainLoss: number[] | null;
   trainAccuracy: number[] | null;
+  /** How the file was read where it was not plain logits and indices; [] when it was. */
+  notes: ImportNote[];
 }
 
 /** What each format's reader returns; the entry point adds the name and format. */

@@ -15,9 +15,19 @@ export interface ExpectedRun {
   trainAccuracy: number[] | null;
 }
 
+/** A file that is not plain logits and indices, as NumPy converts it (logitsForm.ts's job). */
+export interface ExpectedForm {
+  labels: number[];
+  /** [epoch][example][class] after the conversion, float32 values. */
+  logits: number[][][];
+  /** The kinds of the notes the page must show, in order. */
+  noteKinds: string[];
+}
+
 export interface Expected {
   good: Record<string, ExpectedRun>;
   bad: Record<string, Record<string, number>>;
+  forms: Record<string, ExpectedForm>;
 }
 
 export const expected: Expected = JSON.parse(

@@ -8,7 +8,9 @@ import { describe, plain } from '../untrustedJson';
 import { checkClassNames, checkCurve, checkLabels, NonFiniteTally } from './checks';
 import type { DecodedLogits } from './importedLogits';
 import { refuse } from './importError';
+import { indicesFromOneHot, labelsNotes } from './labelsForm';
 import { checkDimensions } from './limits';
+import { readLogitsForm } from './logitsForm';
 import { type OnProgress, progressReporter } from './progress';
 
 /** Written as the file's "format"; re-exported by importedRun.ts, where the other formats meet. */
@@ -72,6 +74,7 @@ function readCurve(epochs: Json[], key: 'trainLoss' | 'trainAccuracy'): number[]
 }
 
 function readEpochLogits(rowsValue: unknown, e: number, examples: number, classes: number) {
+  // `classes` here is the row length: 1 for a single sigmoid output.
   const path = `epochs[${e}].logits`;
   if (!Array.isArray(rowsValue))
     refuse(`${path} must be a list of rows, got ${describe(rowsValue)}`);
@@ -95,6 +98,31 @@ function readEpochLogits(rowsValue: unknown, e: number, examples: number, classe
   return logits;
 }
 
+/** One-hot label rows ([0, 1, 0] per example) as class indices; refused unless each is one-hot. */
+function oneHotLabels(rows: unknown[], classes: number): number[] {
+  rows.forEach((row, i) => {
+    if (!Array.isArray(row) || row.length !== classes) {
+      refuse(`labels[${i}] must be a one-hot list of ${classes} numbers, got ${describe(row)}`);
+    }
+  });
+  const value = (i: number, k: number) => (rows[i] as unknown[])[k];
+  const numeric = (i: number, k: number) => {
+    const entry = value(i, k);
+    return typeof entry === 'number' ? entry : Number.NaN;
+  };
+  return Array.from(indicesFromOneHot(numeric, rows.length, classes, 'labels'));
+}
+
+/**
+ * Two classes written as one number per row (a single sigmoid output) give rows of length 1;
+ * otherwise a row holds one logit per class.
+ */
+function rowLength(epochs: Json[], classes: number): number {
+  const rows = epochs[0]?.logits;
+  const first = Array.isArray(rows) ? rows[0] : undefined;
+  return classes === 2 && Array.isArray(first) && first.length === 1 ? 1 : classes;
+}
+
 /** The logits of a JSON file's text, checked; throws ImportError. */
 export function parseLogitsJson(text: string, onProgress?: OnProgress): DecodedLogits {
   const root = readRoot(parseText(text));
@@ -111,14 +139,15 @@ export function parseLogitsJson(text: string, onProgress?: OnProgress): DecodedL
     return name;
   });
   const classNames = checkClassNames('classes', names, classes);
-  labelsValue.forEach((label, i) => {
+  const oneHot = labelsValue.length > 0 && Array.isArray(labelsValue[0]);
+  const labelNumbers = oneHot ? oneHotLabels(labelsValue, classes) : labelsValue;
+  labelNumbers.forEach((label, i) => {
     if (typeof label !== 'number')
       refuse(`labels[${i}] must be a class index, got ${describe(label)}`);
   });
-  const labelNumbers = labelsValue as number[];
   const labels = checkLabels(
     examples,
-    (i) => labelNumbers[i],
+    (i) => labelNumbers[i] as number,
     classes,
     (i) => `labels[${i}]`,
   );
@@ -143,13 +172,23 @@ export function parseLogitsJson(text: string, onProgress?: OnProgress): DecodedL
     (e, i, k) => `epoch ${e + 1}, example ${i}, class ${k} (epochs[${e}].logits[${i}][${k}])`,
     'null or infinite',
   );
-  const epochLogits = epochs.map((epoch, e) => {
+  const columns = rowLength(epochs, classes);
+  const read = epochs.map((epoch, e) => {
     if (!Object.hasOwn(epoch, 'logits')) refuse(`epochs[${e}].logits is missing`);
-    const logits = readEpochLogits(epoch.logits, e, examples, classes);
+    const logits = readEpochLogits(epoch.logits, e, examples, columns);
     tally.add(e, logits);
     advance(e + 1);
     return logits;
   });
   tally.check();
-  return { classNames, labels, epochLogits, trainLoss, trainAccuracy };
+  const { epochLogits, notes } = readLogitsForm(read, columns);
+  const labelNotes = labelsNotes(oneHot ? 'one-hot' : 'indices', examples, classes);
+  return {
+    classNames,
+    labels,
+    epochLogits,
+    trainLoss,
+    trainAccuracy,
+    notes: [...labelNotes, ...notes],
+  };
 }

@@ -20,10 +20,12 @@ describe('parseDescr', () => {
       littleEndian: false,
     });
     expect(parseDescr('|S12')).toMatchObject({ kind: 'bytes', itemBytes: 12 });
+    // float16, as PyTorch's .half() and mixed-precision models export it.
+    expect(parseDescr('>f2')).toMatchObject({ kind: 'float', itemBytes: 2, littleEndian: false });
   });
 
   it('returns null for what an imported run cannot use', () => {
-    for (const descr of ['<c8', '|O', '<f2', '<f16', '|b1', '<M8[ns]', '<S3', '|f4', '<i3']) {
+    for (const descr of ['<c8', '|O', '<V2', '<f16', '|b1', '<M8[ns]', '<S3', '|f4', '<i3']) {
       expect(parseDescr(descr), descr).toBeNull();
     }
   });

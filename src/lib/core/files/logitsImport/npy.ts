@@ -2,7 +2,8 @@
 // byte pair, a little-endian header length (2 bytes in v1, 4 in v2 and v3), then a Python
 // dict literal such as `{'descr': '<f4', 'fortran_order': False, 'shape': (3, 40, 2), }`
 // padded to a multiple of 64 bytes, then the values. Only the dtypes an imported run can use
-// are understood; the header is read with patterns, never evaluated.
+// are understood (floats of 2, 4 or 8 bytes, integers, text); the header is read with
+// patterns, never evaluated.
 
 import { refuse } from './importError';
 
@@ -53,7 +54,7 @@ export function parseDescr(descr: string): Dtype | null {
   const itemBytes = kind === 'unicode' ? 4 * count : count;
   const sizeFits =
     kind === 'float'
-      ? itemBytes === 4 || itemBytes === 8
+      ? itemBytes === 2 || itemBytes === 4 || itemBytes === 8
       : kind === 'signed' || kind === 'unsigned'
         ? [1, 2, 4, 8].includes(itemBytes)
         : count >= 1 && count <= 4096;
@@ -71,6 +72,13 @@ function unsupported(arrayName: string, descr: string): never {
         : 'save a numeric array (e.g. np.stack of the per-epoch arrays)';
     return refuse(
       `${arrayName} is a Python object array (dtype ${descr}), which only Python can read; ${hint}`,
+    );
+  }
+  // numpy has no bfloat16: ml_dtypes' bfloat16 (JAX, Keras) is saved as 2 raw bytes, '<V2'.
+  if (/^[<>|]V2$/.test(descr)) {
+    return refuse(
+      `${arrayName} has dtype ${descr}, 2 raw bytes per value (how numpy saves bfloat16); ` +
+        `save ${arrayName}.astype(np.float32) instead`,
     );
   }
   return refuse(`unsupported dtype ${descr} in array ${arrayName}`);

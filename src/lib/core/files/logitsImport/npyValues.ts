@@ -2,6 +2,7 @@
 // `parseDescr` accepts. Big-endian and unaligned data go through DataView; aligned
 // little-endian floats are copied as a block (the common case, and ~10× faster).
 
+import { float16ToNumber } from './float16';
 import type { Dtype } from './npy';
 
 function view(bytes: Uint8Array): DataView {
@@ -9,9 +10,9 @@ function view(bytes: Uint8Array): DataView {
 }
 
 /**
- * Writes `bytes` (whole float32 or float64 values) into `out` from `outOffset`. float64 is
- * rounded to float32 here; values beyond ±3.4e38 become ±Infinity and are then reported as
- * non-finite, which for a logit they effectively are.
+ * Writes `bytes` (whole float16, float32 or float64 values) into `out` from `outOffset`. float16
+ * widens exactly; float64 is rounded to float32 here, and values beyond ±3.4e38 become ±Infinity
+ * and are then reported as non-finite, which for a logit they effectively are.
  */
 export function decodeFloat32Into(
   bytes: Uint8Array,
@@ -21,6 +22,13 @@ export function decodeFloat32Into(
 ): void {
   const count = bytes.length / dtype.itemBytes;
   const aligned = bytes.byteOffset % dtype.itemBytes === 0;
+  if (dtype.itemBytes === 2) {
+    const data = view(bytes);
+    for (let i = 0; i < count; i++) {
+      out[outOffset + i] = float16ToNumber(data.getUint16(2 * i, dtype.littleEndian));
+    }
+    return;
+  }
   if (dtype.littleEndian && aligned) {
     const values =
       dtype.itemBytes === 4
@@ -54,6 +62,12 @@ function readInteger(data: DataView, at: number, dtype: Dtype): number {
   }
 }
 
+function readFloat(data: DataView, at: number, dtype: Dtype): number {
+  const little = dtype.littleEndian;
+  if (dtype.itemBytes === 2) return float16ToNumber(data.getUint16(at, little));
+  return dtype.itemBytes === 4 ? data.getFloat32(at, little) : data.getFloat64(at, little);
+}
+
 /** Every value of a numeric (float or integer) array, in float64. */
 export function decodeNumbers(bytes: Uint8Array, dtype: Dtype): Float64Array {
   const count = bytes.length / dtype.itemBytes;
@@ -62,10 +76,7 @@ export function decodeNumbers(bytes: Uint8Array, dtype: Dtype): Float64Array {
   for (let i = 0; i < count; i++) {
     const at = i * dtype.itemBytes;
     if (dtype.kind === 'float') {
-      values[i] =
-        dtype.itemBytes === 4
-          ? data.getFloat32(at, dtype.littleEndian)
-          : data.getFloat64(at, dtype.littleEndian);
+      values[i] = readFloat(data, at, dtype);
     } else {
       values[i] = readInteger(data, at, dtype);
     }

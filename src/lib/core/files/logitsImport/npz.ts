@@ -3,9 +3,12 @@
 // (and against the entry's size) before any array's values are decoded or allocated.
 
 import { checkClassNames, checkCurve, checkLabels, NonFiniteTally } from './checks';
+import type { ImportNote } from '../../runSource';
 import type { DecodedLogits } from './importedLogits';
 import { refuse } from './importError';
+import { indicesFromOneHot, type LabelsShape, labelsNotes } from './labelsForm';
 import { checkDimensions } from './limits';
+import { classesOf, readLogitsForm } from './logitsForm';
 import { type Dtype, type NpyHeader, readNpyHeader } from './npy';
 import { decodeFloat32Into, decodeNumbers, decodeStrings } from './npyValues';
 import { type OnProgress, progressReporter } from './progress';
@@ -17,6 +20,14 @@ type ArrayName = (typeof ARRAY_NAMES)[number];
 /** Logits are decoded through a scratch block of this size, so progress can be reported. */
 const BLOCK_BYTES = 1 << 20;
 const SAVE_HINT = 'save with np.savez(path, labels=labels, logits=logits)';
+
+/** What the headers say: the logits' sizes (columns: 1 for a single sigmoid output). */
+interface Dimensions {
+  epochs: number;
+  examples: number;
+  columns: number;
+  labels: LabelsShape;
+}
 
 interface OpenArray {
   reader: EntryReader;
@@ -69,11 +80,41 @@ async function openArrays(zip: Uint8Array): Promise<Map<ArrayName, OpenArray>> {
   return arrays;
 }
 
-/** E, N, K from the logits header; refuses wrong kinds and shapes before anything is read. */
-function checkShapes(arrays: Map<ArrayName, OpenArray>): [number, number, number] {
+/** How the labels array is laid out, or a refusal naming its shape against the logits'. */
+function labelsShape(labels: NpyHeader, logits: NpyHeader, examples: number, classes: number) {
+  const [rows, width] = labels.shape;
+  const shape: LabelsShape | null =
+    rows !== examples
+      ? null
+      : labels.shape.length === 1
+        ? 'indices'
+        : labels.shape.length !== 2
+          ? null
+          : width === 1
+            ? 'column'
+            : width === classes
+              ? 'one-hot'
+              : null;
+  if (shape === null) {
+    refuse(
+      `labels has shape ${shapeText(labels.shape)} but logits has shape ` +
+        `${shapeText(logits.shape)}: one label per example, ${examples}, is needed`,
+    );
+  }
+  // One-hot rows are often float32 (keras.utils.to_categorical); indices must be integers.
+  if (!isInteger(labels.dtype) && !(shape === 'one-hot' && labels.dtype.kind === 'float')) {
+    refuse(
+      `labels has dtype ${labels.dtype.descr}; labels must be integers (labels.astype(np.int64))`,
+    );
+  }
+  return shape;
+}
+
+/** E, N and columns from the logits header; refuses wrong kinds and shapes before any value. */
+function checkShapes(arrays: Map<ArrayName, OpenArray>): Dimensions {
   const logits = arrays.get('logits')!.header;
   if (logits.dtype.kind !== 'float') {
-    refuse(`logits has dtype ${logits.dtype.descr}; logits must be float32 or float64`);
+    refuse(`logits has dtype ${logits.dtype.descr}; logits must be float16, float32 or float64`);
   }
   if (logits.shape.length !== 2 && logits.shape.length !== 3) {
     refuse(
@@ -82,23 +123,13 @@ function checkShapes(arrays: Map<ArrayName, OpenArray>): [number, number, number
     );
   }
   // (examples, classes) is a run of one epoch.
-  const [epochs, examples, classes] =
+  const [epochs, examples, columns] =
     logits.shape.length === 3 ? logits.shape : [1, ...logits.shape];
-  const tooLarge = checkDimensions(epochs, examples, classes);
+  // A single sigmoid column becomes two classes, so the limits count two.
+  const classes = classesOf(columns);
+  const tooLarge = checkDimensions(epochs, examples, columns === 0 ? 0 : classes);
   if (tooLarge) refuse(tooLarge);
-
-  const labels = arrays.get('labels')!.header;
-  if (!isInteger(labels.dtype)) {
-    refuse(
-      `labels has dtype ${labels.dtype.descr}; labels must be integers (labels.astype(np.int64))`,
-    );
-  }
-  if (labels.shape.length !== 1 || labels.shape[0] !== examples) {
-    refuse(
-      `labels has shape ${shapeText(labels.shape)} but logits has shape ` +
-        `${shapeText(logits.shape)}: one label per example, ${examples}, is needed`,
-    );
-  }
+  const labels = labelsShape(arrays.get('labels')!.header, logits, examples, classes);
   const names = arrays.get('class_names')?.header;
   if (names && names.dtype.kind !== 'unicode' && names.dtype.kind !== 'bytes') {
     refuse(`class_names has dtype ${names.dtype.descr}; save np.array(names), an array of text`);
@@ -126,12 +157,12 @@ function checkShapes(arrays: Map<ArrayName, OpenArray>): [number, number, number
       );
     }
   }
-  return [epochs, examples, classes];
+  return { epochs, examples, columns, labels };
 }
 
 async function readLogits(
   array: OpenArray,
-  [epochs, examples, classes]: [number, number, number],
+  { epochs, examples, columns: classes }: Dimensions,
   onProgress?: OnProgress,
 ): Promise<Float32Array[]> {
   const { dtype, shape } = array.header;
@@ -174,14 +205,25 @@ async function readCurve(array: OpenArray | undefined, name: ArrayName, kind: 'l
   return checkCurve(values, kind, (i) => `${name}[${i}]`);
 }
 
+function float16Notes(dtype: Dtype): ImportNote[] {
+  if (dtype.itemBytes !== 2) return [];
+  const text = `logits are float16 (${dtype.descr}): each value widened exactly to float32 on reading.`;
+  return [{ kind: 'float16', text }];
+}
+
 /** The arrays of an .npz, checked; throws ImportError. */
 export async function parseNpz(zip: Uint8Array, onProgress?: OnProgress): Promise<DecodedLogits> {
   const arrays = await openArrays(zip);
   try {
     const dimensions = checkShapes(arrays);
-    const classes = dimensions[2];
+    const { examples, columns } = dimensions;
+    const classes = classesOf(columns);
     const labelsArray = arrays.get('labels')!;
-    const rawLabels = decodeNumbers(await readValues(labelsArray), labelsArray.header.dtype);
+    const values = decodeNumbers(await readValues(labelsArray), labelsArray.header.dtype);
+    const rawLabels =
+      dimensions.labels === 'one-hot'
+        ? indicesFromOneHot((i, k) => values[i * classes + k], examples, classes, 'labels')
+        : values;
     const labels = checkLabels(
       rawLabels.length,
       (i) => rawLabels[i],
@@ -199,8 +241,21 @@ export async function parseNpz(zip: Uint8Array, onProgress?: OnProgress): Promis
       'train_accuracy',
       'accuracy',
     );
-    const epochLogits = await readLogits(arrays.get('logits')!, dimensions, onProgress);
-    return { classNames, labels, epochLogits, trainLoss, trainAccuracy };
+    const logitsArray = arrays.get('logits')!;
+    const read = await readLogits(logitsArray, dimensions, onProgress);
+    const { epochLogits, notes } = readLogitsForm(read, columns);
+    return {
+      classNames,
+      labels,
+      epochLogits,
+      trainLoss,
+      trainAccuracy,
+      notes: [
+        ...float16Notes(logitsArray.header.dtype),
+        ...labelsNotes(dimensions.labels, examples, classes),
+        ...notes,
+      ],
+    };
   } finally {
     for (const array of arrays.values()) array.reader.cancel();
   }
