@@ -1,20 +1,46 @@
 import { describe, expect, it } from 'vitest';
+import { createModel } from '../lib/core/train';
+import type { ModelPreset } from '../lib/core/types';
 import { modelFlops } from './flops';
 
+/**
+ * Multiply-adds of one forward image read off the model the app really builds (each layer's
+ * kernel shape and output size), not off flops.ts' own shape arithmetic: if model.ts changes a
+ * layer, this count follows it and flops.ts must too.
+ */
+function multiplyAddsOfBuiltModel(preset: ModelPreset): number {
+  const model = createModel(preset, 1);
+  try {
+    let total = 0;
+    for (const layer of model.layers) {
+      const kernel = layer.getWeights()[0]?.shape;
+      if (layer.getClassName() === 'Conv2D' && kernel) {
+        const [, height, width] = layer.outputShape as number[];
+        total += height * width * kernel.reduce((a, b) => a * b, 1);
+      } else if (layer.getClassName() === 'Dense' && kernel) {
+        total += kernel[0] * kernel[1];
+      }
+    }
+    return total;
+  } finally {
+    model.dispose();
+  }
+}
+
 describe('modelFlops', () => {
-  it('counts the wide CNN by hand', () => {
-    // conv1: 26·26 outputs × 32 filters × 9 taps; conv2: 11·11 × 64 × 9·32; dense: 5·5·64 → 128;
-    // logits: 128 → 2. Two FLOPs per multiply-add.
-    const conv1 = 2 * 676 * 32 * 9; // 389,376
-    const forward = conv1 + 2 * 121 * 64 * 288 + 2 * 1600 * 128 + 2 * 256;
-    expect(forward).toBe(5_260_032);
-    expect(modelFlops('wide')).toEqual({ forward, training: 3 * forward - conv1 });
-    expect(modelFlops('wide').training).toBe(15_390_720);
+  // By hand, two FLOPs per multiply-add. Wide: conv1 26·26·32·9 = 194,688; conv2
+  // 11·11·64·(9·32) = 2,230,272; dense 1,600·128 = 204,800; logits 128·2 = 256; sum 2,630,016.
+  // Training = 3 × forward − conv1's input gradient (2 × 194,688 = 389,376).
+  it.each([
+    ['wide', 5_260_032, 15_390_720],
+    // Small: conv1 26·26·8·9 = 48,672; conv2 11·11·16·72 = 139,392; dense 400·32 = 12,800;
+    // logits 32·2 = 64; sum 200,928.
+    ['small', 401_856, 1_108_224],
+  ] as const)('%s CNN: %i forward, %i training FLOPs per image', (preset, forward, training) => {
+    expect(modelFlops(preset)).toEqual({ forward, training });
   });
 
-  it('counts the small CNN by hand', () => {
-    const conv1 = 2 * 676 * 8 * 9;
-    const forward = conv1 + 2 * 121 * 16 * 72 + 2 * 400 * 32 + 2 * 64;
-    expect(modelFlops('small')).toEqual({ forward, training: 3 * forward - conv1 });
+  it.each(['wide', 'small'] as const)('%s: matches the layers createModel builds', (preset) => {
+    expect(modelFlops(preset).forward).toBe(2 * multiplyAddsOfBuiltModel(preset));
   });
 });
