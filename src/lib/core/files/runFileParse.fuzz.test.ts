@@ -148,10 +148,13 @@ const MUTATIONS: Record<string, Mutation> = {
 };
 
 describe('parseRunFile on generated malformed files', () => {
+  it('accepts the file they are made from: each rejection below is the break, not the file', () => {
+    expect(parseRunFile(validRunFileText)).toMatchObject({ ok: true });
+  });
+
   it('rejects every one, naming the broken field or why the text is no JSON', () => {
     const random = mulberry32(2024);
     const names = Object.keys(MUTATIONS);
-    const perKind = new Map<string, number>();
     let cases = 0;
     while (cases < 350) {
       const name = names[cases % names.length];
@@ -165,9 +168,6 @@ describe('parseRunFile on generated malformed files', () => {
         ok: false,
         error: expect.stringContaining(broken.names),
       });
-      perKind.set(name, (perKind.get(name) ?? 0) + 1);
     }
-    expect(cases).toBe(350);
-    for (const name of names) expect(perKind.get(name), name).toBeGreaterThanOrEqual(40);
   });
 });
