@@ -10,6 +10,7 @@ import { datasetRef, type OwnDatasetSummary } from '../core/data';
 import type { TrainConfig } from '../core/types';
 import { OwnDatasetStore } from '../persist/ownDatasetStore';
 import { SETTINGS } from '../settings';
+import type { DropPlan, Side } from './dropPlan';
 import type { ImageDecoder } from './imageDecoder';
 
 /** Images per class the previews show. */
@@ -52,6 +53,8 @@ export class OwnImages {
   saving = $state(false);
   /** A storage failure to show (saving, deleting). */
   error = $state<string | null>(null);
+  /** What the last drop used and what it ignored (dropPlan.ts); null before any drop. */
+  dropNote = $state<string | null>(null);
 
   readonly #decoder: ImageDecoder;
   readonly #store: Promise<OwnDatasetStore | null>;
@@ -124,6 +127,17 @@ export class OwnImages {
     );
   }
 
+  /** The first class with no images yet (class 0 when both have some): a lone folder's place. */
+  get emptySide(): Side {
+    return this.drafts[0].pixels === null || this.drafts[1].pixels !== null ? 0 : 1;
+  }
+
+  /** Adds what a drop's plan chose, and keeps its message for the panel. */
+  addDropped(plan: DropPlan): void {
+    this.dropNote = plan.message;
+    for (const { side, files, folder } of plan.classes) void this.addFiles(side, files, folder);
+  }
+
   renameClass(side: 0 | 1, name: string): void {
     this.#setDraft(side, { ...this.drafts[side], name });
   }
@@ -144,6 +158,7 @@ export class OwnImages {
       this.datasets = [summary, ...this.datasets];
       this.drafts = [emptyClass(DEFAULT_NAMES[0]), emptyClass(DEFAULT_NAMES[1])];
       this.draftName = '';
+      this.dropNote = null;
       await this.select(summary.id);
     } catch (error) {
       this.error = `The dataset could not be stored: ${error instanceof Error ? error.message : String(error)}`;
