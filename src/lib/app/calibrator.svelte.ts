@@ -78,8 +78,11 @@ export class Calibrator {
     });
   }
 
-  /** Fits these logits (the page's own are not touched); their answers replace any earlier. */
-  fit(logits: Float32Array, labels: Labels): void {
+  /**
+   * Fits these logits (the page's own are not touched); their answers replace any earlier.
+   * `seed` is the run's seed, which draws the held-out split.
+   */
+  fit(logits: Float32Array, labels: Labels, seed: number): void {
     const id = this.#nextId++;
     this.#currentFit = id;
     this.fitting = { examples: labels.length };
@@ -89,7 +92,7 @@ export class Calibrator {
     this.problem = null;
     this.#waitingT = null;
     const { transfer, ...copy } = ownCopy(logits, labels);
-    const command: FitCommand = { type: 'fit', id, ...copy };
+    const command: FitCommand = { type: 'fit', id, seed, ...copy };
     if (this.#computingFit !== null) {
       this.#waitingFit = { command, transfer };
       return;
@@ -122,13 +125,13 @@ export class Calibrator {
     this.problem = null;
   }
 
-  /** The post-hoc report of a saved run's logits, computed in the worker. */
-  report(logits: Float32Array, labels: Labels): Promise<PosthocReport> {
+  /** The post-hoc report of a saved run's logits, on the split its seed draws, computed in the worker. */
+  report(logits: Float32Array, labels: Labels, seed: number): Promise<PosthocReport> {
     const id = this.#nextId++;
     const { transfer, ...copy } = ownCopy(logits, labels);
     return new Promise((resolve, reject) => {
       this.#reports.set(id, { resolve, reject });
-      this.#send({ type: 'report', id, ...copy }, transfer);
+      this.#send({ type: 'report', id, seed, ...copy }, transfer);
     });
   }
 

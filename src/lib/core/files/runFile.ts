@@ -95,9 +95,18 @@ function epochLogits(input: RunFileInput, history: readonly Float32Array[]): Run
 }
 
 /** The fit, or null when any of its numbers is not finite (JSON would turn NaN into null). */
-function fittedTemperature(labels: Labels, logits: Float32Array): RunFileTemperature | null {
+function fittedTemperature(
+  labels: Labels,
+  logits: Float32Array,
+  seed: number,
+): RunFileTemperature | null {
   if (labels.length < 2) return null;
-  const { T, bound, nllBefore, nllAfter, eceBefore, eceAfter } = temperatureFit(logits, labels);
+  // The run's seed draws the held-out split, as on the page.
+  const { T, bound, nllBefore, nllAfter, eceBefore, eceAfter } = temperatureFit(
+    logits,
+    labels,
+    seed,
+  );
   const numbers = { T, nllBefore, nllAfter, eceBefore, eceAfter };
   return Object.values(numbers).every(Number.isFinite) ? { ...numbers, bound } : null;
 }
@@ -127,7 +136,11 @@ export function buildRunFile(input: RunFileInput): RunFile {
     },
     epochs: input.epochs,
     validation: { labels: Array.from(input.validationLabels), logits },
-    temperature: fittedTemperature(input.validationLabels, input.validationLogits),
+    temperature: fittedTemperature(
+      input.validationLabels,
+      input.validationLogits,
+      input.config.seed,
+    ),
     earlyStop: input.earlyStop ?? null,
     events: (input.events ?? []).map((event) => ({ ...event })),
     ...(input.logitsHistory ? { epochLogits: epochLogits(input, input.logitsHistory) } : {}),

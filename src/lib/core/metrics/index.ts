@@ -10,3 +10,4 @@ export * from './metrics';
 export * from './posthoc';
 export * from './scoring';
 export * from './temperature';
+export * from './heldOutSplit';

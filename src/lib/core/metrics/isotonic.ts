@@ -12,6 +12,8 @@ export interface IsotonicStep {
   to: number;
   p: number;
   count: number;
+  /** Examples of class 1 in the step: p = positives / count, and 1 − p = (count − positives) / count exactly. */
+  positives: number;
 }
 
 /**
@@ -57,6 +59,7 @@ export function fitIsotonic(
     to: block.to,
     p: block.sum / block.count,
     count: block.count,
+    positives: block.sum,
   }));
 }
 
@@ -68,29 +71,54 @@ export function fitIsotonic(
  */
 export const ISOTONIC_FLOOR = 1e-3;
 
+/**
+ * Where gap g falls: on step `index` (inside it, or beyond an end: the map is flat there), or
+ * between step `index` and the next at fraction `between` of the way.
+ */
+function locate(steps: readonly IsotonicStep[], gap: number): { index: number; between: number } {
+  const last = steps.length - 1;
+  if (gap <= steps[0].to) return { index: 0, between: 0 };
+  if (gap >= steps[last].from) return { index: last, between: 0 };
+  let low = 0;
+  let high = last;
+  // Last step whose `from` ≤ gap.
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (steps[mid].from <= gap) low = mid;
+    else high = mid - 1;
+  }
+  const step = steps[low];
+  if (gap <= step.to) return { index: low, between: 0 };
+  return { index: low, between: (gap - step.to) / (steps[low + 1].from - step.to) };
+}
+
+const clampToFloor = (p: number) => Math.min(1 - ISOTONIC_FLOOR, Math.max(ISOTONIC_FLOOR, p));
+
 /** The fitted map at gap g: the step's value inside a step, linear between steps, flat beyond the ends. */
 export function isotonicProbability(steps: readonly IsotonicStep[], gap: number): number {
   if (steps.length === 0) return 0.5;
-  let p: number;
-  if (gap <= steps[0].to) p = steps[0].p;
-  else if (gap >= steps[steps.length - 1].from) p = steps[steps.length - 1].p;
-  else {
-    let low = 0;
-    let high = steps.length - 1;
-    // Last step whose `from` ≤ gap.
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (steps[mid].from <= gap) low = mid;
-      else high = mid - 1;
-    }
-    const step = steps[low];
-    if (gap <= step.to) p = step.p;
-    else {
-      const next = steps[low + 1];
-      p = step.p + ((gap - step.to) / (next.from - step.to)) * (next.p - step.p);
-    }
-  }
-  return Math.min(1 - ISOTONIC_FLOOR, Math.max(ISOTONIC_FLOOR, p));
+  const { index, between } = locate(steps, gap);
+  const step = steps[index];
+  const p = between === 0 ? step.p : step.p + between * (steps[index + 1].p - step.p);
+  return clampToFloor(p);
+}
+
+/**
+ * The fitted map's probabilities of class 0 and class 1 at gap g, in float64. On a step both are
+ * its exact fractions, (count − positives) / count and positives / count: 1 − 13/15 in floating
+ * point is not 2/15, and outputs such as 13/15 sit exactly on a 15-bin edge, where the last bit
+ * decides the bin. Between steps, or where the floor applies, p₀ = 1 − p₁.
+ */
+export function isotonicClassProbabilities(
+  steps: readonly IsotonicStep[],
+  gap: number,
+): [number, number] {
+  if (steps.length === 0) return [0.5, 0.5];
+  const { index, between } = locate(steps, gap);
+  const step = steps[index];
+  const p1 = isotonicProbability(steps, gap);
+  if (between === 0 && p1 === step.p) return [(step.count - step.positives) / step.count, p1];
+  return [1 - p1, p1];
 }
 
 /**

@@ -80,14 +80,14 @@ describe('post-hoc report', () => {
     const count = 2000;
     const gaps = Array.from({ length: count }, () => (random() - 0.5) * 30);
     const labels = drawLabels(gaps, (g) => g / 5, random);
-    const report = posthocReport(gapLogits(gaps), labels);
+    const report = posthocReport(gapLogits(gaps), labels, 4);
     expect(report.temperature.T).toBeGreaterThan(3);
     for (const method of ['temperature', 'platt', 'isotonic'] as const) {
       expect(report[method].nll).toBeLessThan(report.none.nll);
       expect(report[method].ece).toBeLessThan(report.none.ece);
     }
     expect(report.isotonicWarning).toBeNull();
-    const small = posthocReport(gapLogits(gaps.slice(0, 200)), labels.slice(0, 200));
+    const small = posthocReport(gapLogits(gaps.slice(0, 200)), labels.slice(0, 200), 4);
     expect(small.isotonicWarning).toMatch(/100 images, fewer than 1000/);
   });
 });
@@ -97,7 +97,7 @@ describe('post-hoc report with a T fitted already', () => {
     const random = mulberry32(9);
     const gaps = Array.from({ length: 400 }, () => (random() - 0.5) * 20);
     const labels = drawLabels(gaps, (g) => g / 4, random);
-    const report = posthocReport(gapLogits(gaps), labels);
-    expect(posthocReport(gapLogits(gaps), labels, report.temperature.T)).toEqual(report);
+    const report = posthocReport(gapLogits(gaps), labels, 9);
+    expect(posthocReport(gapLogits(gaps), labels, 9, report.temperature.T)).toEqual(report);
   });
 });

@@ -1,21 +1,17 @@
 // Post-hoc calibration beside temperature scaling, with plain numbers (no tf): Platt scaling
 // (Platt 1999: a logistic regression on the logit gap) and isotonic regression (Zadrozny & Elkan
 // 2002: the best non-decreasing map, by pool-adjacent-violators; core/metrics/isotonic.ts). Both are
-// fitted on the calibration half and reported on the evaluation half (temperature.ts
-// calibrationSplit), and both are turned back into logits (0, s) with s = log(p₁ / p₀), so every
-// figure is computed by the same code as the rest of the page.
+// fitted on the calibration half and reported on the evaluation half (heldOutSplit.ts: the run's
+// seeded, stratified split). Their figures come from their float64 probabilities, binned as
+// probabilities and never through rounded log-odds (posthocFigures.ts says why).
 //
 // Both are two-class methods (core/metrics/twoClassOnly.ts): for K > 2 classes the report marks them
 // not applicable, saying why, while temperature scaling still applies.
 
 import { exampleIndices } from './calibration';
-import {
-  fitIsotonic,
-  ISOTONIC_MIN_CALIBRATION,
-  isotonicProbability,
-  type IsotonicStep,
-} from './isotonic';
+import { fitIsotonic, ISOTONIC_MIN_CALIBRATION } from './isotonic';
 import { checkLogitShapes } from './metrics';
+import { isotonicFigures, plattFigures, type FixFigures } from './posthocFigures';
 import { calibrationSplit, evaluateAtTemperature, fitTemperature } from './temperature';
 import { checkTwoClasses, twoClassOnlyReason } from './twoClassOnly';
 import type { Labels } from '../types';
@@ -25,9 +21,11 @@ export {
   fitIsotonic,
   ISOTONIC_FLOOR,
   ISOTONIC_MIN_CALIBRATION,
+  isotonicClassProbabilities,
   isotonicProbability,
   type IsotonicStep,
 } from './isotonic';
+export { isotonicFigures, plattFigures } from './posthocFigures';
 export { twoClassOnlyReason } from './twoClassOnly';
 
 /** Platt: p₁ = σ(a·g + b), g = z₁ − z₀. Plain temperature scaling is a = 1/T, b = 0. */
@@ -124,33 +122,8 @@ export function fitPlatt(
   return { a, b, iterations };
 }
 
-/** New logits (0, s) per example of two-class logits: s = log(p₁/p₀) of the calibrated probability. */
-function calibratedLogits(logits: Float32Array, map: (gap: number) => number): Float32Array {
-  const result = new Float32Array(logits.length);
-  for (let i = 0; i < logits.length / 2; i++) {
-    result[2 * i] = 0;
-    result[2 * i + 1] = map(logits[2 * i + 1] - logits[2 * i]);
-  }
-  return result;
-}
-
-export function plattLogits(logits: Float32Array, fit: PlattFit): Float32Array {
-  return calibratedLogits(logits, (gap) => fit.a * gap + fit.b);
-}
-
-export function isotonicLogits(logits: Float32Array, steps: readonly IsotonicStep[]): Float32Array {
-  return calibratedLogits(logits, (gap) => {
-    const p = isotonicProbability(steps, gap);
-    return Math.log(p / (1 - p));
-  });
-}
-
-/** One fix's figures on the evaluation half. */
-export interface FixFigures {
-  nll: number;
-  ece: number;
-  accuracy: number;
-}
+/** One fix's figures on the evaluation half (float64 throughout: posthocFigures.ts). */
+export type { FixFigures } from './posthocFigures';
 
 export type PosthocMethod = 'none' | 'temperature' | 'platt' | 'isotonic';
 
@@ -181,14 +154,19 @@ export interface PosthocReport {
 
 const NOT_MEASURED: FixFigures = { nll: Number.NaN, ece: Number.NaN, accuracy: Number.NaN };
 
-function figures(logits: Float32Array, labels: Labels, evaluation: number[], T = 1): FixFigures {
+function figures(
+  logits: Float32Array,
+  labels: Labels,
+  evaluation: readonly number[],
+  T = 1,
+): FixFigures {
   const { nll, ece, accuracy } = evaluateAtTemperature(logits, labels, evaluation, T);
   return { nll, ece, accuracy };
 }
 
 /**
- * Temperature, Platt and isotonic, each fitted on the calibration half (even positions) of the
- * held logits and reported on the evaluation half (odd positions): NLL, ECE (15 equal-width
+ * Temperature, Platt and isotonic, each fitted on the calibration half of the held logits and
+ * reported on the evaluation half (the split `seed` draws, heldOutSplit.ts): NLL, ECE (15 equal-width
  * bins, as everywhere, top-label for K classes) and accuracy. Platt can change answers (a < 0
  * or b ≠ 0 moves the threshold); isotonic can tie them at ½ (counted as class 0). With K > 2
  * classes Platt and isotonic are marked not applicable (see the top of this file).
@@ -196,11 +174,13 @@ function figures(logits: Float32Array, labels: Labels, evaluation: number[], T =
 export function posthocReport(
   logits: Float32Array,
   labels: Labels,
+  /** The run's seed: it draws the split (calibrationSplit). */
+  seed: number,
   /** T already fitted on the same calibration half (temperatureFit), to save fitting it again. */
   fittedT?: number,
 ): PosthocReport {
   const classes = checkLogitShapes(logits, labels);
-  const { calibration, evaluation } = calibrationSplit(labels.length);
+  const { calibration, evaluation } = calibrationSplit(labels, seed);
   const T = fittedT ?? fitTemperature(logits, labels, calibration).T;
   if (classes !== 2) {
     const notApplicable = twoClassOnlyReason(classes);
@@ -221,9 +201,9 @@ export function posthocReport(
     evaluationCount: evaluation.length,
     none: figures(logits, labels, evaluation),
     temperature: { ...figures(logits, labels, evaluation, T), T },
-    platt: { ...figures(plattLogits(logits, platt), labels, evaluation), a: platt.a, b: platt.b },
+    platt: { ...plattFigures(logits, labels, platt, evaluation), a: platt.a, b: platt.b },
     isotonic: {
-      ...figures(isotonicLogits(logits, steps), labels, evaluation),
+      ...isotonicFigures(logits, labels, steps, evaluation),
       steps: steps.length,
     },
     isotonicWarning:

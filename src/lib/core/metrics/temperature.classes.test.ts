@@ -36,7 +36,7 @@ describe('temperature fit for K classes', () => {
 
   it('improves the evaluation half and keeps accuracy', () => {
     const { logits, labels } = overConfident(4000, 3, 32);
-    expectImprovedEvaluationHalf(temperatureFit(logits, labels));
+    expectImprovedEvaluationHalf(temperatureFit(logits, labels, 32));
   });
 
   it('says why it stopped at an end of the range', () => {

@@ -148,15 +148,16 @@ describe('fitTemperature for K > 2 (Newton) against the golden-section search', 
   ]) {
     it(`agrees within 1e-6 relative in T (K = ${classes}, over-confident × ${scale})`, () => {
       const { logits, labels } = overConfidentClasses(2000, classes, scale, spread, seed);
-      const { calibration } = calibrationSplit(labels.length);
+      const { calibration } = calibrationSplit(labels, seed);
       const newton = fitTemperature(logits, labels, calibration);
       const search = fitTemperatureBySearch(logits, labels, calibration);
       expect(newton.bound).toBeNull();
       expect(search.bound).toBeNull();
       expectRelativelyClose(newton.T, search.T, 1e-6);
-      // And it is no worse a minimum than the search's.
+      // And it is no worse a minimum than the search's, to a few ulps of the NLL (≈ 4: one ulp
+      // is 9e-16; both sit at the flat bottom, where the last bits are rounding).
       const nll = (T: number) => nllAtTemperature(logits, labels, calibration, T);
-      expect(nll(newton.T)).toBeLessThanOrEqual(nll(search.T) + 1e-15);
+      expect(nll(newton.T)).toBeLessThanOrEqual(nll(search.T) * (1 + 1e-14));
     });
   }
 
@@ -174,7 +175,7 @@ describe('fitTemperature for K > 2 (Newton) against the golden-section search', 
 
   it('needs about ten passes over the logits where the search needs 86', () => {
     const { logits, labels } = overConfidentClasses(2000, 10, 2, 2, 46);
-    const rows = calibrationSplit(labels.length).calibration;
+    const rows = calibrationSplit(labels, 1).calibration;
     const result = newtonInverseTemperature(
       (beta) => nllCurveAtInverseTemperature(logits, labels, 10, rows, beta),
       0.01,
@@ -191,10 +192,10 @@ describe('fitTemperature for K > 2 (Newton) against the golden-section search', 
       bound: null,
     });
     const { logits, labels } = overConfidentClasses(400, 4, 2, 2, 45);
-    const clean = fitTemperature(logits, labels, calibrationSplit(400).calibration);
-    // Example 0 is in the calibration half; a NaN there leaves it out of both fits alike.
-    logits[1] = Number.NaN;
-    const { calibration } = calibrationSplit(400);
+    const { calibration } = calibrationSplit(labels, 45);
+    const clean = fitTemperature(logits, labels, calibration);
+    // A NaN in a calibration example leaves it out of both fits alike.
+    logits[calibration[0] * 4 + 1] = Number.NaN;
     const withNaN = fitTemperature(logits, labels, calibration);
     const searched = fitTemperatureBySearch(logits, labels, calibration);
     expect(Number.isFinite(withNaN.T)).toBe(true);

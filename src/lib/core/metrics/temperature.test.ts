@@ -15,9 +15,18 @@ import {
 } from './temperature.fixture';
 
 describe('calibrationSplit', () => {
-  it('sends even indices to calibration and odd ones to evaluation', () => {
-    expect(calibrationSplit(5)).toEqual({ calibration: [0, 2, 4], evaluation: [1, 3] });
-    expect(calibrationSplit(0)).toEqual({ calibration: [], evaluation: [] });
+  it('is the run’s seeded, stratified split (heldOutSplit.test.ts tests it)', () => {
+    // One example of each class: class 0's to calibration, class 1's to evaluation.
+    expect(calibrationSplit(Uint8Array.from([1, 0]), 9)).toEqual({
+      seed: 9,
+      calibration: [1],
+      evaluation: [0],
+    });
+    expect(calibrationSplit(new Uint8Array(0), 9)).toEqual({
+      seed: 9,
+      calibration: [],
+      evaluation: [],
+    });
   });
 });
 
@@ -42,7 +51,7 @@ describe('fitTemperature', () => {
 
   it('finds T < 1 for an under-confident network', () => {
     const { logits, labels } = overConfident(20_000, 0.5, 18);
-    const { T } = fitTemperature(logits, labels, calibrationSplit(labels.length).calibration);
+    const { T } = fitTemperature(logits, labels, calibrationSplit(labels, 18).calibration);
     expectRelativelyClose(T, 0.5, 0.05);
   });
 
@@ -139,17 +148,17 @@ describe('fitTemperature at the ends of its range (T in [0.01, 100])', () => {
 });
 
 describe('temperatureFit', () => {
-  it('fits on the even half and improves NLL and ECE on the odd half, accuracy unchanged', () => {
+  it('fits on the calibration half and improves NLL and ECE on the other, accuracy unchanged', () => {
     const { logits, labels } = overConfident(4000, 3, 21);
-    const fit = temperatureFit(logits, labels);
+    const fit = temperatureFit(logits, labels, 21);
     expect(fit.calibrationCount).toBe(2000);
     expect(fit.evaluationCount).toBe(2000);
     expect(fit.T).toBeGreaterThan(2.5);
     expect(fit.T).toBeLessThan(3.5);
     expectImprovedEvaluationHalf(fit);
     expect(fit.bound).toBeNull();
-    const odd = calibrationSplit(4000).evaluation;
-    const before = evaluateAtTemperature(logits, labels, odd, 1);
+    const { evaluation } = calibrationSplit(labels, 21);
+    const before = evaluateAtTemperature(logits, labels, evaluation, 1);
     expect(before.nll).toBe(fit.nllBefore);
     expect(before.lossCorrect + before.lossWrong).toBeCloseTo(before.nll, 12);
     expect(before.reliability.count.reduce((a, b) => a + b, 0)).toBe(2000);
@@ -157,10 +166,15 @@ describe('temperatureFit', () => {
   });
 
   it('reports a calibration half that is separated although the evaluation half is not', () => {
-    // Even positions right (margins 1 and 2), odd positions wrong: T runs to the lower end.
-    const logits = new Float32Array([1, 0, 0, 1, 0, 2, 1, 0]);
+    // The calibration half right (margins 1 and 2), the evaluation half wrong: T runs to the lower end.
     const labels = new Uint8Array([0, 0, 1, 1]);
-    const fit = temperatureFit(logits, labels);
+    const { calibration } = calibrationSplit(labels, 3);
+    const logits = new Float32Array(8);
+    labels.forEach((label, i) => {
+      const right = calibration.includes(i);
+      logits[2 * i + (right === (label === 1) ? 1 : 0)] = 1 + label;
+    });
+    const fit = temperatureFit(logits, labels, 3);
     expect(fit.T).toBe(0.01);
     expect(fit.bound?.side).toBe('lower');
     expect(fit.accuracyBefore).toBe(0);

@@ -10,6 +10,7 @@ import {
   RELIABILITY_BINS,
   reliabilityDiagram,
 } from './calibration';
+import { heldOutSplit, type HeldOutSplit } from './heldOutSplit';
 import { crossEntropyRow, strongestOtherRow } from './logitRows';
 import { checkLogitShapes } from './metrics';
 import {
@@ -26,14 +27,11 @@ export const MIN_TEMPERATURE = 1e-2;
 export const MAX_TEMPERATURE = 1e2;
 
 /**
- * Deterministic split of the held-out examples: even indices → calibration, odd → evaluation.
- * The validation set is ordered class 0 then class 1, so both halves hold both classes.
+ * The run's held-out split (heldOutSplit.ts): seeded by the run's seed, stratified by class. The
+ * fit sees the calibration half; every figure reported is the evaluation half's.
  */
-export function calibrationSplit(count: number): { calibration: number[]; evaluation: number[] } {
-  const calibration: number[] = [];
-  const evaluation: number[] = [];
-  for (let i = 0; i < count; i++) (i % 2 === 0 ? calibration : evaluation).push(i);
-  return { calibration, evaluation };
+export function calibrationSplit(labels: Labels, seed: number): HeldOutSplit {
+  return heldOutSplit(labels, seed);
 }
 
 /** Mean cross-entropy of logits / T over `indices`, from the logits (logSumExp), in float64. NaN if empty. */
@@ -255,9 +253,12 @@ export function evaluateAtTemperature(
   };
 }
 
-/** Splits the held-out set, fits T on the calibration half and reports the evaluation half at T = 1 and at T. */
-export function temperatureFit(logits: Float32Array, labels: Labels): TemperatureFit {
-  return fitAndEvaluate(logits, labels).fit;
+/**
+ * Splits the held-out set by the run's seed (calibrationSplit), fits T on the calibration half
+ * and reports the evaluation half at T = 1 and at T.
+ */
+export function temperatureFit(logits: Float32Array, labels: Labels, seed: number): TemperatureFit {
+  return fitAndEvaluate(logits, labels, seed).fit;
 }
 
 /**
@@ -267,9 +268,10 @@ export function temperatureFit(logits: Float32Array, labels: Labels): Temperatur
 export function fitAndEvaluate(
   logits: Float32Array,
   labels: Labels,
+  seed: number,
 ): { fit: TemperatureFit; atFitted: TemperatureEvaluation } {
   checkLogitShapes(logits, labels);
-  const { calibration, evaluation } = calibrationSplit(labels.length);
+  const { calibration, evaluation } = calibrationSplit(labels, seed);
   const { T, bound } = fitTemperature(logits, labels, calibration);
   const before = evaluateAtTemperature(logits, labels, evaluation, 1);
   const after = evaluateAtTemperature(logits, labels, evaluation, T);

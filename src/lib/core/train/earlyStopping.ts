@@ -1,17 +1,30 @@
 // Early stopping with "restore best weights": watch one validation metric, keep a device copy
 // of the best epoch's weights, and after `patience` epochs without improvement put them back.
+// The trainer hands it the metric measured on the calibration half only (core/metrics
+// heldOutSplit), so the epoch it chooses leaves the evaluation half unseen: the post-hoc figures
+// reported there stay held out.
 
 import * as tf from '@tensorflow/tfjs';
+import { calibrationHalfFigures } from '../metrics';
 import { readNamed, toNamedTensors } from './snapshot';
-import type { EarlyStopInfo, EarlyStopMetric, EpochMetrics, TrainerSnapshot } from '../types';
+import type {
+  EarlyStopInfo,
+  EarlyStopMetric,
+  EpochMetrics,
+  Labels,
+  TrainerSnapshot,
+} from '../types';
 
 type WatchedMetric = EarlyStopInfo['metric'];
+
+/** What the stop rule reads of an epoch: its number and the watched half's loss and accuracy. */
+export type WatchedFigures = Pick<EpochMetrics, 'epoch' | 'validationLoss' | 'validationAccuracy'>;
 
 /**
  * The watched metric as "lower is better". A NaN (diverged) epoch scores +Infinity: it is
  * never an improvement, but the first epoch is always the best so far.
  */
-export function earlyStopScore(metric: WatchedMetric, metrics: EpochMetrics): number {
+export function earlyStopScore(metric: WatchedMetric, metrics: WatchedFigures): number {
   const value = metric === 'loss' ? metrics.validationLoss : -metrics.validationAccuracy;
   return Number.isNaN(value) ? Infinity : value;
 }
@@ -22,6 +35,12 @@ export interface EarlyStopDecision {
   bestValidationLogits: Float32Array;
 }
 
+/** The examples the stop rule may see: the calibration half of the validation set, with its labels. */
+export interface WatchedHalf {
+  labels: Labels;
+  calibration: readonly number[];
+}
+
 export class EarlyStopping {
   /** null when early stopping is off. */
   readonly metric: WatchedMetric | null;
@@ -30,7 +49,11 @@ export class EarlyStopping {
   #bestWeights: tf.Tensor[] | null = null;
   #bestLogits: Float32Array | null = null;
 
-  constructor(metric: EarlyStopMetric, patience: number) {
+  /** When set, every epoch is scored on these examples only, from its logits. */
+  readonly #watched: WatchedHalf | null;
+
+  constructor(metric: EarlyStopMetric, patience: number, watched: WatchedHalf | null = null) {
+    this.#watched = watched;
     this.metric = metric === 'loss' || metric === 'accuracy' ? metric : null;
     if (this.metric !== null && !(Number.isInteger(patience) && patience >= 1)) {
       throw new Error(`Patience must be a whole number of epochs ≥ 1, got ${patience}`);
@@ -49,11 +72,19 @@ export class EarlyStopping {
    */
   update(
     model: tf.LayersModel,
-    metrics: EpochMetrics,
+    /** The epoch's figures; with a watched half, only its number is read (the rest from the logits). */
+    metrics: WatchedFigures,
     validationLogits: Float32Array,
   ): EarlyStopDecision | null {
     if (this.metric === null) return null;
-    const score = earlyStopScore(this.metric, metrics);
+    const watched = this.#watched;
+    const figures = watched
+      ? {
+          epoch: metrics.epoch,
+          ...calibrationHalfFigures(validationLogits, watched.labels, watched.calibration),
+        }
+      : metrics;
+    const score = earlyStopScore(this.metric, figures);
     if (this.#best === null || score < this.#best.score) {
       this.#best = { epoch: metrics.epoch, score };
       this.#disposeWeights();

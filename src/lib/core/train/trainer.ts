@@ -6,6 +6,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import type { PairData } from '../data';
+import { heldOutSplit } from '../metrics';
 import { disposeRunData, uploadRunData, type RunData } from './deviceData';
 import { EarlyStopping } from './earlyStopping';
 import { EpochBatches } from './epochBatches';
@@ -79,7 +80,13 @@ export class Trainer {
     this.#penalisedKernels = modelKernels(this.#model);
     const { learningRate, l2, labelSmoothing, focalGamma } = config;
     this.#adjustable = { learningRate, l2, labelSmoothing, focalGamma };
-    this.#earlyStopping = new EarlyStopping(config.earlyStop, config.patience);
+    // The stop rule sees the calibration half only, split by the run's seed as the panels split it.
+    const labels = this.#data.validationLabels;
+    const { calibration } = heldOutSplit(labels, config.seed);
+    this.#earlyStopping = new EarlyStopping(config.earlyStop, config.patience, {
+      labels,
+      calibration,
+    });
     this.#optimizer = createOptimizer(config.optimizer, config.learningRate);
   }
 

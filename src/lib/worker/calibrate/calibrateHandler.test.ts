@@ -6,9 +6,12 @@ const LN2 = Math.log(2);
 const LN3 = Math.log(3);
 
 /**
- * Four 3-class examples. Calibration half (even positions): [1, 0, 0] labelled 0 and 1. At β =
+ * Four 3-class examples; examples 0 and 1 are the same, [1, 0, 0] labelled 0, so whichever the
+ * seeded split puts in calibration, the halves hold these values (heldOutSplit: class 0 gives one
+ * to each half, class 1's one example goes to calibration, class 2's to evaluation).
+ * Calibration half: [1, 0, 0] labelled 0 and 1. At β =
  * 1/T, p = (e^β, 1, 1) / (e^β + 2) and NLL's slope (e^β − 2) / (2(e^β + 2)) is zero at e^β = 2:
- * T = 1/ln 2. Evaluation half (odd positions): [1, 0, 0] labelled 0, right, and [0, 0, 0]
+ * T = 1/ln 2. Evaluation half: [1, 0, 0] labelled 0, right, and [0, 0, 0]
  * labelled 2, which argmax calls 0, wrong. At the fitted T the first has p₀ = ½ (loss ln 2) and
  * the second ⅓ on every class (loss ln 3 at any T); at T = 1 the first costs log(e + 2) − 1.
  */
@@ -24,7 +27,7 @@ function handler() {
 describe('the calibration worker handler', () => {
   it('fits T, then posts the evaluation at T, then the post-hoc report, all naming the fit', () => {
     const { replies, handle } = handler();
-    handle({ type: 'fit', id: 7, logits, labels });
+    handle({ type: 'fit', id: 7, logits, labels, seed: 1 });
     expect(replies.map((reply) => [reply.type, reply.replyTo])).toEqual([
       ['fitted', 7],
       ['posthoc', 7],
@@ -54,7 +57,7 @@ describe('the calibration worker handler', () => {
 
   it('evaluates the held logits at any T, and refuses a fit it no longer holds', () => {
     const { replies, handle } = handler();
-    handle({ type: 'fit', id: 1, logits, labels });
+    handle({ type: 'fit', id: 1, logits, labels, seed: 1 });
     handle({ type: 'evaluate', id: 2, fitId: 1, T: 1 });
     const evaluated = replies[2];
     if (evaluated.type !== 'evaluated') throw new Error(evaluated.type);
@@ -71,6 +74,7 @@ describe('the calibration worker handler', () => {
       id: 3,
       logits: Float32Array.from([2, 0, 0, 0, 2, 0]),
       labels: labels.slice(0, 2),
+      seed: 1,
     });
     handle({ type: 'evaluate', id: 4, fitId: 1, T: 2 });
     expect(replies.at(-1)).toEqual({
@@ -82,7 +86,7 @@ describe('the calibration worker handler', () => {
 
   it('reports a run it does not hold, fitting T itself', () => {
     const { replies, handle } = handler();
-    handle({ type: 'report', id: 5, logits, labels });
+    handle({ type: 'report', id: 5, logits, labels, seed: 1 });
     expect(replies).toHaveLength(1);
     const [reply] = replies;
     if (reply.type !== 'posthoc') throw new Error(reply.type);
@@ -96,7 +100,13 @@ describe('the calibration worker handler', () => {
 
   it('answers logits that do not fit their labels with an error naming the command', () => {
     const { replies, handle } = handler();
-    handle({ type: 'fit', id: 9, logits: new Float32Array(5), labels: Uint8Array.from([0, 1]) });
+    handle({
+      type: 'fit',
+      id: 9,
+      logits: new Float32Array(5),
+      labels: Uint8Array.from([0, 1]),
+      seed: 1,
+    });
     expect(replies).toHaveLength(1);
     expect(replies[0].type).toBe('error');
     expect(replies[0].replyTo).toBe(9);

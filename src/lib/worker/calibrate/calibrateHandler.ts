@@ -36,12 +36,16 @@ export function createCalibrateHandler(post: CalibratePost): (command: ToCalibra
     try {
       switch (command.type) {
         case 'fit': {
-          const { id, logits, labels } = command;
+          const { id, logits, labels, seed } = command;
           held = null;
-          const { fit, atFitted } = fitAndEvaluate(logits, labels);
-          held = { id, logits, labels, evaluation: calibrationSplit(labels.length).evaluation };
+          const { fit, atFitted } = fitAndEvaluate(logits, labels, seed);
+          held = { id, logits, labels, evaluation: calibrationSplit(labels, seed).evaluation };
           post({ type: 'fitted', replyTo: id, fit, atFitted });
-          post({ type: 'posthoc', replyTo: id, report: posthocReport(logits, labels, fit.T) });
+          post({
+            type: 'posthoc',
+            replyTo: id,
+            report: posthocReport(logits, labels, seed, fit.T),
+          });
           return;
         }
         case 'evaluate': {
@@ -59,8 +63,8 @@ export function createCalibrateHandler(post: CalibratePost): (command: ToCalibra
           return;
         }
         case 'report': {
-          const { id, logits, labels } = command;
-          post({ type: 'posthoc', replyTo: id, report: posthocReport(logits, labels) });
+          const { id, logits, labels, seed } = command;
+          post({ type: 'posthoc', replyTo: id, report: posthocReport(logits, labels, seed) });
           return;
         }
         default:

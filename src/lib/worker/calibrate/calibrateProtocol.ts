@@ -14,11 +14,12 @@ import type { Labels, TemperatureFit } from '../../core/types';
 /** Page → calibration worker. */
 export type ToCalibrateWorker =
   /** Fit T on the calibration half and report; the worker keeps these logits for `evaluate`. */
-  | { type: 'fit'; id: number; logits: Float32Array; labels: Labels }
+  /** `seed` is the run's seed: it draws the held-out split (core/metrics heldOutSplit). */
+  | { type: 'fit'; id: number; logits: Float32Array; labels: Labels; seed: number }
   /** The evaluation half at temperature T, for the logits of fit `fitId`. */
   | { type: 'evaluate'; id: number; fitId: number; T: number }
   /** The post-hoc report alone, for logits the worker does not keep (the runs ranking). */
-  | { type: 'report'; id: number; logits: Float32Array; labels: Labels };
+  | { type: 'report'; id: number; logits: Float32Array; labels: Labels; seed: number };
 
 /** Calibration worker → page. A `fit` is answered by `fitted`, then `posthoc` (or `error`). */
 export type FromCalibrateWorker =
