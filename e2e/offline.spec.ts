@@ -1,13 +1,16 @@
 // Offline (a workshop on bad Wi-Fi): after one visit, the service worker has precached the app
-// (the wasm binaries and thread scripts included) and the default pair, so the page reloads and
-// trains with the network off — cross-origin isolated, because the service worker adds the
-// COOP/COEP headers to what it serves.
+// (the wasm binaries and thread scripts included), the default pair and the recorded run, so the
+// page reloads, trains and replays with the network off — cross-origin isolated, because the
+// service worker adds the COOP/COEP headers to what it serves.
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ISOLATION_HEADERS } from '../scripts/vite/security.mjs';
+import type { Page } from '@playwright/test';
 import { expect, openApp, test, TINY, TINY_AUTO, waitForStatus } from './fixtures';
+import { expectEveryPanelAt, RECORDED_EPOCHS, RECORDING } from './replay-page';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -26,8 +29,8 @@ interface CacheReport {
   bytes: number;
 }
 
-test('after one visit the page and the default pair work offline', async ({ page, context }) => {
-  await openApp(page, TINY);
+/** Waits until the service worker controls the page, which it does once all is precached. */
+async function waitForPrecache(page: Page): Promise<void> {
   // The worker activates only after its install has precached everything, then claims this
   // page: an activated controller means the cache is complete.
   await expect
@@ -35,6 +38,24 @@ test('after one visit the page and the default pair work offline', async ({ page
       timeout: 60_000,
     })
     .toBe('activated');
+}
+
+/** Every response the page gets from now on, and whether the service worker answered it. */
+function recordResponses(page: Page) {
+  const served: { url: string; fromServiceWorker: boolean; headers: Record<string, string> }[] = [];
+  page.on('response', (response) =>
+    served.push({
+      url: response.url(),
+      fromServiceWorker: response.fromServiceWorker(),
+      headers: response.headers(),
+    }),
+  );
+  return served;
+}
+
+test('after one visit the page and the default pair work offline', async ({ page, context }) => {
+  await openApp(page, TINY);
+  await waitForPrecache(page);
 
   const cached = await page.evaluate(async (): Promise<CacheReport> => {
     const report: CacheReport = { names: await caches.keys(), paths: [], bytes: 0 };
@@ -51,6 +72,7 @@ test('after one visit the page and the default pair work offline', async ({ page
   expect(cached.names).toEqual([
     expect.stringMatching(/^overconfidence-app-[0-9a-f]{16}$/),
     expect.stringMatching(/^overconfidence-data-[0-9a-f]{16}$/),
+    expect.stringMatching(/^overconfidence-replay-[0-9a-f]{16}$/),
   ]);
   expect(cached.paths).toEqual(
     expect.arrayContaining([
@@ -67,6 +89,7 @@ test('after one visit the page and the default pair work offline', async ({ page
       '/data/pullover-test.bin',
       '/data/coat-train.bin',
       '/data/coat-test.bin',
+      '/replay/default-run.json',
     ]),
   );
   test.info().annotations.push({
@@ -75,14 +98,7 @@ test('after one visit the page and the default pair work offline', async ({ page
   });
 
   await context.setOffline(true);
-  const served: { url: string; fromServiceWorker: boolean; headers: Record<string, string> }[] = [];
-  page.on('response', (response) =>
-    served.push({
-      url: response.url(),
-      fromServiceWorker: response.fromServiceWorker(),
-      headers: response.headers(),
-    }),
-  );
+  const served = recordResponses(page);
   await page.reload();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   await expect(page.getByTestId('backend-badge')).toHaveAttribute(
@@ -117,6 +133,37 @@ test('after one visit the page and the default pair work offline', async ({ page
     ),
   );
   expect(uncached).toBe('failed');
+});
+
+test('after one visit, with the network off, replay=1 plays the recorded run to its last epoch', async ({
+  page,
+  context,
+}) => {
+  // One visit that never asks for the recording: only the precache can have fetched it.
+  await openApp(page, TINY);
+  await waitForPrecache(page);
+  const recordingBytes = await page.evaluate(async () => {
+    const response = await caches.match('/replay/default-run.json');
+    return response ? (await response.blob()).size : 0;
+  });
+  // The byte cost the README names: the file as shipped.
+  expect(recordingBytes).toBe(statSync(RECORDING).size);
+  test.info().annotations.push({
+    type: 'recorded run in the cache',
+    description: `${(recordingBytes / 1e6).toFixed(2)} MB`,
+  });
+
+  await context.setOffline(true);
+  const served = recordResponses(page);
+  await page.goto('/#replay=1');
+  await page.reload();
+  await expect(page.getByTestId('replay-shown')).toHaveText(
+    `Epoch ${RECORDED_EPOCHS} of ${RECORDED_EPOCHS}`,
+    { timeout: 60_000 },
+  );
+  await expectEveryPanelAt(page, RECORDED_EPOCHS);
+  expect(served.some((response) => response.url.endsWith('/replay/default-run.json'))).toBe(true);
+  expect(served.filter((response) => !response.fromServiceWorker)).toEqual([]);
 });
 
 test('a static host that sends no headers still gets isolation (wasm threads) from the second visit', async ({

@@ -4,11 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { RunFile } from '../src/lib/core/files/runFile';
-import { expect, openApp, test, waitForStatus } from './fixtures';
+import { earlyStopOf, earlyStopSettings, trainUntilEarlyStop } from './early-stop';
+import { expect, test } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 
-const SETTINGS =
-  'train=64&val=100&epochs=40&batch=16&lr=0.02&model=small&seed=3&earlyStop=loss&patience=1&backend=webgl';
+const SETTINGS = earlyStopSettings('webgl');
 
 async function runsPanelDownload(page: Page): Promise<string> {
   const downloadPromise = page.waitForEvent('download');
@@ -25,14 +25,11 @@ async function downloadText(page: Page): Promise<string> {
 test('an early-stopped run downloads the same file before a reload, after Open and from Runs', async ({
   page,
 }) => {
-  await openApp(page, `${SETTINGS}&autostart=1`);
-  await waitForStatus(page, 'done');
+  await trainUntilEarlyStop(page, SETTINGS);
   const before = await downloadText(page);
   const file = JSON.parse(before) as RunFile;
   // It did stop early, and not on its last epoch: the held logits are not the last epoch's.
-  expect(file.earlyStop).not.toBeNull();
-  const { bestEpoch, stoppedAfterEpoch } = file.earlyStop ?? { bestEpoch: 0, stoppedAfterEpoch: 0 };
-  expect(bestEpoch).toBeLessThan(stoppedAfterEpoch);
+  const { stoppedAfterEpoch } = earlyStopOf(file);
   expect(file.epochs).toHaveLength(stoppedAfterEpoch);
   expectConsistentRunFile(file, { backend: 'webgl', epochs: stoppedAfterEpoch, validation: 100 });
 
