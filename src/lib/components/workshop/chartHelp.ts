@@ -2,6 +2,9 @@
 // sentences for the help popover. Titles match the charts' own headings, so the buttons' names
 // ("Help on …", "Download … as PNG") and the PNG's title say the same thing.
 
+import { BRIER_BINS } from '../../core/metrics';
+import { MIN_EPOCHS_SINCE_LOWEST, NOISE_MULTIPLE, SMALL_WITHIN_BIN_SHARE } from '../../state/story';
+
 export type ChartKey =
   'loss' | 'histogram' | 'split' | 'reliability' | 'calibration' | 'scoring' | 'scoringRules';
 
@@ -62,14 +65,21 @@ export const CHART_HELP: Record<ChartKey, ChartHelp> = {
   },
   scoring: {
     title: 'Why log loss moved: three scores',
-    caption: 'NLL climbs while the Brier score and the error rate hardly move.',
+    caption:
+      'The same predictions scored three ways: the caption says which moved beyond its noise.',
     help:
       'The same validation predictions scored three ways each epoch. The error rate counts ' +
       'mistakes; the Brier score, Σ(p − y)², also charges for confidence but at most 2 per image; ' +
       'the NLL (cross-entropy, the loss) charges without limit. When NLL rises and the other two ' +
-      'do not, a few confident mistakes are growing more confident. Brier splits into reliability ' +
-      '(miscalibration, lower is better) − resolution (how well it sorts the images, higher is ' +
-      'better) + uncertainty (the data’s own, fixed).',
+      'do not, a few confident mistakes are growing more confident. The caption calls a change a ' +
+      `rise or a fall only when the lowest NLL is ${MIN_EPOCHS_SINCE_LOWEST} or more epochs back ` +
+      `and the change exceeds ${NOISE_MULTIPLE} × the robust spread (1.4826 × MAD) of that ` +
+      'score’s own epoch-to-epoch changes. Brier splits into reliability (miscalibration, lower ' +
+      'is better) − resolution (how well it sorts the images, higher is better) + uncertainty ' +
+      `(the data’s own, fixed), over ${BRIER_BINS} equal-width bins of p₁, plus a within-bin ` +
+      'term (the forecasts’ variance inside a bin minus their covariance with the outcomes); the ' +
+      'caption gives its share of reliability and calls it small only at ' +
+      `${SMALL_WITHIN_BIN_SHARE * 100} % of it or less.`,
     fileName: 'three-scores',
   },
   scoringRules: {

@@ -47,7 +47,7 @@ describe('scoring captions', () => {
     // noise 1.4826 × 6.46 % = 9.58 %; +3.33 % since epoch 3 is inside ±19.2 %.
     const history = run([0.2, 0.16, 0.15, 0.16, 0.15, 0.16, 0.155]);
     const moved =
-      'NLL rose 40%; Brier changed +3.33%, within its epoch-to-epoch noise (±19.2%); ' +
+      'NLL rose 40%; Brier changed +3.33%, within its noise (±19.2%); ' +
       'the error rate did not move';
     expect(scoresMoved(history)).toBe(moved);
     expect(runCaption(history)).toMatch(`Since epoch 3 (lowest validation loss) ${moved}; `);

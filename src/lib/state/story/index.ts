@@ -5,6 +5,7 @@ export * from './caption';
 export * from './eceWarning';
 export * from './epochNoise';
 export * from './logitShape';
+export * from './lossSubtitle';
 export * from './lossTrend';
 export * from './notices';
 export * from './numberText';

@@ -14,7 +14,7 @@ function signedPercent(change: number): string {
   return change < 0 ? `−${percentText(-change)}` : `+${percentText(change)}`;
 }
 
-/** "Brier rose 9.12%", "Brier fell 3%", or "Brier changed +6.46%, within its … (±9.1%)". */
+/** "Brier rose 9.12%", "Brier fell 3%", or "Brier changed +6.46%, within its noise (±13.3%)". */
 function brierMove(epochs: readonly EpochMetrics[], from: number, to: number): string {
   const change = changeBetween(from, to, 'relative');
   if (!Number.isFinite(change)) return 'Brier is not a finite number';
@@ -27,7 +27,7 @@ function brierMove(epochs: readonly EpochMetrics[], from: number, to: number): s
   if (move === 'down') return `Brier fell ${percentText(-change)}`;
   if (move === 'unknown')
     return `Brier changed ${signedPercent(change)}, too few epochs to tell from noise`;
-  return `Brier changed ${signedPercent(change)}, within its epoch-to-epoch noise (±${percentText(NOISE_MULTIPLE * noise)})`;
+  return `Brier changed ${signedPercent(change)}, within its noise (±${percentText(NOISE_MULTIPLE * noise)})`;
 }
 
 /** The error rate's move in points (accuracy's scale), rounded to 0.1, against its noise. */
@@ -44,13 +44,13 @@ function errorMove(epochs: readonly EpochMetrics[], from: EpochMetrics, to: Epoc
   if (move === 'unknown')
     return `the error rate moved ${points} points, too few epochs to tell from noise`;
   const band = Number((NOISE_MULTIPLE * noise * 100).toFixed(1));
-  return `the error rate moved ${points} points, within its epoch-to-epoch noise (±${band})`;
+  return `the error rate moved ${points} points, within its noise (±${band} points)`;
 }
 
 /**
  * How the three scores of the same predictions moved from the lowest-NLL epoch to the latest:
- * "NLL rose 42.1%; Brier changed +6.46%, within its epoch-to-epoch noise (±9.1%); the error rate
- * moved −0.3 points, within …". Null while the latest epoch is the lowest, or unless
+ * "NLL rose 42.1%; Brier changed +6.46%, within its noise (±13.3%); the error rate moved −0.3
+ * points, within its noise (±1.9 points)" (the recorded run at epoch 40). Null while the latest epoch is the lowest, or unless
  * both epochs carry a Brier score.
  */
 export function scoresMoved(epochs: readonly EpochMetrics[]): string | null {

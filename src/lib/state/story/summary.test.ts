@@ -7,12 +7,11 @@ import {
   formatRate,
   formatSignificant,
 } from '../../format';
-import { bestEpochs, lossRiseSinceBest } from './summary';
+import { bestEpochs } from './summary';
 
 describe('bestEpochs', () => {
   it('is empty for no epochs', () => {
     expect(bestEpochs([])).toEqual({ lowestValidationLoss: null, highestValidationAccuracy: null });
-    expect(lossRiseSinceBest([])).toBeNull();
   });
 
   it('finds the earliest best loss and accuracy, ignoring NaN losses', () => {
@@ -26,7 +25,6 @@ describe('bestEpochs', () => {
     const best = bestEpochs(history);
     expect(best.lowestValidationLoss?.epoch).toBe(2);
     expect(best.highestValidationAccuracy?.epoch).toBe(3);
-    expect(lossRiseSinceBest(history)).toBeCloseTo(0.5);
   });
 });
 

@@ -29,11 +29,3 @@ export function bestEpochs(epochs: readonly EpochMetrics[]): BestEpochs {
   }
   return { lowestValidationLoss, highestValidationAccuracy };
 }
-
-/** How far the latest validation loss sits above its best, as a fraction (0.5 = 50% higher). */
-export function lossRiseSinceBest(epochs: readonly EpochMetrics[]): number | null {
-  const latest = epochs.at(-1);
-  const best = bestEpochs(epochs).lowestValidationLoss;
-  if (latest === undefined || best === null || best.validationLoss <= 0) return null;
-  return latest.validationLoss / best.validationLoss - 1;
-}
