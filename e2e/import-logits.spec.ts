@@ -117,6 +117,22 @@ test('a 10-class import: margins, top-label reliability and temperature on every
   await expect(page.getByTestId('temperature-panel')).toContainText(/two classes/i);
 });
 
+test('a one-output Keras file and a file of probabilities: read, drawn, and each says how', async ({
+  page,
+}) => {
+  await openImported(page, 'sigmoid_logits.npz', 3); // 3 epochs × 6 examples × 1 column
+  await expect(page.getByTestId('imported-banner')).toContainText('2 classes');
+  const notes = page.getByTestId('imported-note');
+  await expect(notes.and(page.locator('[data-kind="single-output"]'))).toContainText(
+    'read as two-class logits [0, z]',
+  );
+  await importFixture(page, 'softmax_probabilities.npz');
+  await expectEveryPanel(page, 3);
+  await expect(notes.and(page.locator('[data-kind="probabilities"]'))).toContainText(
+    'these are probabilities (after softmax), not logits',
+  );
+});
+
 test('bad files: one clear message each, nothing stored, the page still works', async ({
   page,
 }) => {

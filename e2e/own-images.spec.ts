@@ -185,3 +185,20 @@ async function reloadOnWasm(page: Page): Promise<void> {
     timeout: 120_000,
   });
 }
+
+test('loose files dropped on the panel are named, not added silently', async ({ page }) => {
+  await openApp(page, TINY);
+  const panel = page.getByTestId('own-images');
+  // A drop of two loose images (no folder names a class): built in the page, as a browser
+  // builds one from a file manager's selection.
+  await panel.getByRole('group', { name: 'Drop two folders, one per class' }).evaluate((area) => {
+    const transfer = new DataTransfer();
+    for (const name of ['cat.png', 'dog.png']) transfer.items.add(new File(['x'], name));
+    area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
+  });
+  await expect(panel.getByTestId('own-drop-note')).toHaveText(
+    'Nothing was added: a class needs a folder of images. Ignored 2 loose files (cat.png, ' +
+      "dog.png): put them in a class's folder, or drop them on a class below.",
+  );
+  await expect(panel.getByTestId('own-count-0')).toHaveCount(0);
+});
