@@ -12,6 +12,7 @@ import {
   hostileHashes,
   hostileKeysThatAreSettings,
 } from './hashFuzzCases';
+import { HASH_FUZZ_MESSAGES } from './hashFuzzMessages.fixture';
 import { SETTINGS, type SettingSpec, type Settings } from './settings';
 import { SETTING_KEYS } from './settingKeys';
 
@@ -119,6 +120,16 @@ describe(`parseHash on ${CASE_COUNT} hostile hashes`, () => {
         fuzz.expectsProblem,
       );
     }
+  });
+
+  it('gives, for the 30 cases the page opens, the messages written out for them', () => {
+    const pageCases = hostileHashes(HASH_FUZZ_SEED, HASH_FUZZ_MESSAGES.length);
+    pageCases.forEach((fuzz, index) => {
+      // Encoded as a browser's URL parser leaves it, as the e2e twin opens it.
+      const hash = new URL(`http://localhost/${fuzz.hash}`).hash;
+      const messages = parseHash(hash).problems.map((problem) => problem.message);
+      expect(messages, `case ${index} (${fuzz.label})`).toEqual(HASH_FUZZ_MESSAGES[index]);
+    });
   });
 
   it('writes every problem as plain, short text', () => {
