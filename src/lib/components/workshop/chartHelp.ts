@@ -3,7 +3,12 @@
 // ("Help on …", "Download … as PNG") and the PNG's title say the same thing.
 
 import { BRIER_BINS } from '../../core/metrics';
-import { MIN_EPOCHS_SINCE_LOWEST, NOISE_MULTIPLE, SMALL_WITHIN_BIN_SHARE } from '../../state/story';
+import {
+  MIN_EPOCHS_SINCE_LOWEST,
+  NOISE_MULTIPLE,
+  RELIABILITY_FLOOR,
+  SMALL_WITHIN_BIN_SHARE,
+} from '../../state/story';
 
 export type ChartKey =
   'loss' | 'histogram' | 'split' | 'reliability' | 'calibration' | 'scoring' | 'scoringRules';
@@ -77,9 +82,10 @@ export const CHART_HELP: Record<ChartKey, ChartHelp> = {
       'score’s own epoch-to-epoch changes. Brier splits into reliability (miscalibration, lower ' +
       'is better) − resolution (how well it sorts the images, higher is better) + uncertainty ' +
       `(the data’s own, fixed), over ${BRIER_BINS} equal-width bins of p₁, plus a within-bin ` +
-      'term (the forecasts’ variance inside a bin minus their covariance with the outcomes); the ' +
+      'term (the forecasts’ variance inside a bin minus twice their covariance with the outcomes); the ' +
       'caption gives its share of reliability and calls it small only at ' +
-      `${SMALL_WITHIN_BIN_SHARE * 100} % of it or less.`,
+      `${SMALL_WITHIN_BIN_SHARE * 100} % of it or less, where reliability is at least ` +
+      `${RELIABILITY_FLOOR}.`,
     fileName: 'three-scores',
   },
   scoringRules: {
