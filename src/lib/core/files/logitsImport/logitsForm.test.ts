@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validationMetrics } from '../../metrics';
 import { LOG_ZERO_PROBABILITY, looksLikeProbabilities, readLogitsForm } from './logitsForm';
 
 const f32 = (values: number[]) => Float32Array.from(values);
@@ -52,5 +53,31 @@ describe('readLogitsForm', () => {
     );
     expect(notes[0].kind).toBe('probabilities');
     expect(notes[0].text).toContain('1 probability was exactly 0');
+  });
+});
+
+describe('log-probabilities stand in for logits', () => {
+  // Two examples, three classes; p = softmax(z) in float64, stored as float32 like a file's.
+  const z = [2, -1, 0.5, -0.3, 1.2, 0.1];
+  const labels = Uint8Array.of(0, 2);
+  const softmaxRows = (values: number[]) =>
+    [0, 3].flatMap((start) => {
+      const row = values.slice(start, start + 3).map(Math.exp);
+      const sum = row.reduce((total, value) => total + value, 0);
+      return row.map((value) => value / sum);
+    });
+
+  it('give the logits’ loss and accuracy at every temperature (a per-row shift changes none)', () => {
+    const { epochLogits } = readLogitsForm([f32(softmaxRows(z))], 3);
+    for (const temperature of [0.5, 1, 2]) {
+      const fromLogs = validationMetrics(
+        epochLogits[0].map((v) => v / temperature),
+        labels,
+      );
+      const fromLogits = validationMetrics(f32(z.map((v) => v / temperature)), labels);
+      expect(fromLogs.accuracy).toBe(fromLogits.accuracy);
+      // float32 rounding of p and of ln p only.
+      expect(Math.abs(fromLogs.loss - fromLogits.loss)).toBeLessThan(1e-6);
+    }
   });
 });

@@ -3,7 +3,8 @@
 // softmax or sigmoid). Probabilities are not refused: they are read as log-probabilities, and
 // softmax(log p) = p, so every figure the page computes is the one the model's own
 // probabilities give; a refusal would only send the owner back to re-export. Each reading the
-// owner did not ask for comes with a note the page shows.
+// owner did not ask for comes with a note the page shows. (ln pₖ = zₖ − ln Σ exp zⱼ: the logs
+// differ from the logits by a constant per row, which softmax, margins and T all ignore.)
 
 import type { ImportNote } from '../../runSource';
 import { formatCount } from './limits';
@@ -97,8 +98,8 @@ function logsOfProbabilities(epochs: Float32Array[]): LogitsForm {
   }
   const text =
     'every row of logits lies in [0, 1] and sums to 1: these are probabilities (after softmax), ' +
-    'not logits. Read as log-probabilities, which softmax turns back into the same ' +
-    `probabilities; export the values before softmax to see the logits themselves.${logs.zeroText()}`;
+    'not logits. Read as log-probabilities: they differ from the logits by one constant per ' +
+    `row, which softmax, margins and temperature ignore, so every figure is unchanged.${logs.zeroText()}`;
   return { epochLogits: epochs, notes: [{ kind: 'probabilities', text }] };
 }
 

@@ -38,8 +38,9 @@ describe('parseLogitsFile reads real exports that are not plain logits, and says
     const softmax = accepted(await parseFixture('softmax_probabilities.npz'));
     expect(softmax.notes[0].text).toBe(
       'every row of logits lies in [0, 1] and sums to 1: these are probabilities (after ' +
-        'softmax), not logits. Read as log-probabilities, which softmax turns back into the ' +
-        'same probabilities; export the values before softmax to see the logits themselves. ' +
+        'softmax), not logits. Read as log-probabilities: they differ from the logits by one ' +
+        'constant per row, which softmax, margins and temperature ignore, so every figure is ' +
+        'unchanged. ' +
         "2 probabilities were exactly 0 and read as ln 2⁻¹⁴⁹ = −103.28 (float32's smallest), not −∞.",
     );
     const float16 = accepted(await parseFixture('float16_logits.npz'));
