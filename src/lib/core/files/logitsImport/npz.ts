@@ -127,7 +127,7 @@ function checkShapes(arrays: Map<ArrayName, OpenArray>): Dimensions {
     logits.shape.length === 3 ? logits.shape : [1, ...logits.shape];
   // A single sigmoid column becomes two classes, so the limits count two.
   const classes = classesOf(columns);
-  const tooLarge = checkDimensions(epochs, examples, columns === 0 ? 0 : classes);
+  const tooLarge = checkDimensions(epochs, examples, classes);
   if (tooLarge) refuse(tooLarge);
   const labels = labelsShape(arrays.get('labels')!.header, logits, examples, classes);
   const names = arrays.get('class_names')?.header;
