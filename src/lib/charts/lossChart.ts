@@ -84,6 +84,7 @@ export function applyLossTheme(chart: LossChart, theme: ChartTheme): void {
     theme.validationAccuracy,
     theme.ghostLoss,
     theme.ghostAccuracy,
+    theme.validationLoss,
   ];
   const own = chart.data.datasets.slice(0, FIRST_OVERLAY); // compared runs keep their own hues
   // Markers: filled with their line's colour, outlined in the text colour to stand out.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ghostPoints } from './lossSync';
+import type { Chart, Point } from 'chart.js';
+import { lossDatasets, RESTORED_MARKER } from './lossSeries';
+import { ghostPoints, showRestoredEpoch } from './lossSync';
 import type { EpochMetrics } from '../core/types';
 
 /** Only the validation fields matter to the ghost lines. */
@@ -20,5 +22,18 @@ describe('ghostPoints', () => {
         { x: 2, y: 0.9 },
       ],
     });
+  });
+});
+
+describe('the restored-epoch marker', () => {
+  it('sits on the restored epoch’s validation loss and says it was chosen on the calibration half', () => {
+    const chart = { data: { datasets: lossDatasets() } } as unknown as Chart<'line', Point[]>;
+    const epochs = [1, 2, 3].map((epoch) => ({ ...metrics(epoch), validationLoss: epoch / 10 }));
+    showRestoredEpoch(chart, epochs, 2);
+    const marker = chart.data.datasets[RESTORED_MARKER];
+    expect(marker.data).toEqual([{ x: 2, y: 0.2 }]);
+    expect(marker.label).toBe('Restored epoch 2, chosen on the calibration half');
+    showRestoredEpoch(chart, epochs, null);
+    expect(marker.data).toEqual([]);
   });
 });

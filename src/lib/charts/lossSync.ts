@@ -11,6 +11,8 @@ import {
   BEST_LOSS_MARKER,
   FIRST_OVERLAY,
   GHOST_ACCURACY,
+  RESTORED_LABEL,
+  RESTORED_MARKER,
   GHOST_LOSS,
   lossLine,
   TRAINING_ACCURACY,
@@ -91,24 +93,41 @@ function showBestEpochs(chart: LossChart, epochs: readonly EpochMetrics[]): void
 }
 
 /**
+ * The ● at the epoch early stopping restored, on its validation loss. Early stopping chooses on
+ * the calibration half only, so this can sit away from ▲ (the lowest loss on all images).
+ */
+export function showRestoredEpoch(
+  chart: LossChart,
+  epochs: readonly EpochMetrics[],
+  restoredEpoch: number | null,
+): void {
+  const restored = epochs.find((metrics) => metrics.epoch === restoredEpoch);
+  const marker = chart.data.datasets[RESTORED_MARKER];
+  marker.data = restored ? [{ x: restored.epoch, y: restored.validationLoss }] : [];
+  marker.label = restored
+    ? `Restored epoch ${restored.epoch}, chosen on the calibration half`
+    : RESTORED_LABEL;
+}
+
+/**
  * Bring the chart in line with `epochs`: append new epochs' points in place; start over when the
  * history no longer extends what is plotted (a reset or a new run). `ghost` (a previous run) is
  * redrawn only when it is a different array. Returns the epochs plotted.
  */
-export function createLossSync(
-  chart: LossChart,
-): (
+export function createLossSync(chart: LossChart): (
   epochs: readonly EpochMetrics[],
   totalEpochs: number,
   ghost?: readonly EpochMetrics[] | null,
   overlays?: readonly Overlay[],
+  /** The epoch early stopping restored (EarlyStopInfo.bestEpoch), or null. */
+  restoredEpoch?: number | null,
 ) => number {
   const track = createHistoryTracker<EpochMetrics>();
   let ghostShown: readonly EpochMetrics[] | null = null;
   let overlaysShown: readonly Overlay[] = [];
   const lines = [VALIDATION_LOSS, TRAINING_LOSS, VALIDATION_ACCURACY, TRAINING_ACCURACY];
 
-  return (epochs, totalEpochs, ghost = null, overlays = []) => {
+  return (epochs, totalEpochs, ghost = null, overlays = [], restoredEpoch = null) => {
     const datasets = chart.data.datasets;
     if (overlays !== overlaysShown) {
       datasets.splice(FIRST_OVERLAY, datasets.length - FIRST_OVERLAY, ...overlayDatasets(overlays));
@@ -129,6 +148,7 @@ export function createLossSync(
       datasets[TRAINING_ACCURACY].data.push({ x: metrics.epoch, y: metrics.trainAccuracy });
     }
     showBestEpochs(chart, epochs);
+    showRestoredEpoch(chart, epochs, restoredEpoch);
 
     const xScale = chart.options.scales?.x;
     const longestOverlay = Math.max(0, ...overlays.map((overlay) => overlay.epochs.length));
