@@ -45,4 +45,10 @@ describe('the precache as docs/reliability.md states it', () => {
     expect(row).toContain(`${manifest.data.length} dataset files (${megabytes(manifest.data)})`);
     expect(row).toContain(`the recorded run Replay plays (${megabytes(manifest.replay)})`);
   });
+
+  it("the README names the recording's byte cost", () => {
+    expect(oneLine(readDoc('README.md'))).toContain(
+      `precaches the recorded run (${megabytes(manifest.replay)})`,
+    );
+  });
 });
