@@ -103,16 +103,25 @@ test('scoring panels, ECE binning and band, post-hoc fixes, Show me one, ranking
 test('the recorded run: Brier panel and caption at epoch 40, Show me one picks a confidently wrong coat or pullover', async ({
   page,
 }) => {
-  // Recorded before the Brier figures existed: the replay computes them from its logits.
+  // The recording carries its Brier figures (50 bins, with the within-bin parts).
   await openReplayAt(page, RECORDED_EPOCHS);
   await expect(page.getByTestId('chart-scoring')).toHaveAttribute(
     'data-points',
     String(RECORDED_EPOCHS),
   );
+  await expect(page.getByTestId('scoring-bins')).toHaveText('50');
+  // The rise rule (lowest 3+ epochs back, beyond the noise) lets NLL's 42 % since epoch 15 be a
+  // rise; Brier's +6.5 % is inside its own epoch-to-epoch noise and is worded so.
   await expect(page.getByTestId('scoring-caption')).toContainText(
-    /Since epoch \d+ \(lowest NLL\) NLL rose [\d.]+% while Brier (rose|fell) [\d.]+% and the error rate/,
+    /Since epoch 15 \(lowest NLL\) NLL rose [\d.]+%; Brier changed \+[\d.]+%, within its noise \(±[\d.]+%\); the error rate/,
   );
-  await expect(page.getByTestId('run-caption')).toContainText(/NLL rose [\d.]+% while Brier/);
+  await expect(page.getByTestId('scoring-caption')).toContainText(
+    /within-bin −[\d.]+ \(variance [\d.]+ − covariance [\d.]+; [\d.]+% of reliability: small at 50 bins\)/,
+  );
+  await expect(page.getByTestId('run-caption')).toContainText(/NLL rose [\d.]+%; Brier changed/);
+  await expect(page.getByTestId('loss-subtitle-loss')).toHaveText(
+    'bottoms out (▲, epoch 15) and then climbs',
+  );
   await expect(page.getByTestId('chart-calibration')).toHaveAttribute(
     'data-bands',
     String(RECORDED_EPOCHS),

@@ -4,6 +4,7 @@
 export * from './caption';
 export * from './eceWarning';
 export * from './epochNoise';
+export * from './histogramSubtitle';
 export * from './logitShape';
 export * from './lossSubtitle';
 export * from './lossTrend';
