@@ -60,7 +60,7 @@ export interface EpochMetrics {
   eceAdaptive?: number;
   mceAdaptive?: number;
   reliabilityAdaptive?: ReliabilityDiagram;
-  /** Bootstrap 90 % intervals of ECE under both binnings (core/metrics/bootstrap.ts). */
+  /** Bootstrap 90 % intervals of the population ECE under both binnings (core/metrics/bootstrap.ts). */
   eceInterval?: EceInterval;
 }
 
@@ -109,13 +109,28 @@ export interface BrierScoreOnly {
   classCount: number;
 }
 
-/** Percentile bootstrap interval of ECE: `level` (0.9) of `resamples` resampled validation sets, seeded. */
+/**
+ * A bootstrap interval of the population ECE from `resamples` resampled validation sets, seeded.
+ * 'basic-bootstrap' (core/metrics/bootstrapInterval.ts): a band for the population value around
+ * the bias-corrected estimate. 'percentile': files written before it, whose band is the spread
+ * of the replicates (biased upward, as the plug-in ECE is) and has no estimate.
+ */
 export interface EceInterval {
+  method: EceIntervalMethod;
   level: number;
   resamples: number;
   seed: number;
-  equalWidth: { low: number; high: number };
-  equalMass: { low: number; high: number };
+  equalWidth: EceBand;
+  equalMass: EceBand;
+}
+
+export type EceIntervalMethod = 'basic-bootstrap' | 'percentile';
+
+/** One binning's band; `estimate`, the bias-corrected ECE 2θ̂ − mean(θ*), only for 'basic-bootstrap'. */
+export interface EceBand {
+  low: number;
+  high: number;
+  estimate?: number;
 }
 
 /**

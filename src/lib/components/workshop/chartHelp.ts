@@ -65,7 +65,12 @@ export const CHART_HELP: Record<ChartKey, ChartHelp> = {
     help:
       'ECE is the average gap between how sure the network is and how often it is right, over ' +
       'the confidence groups; MCE (dashed) is the worst group’s gap. Zero means its confidence ' +
-      'can be taken at its word; watch both rise as training goes on.',
+      'can be taken at its word; watch both rise as training goes on. The shaded band (basic ' +
+      'bootstrap, 1,000 resamples) is a 90% interval for the population ECE, the value over all ' +
+      'images like these, drawn around the bias-corrected estimate (dotted); a run saved before ' +
+      'it shows a percentile band, labelled so. ECE measured on a few thousand images adds every ' +
+      'group’s sampling noise as a gap, so when the model is nearly calibrated the measured line ' +
+      'reads high and can sit above the band.',
     fileName: 'calibration-error',
   },
   scoring: {

@@ -5,7 +5,9 @@
 import type {
   BrierDecomposed,
   BrierScore,
+  EceBand,
   EceInterval,
+  EceIntervalMethod,
   EpochMetrics,
   LogitGapHistogram,
   ReliabilityDiagram,
@@ -94,18 +96,26 @@ function brier(fields: Fields): BrierScore {
   return result;
 }
 
-function interval(fields: Fields): { low: number; high: number } {
+/** A band; a basic-bootstrap one also gives its bias-corrected estimate. */
+function interval(fields: Fields, method: EceIntervalMethod): EceBand {
   const low = fields.number('low', PROBABILITY);
-  return { low, high: fields.number('high', { ...PROBABILITY, min: low }) };
+  const band: EceBand = { low, high: fields.number('high', { ...PROBABILITY, min: low }) };
+  if (method === 'basic-bootstrap') band.estimate = fields.number('estimate', PROBABILITY);
+  return band;
 }
 
+const ECE_INTERVAL_METHODS: readonly EceIntervalMethod[] = ['basic-bootstrap', 'percentile'];
+
 function eceInterval(fields: Fields): EceInterval {
+  // Files from before `method` hold percentile bands: read and labelled as such, never recomputed.
+  const method = fields.has('method') ? fields.oneOf('method', ECE_INTERVAL_METHODS) : 'percentile';
   return {
+    method,
     level: fields.number('level', { min: Number.MIN_VALUE, max: 1 }),
     resamples: fields.number('resamples', POSITIVE_COUNT),
     seed: fields.number('seed', COUNT),
-    equalWidth: interval(fields.object('equalWidth')),
-    equalMass: interval(fields.object('equalMass')),
+    equalWidth: interval(fields.object('equalWidth'), method),
+    equalMass: interval(fields.object('equalMass'), method),
   };
 }
 

@@ -33,7 +33,7 @@ describe('metricsFromLogits', () => {
     expect(metrics.brier?.score).toBeCloseTo((6 / 9 + 14 / 64 + 78 / 64) / 3, 6);
     expect(metrics.brier?.reliability).toBeNull();
     expect(metrics.reliabilityAdaptive?.edges[0]).toBe(1 / 3);
-    expect(metrics.eceInterval?.resamples).toBe(200);
+    expect(metrics.eceInterval?.resamples).toBe(1000);
   });
 
   it('adds no classCount for two classes, so their epochs are what they were', () => {

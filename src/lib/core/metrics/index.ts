@@ -2,8 +2,10 @@
 // re-exported here is internal to this folder.
 
 export * from './bootstrap';
+export * from './bootstrapInterval';
 export * from './brier';
 export * from './calibration';
+export * from './eceCoverage';
 export * from './epochMetrics';
 export * from './logitRows';
 export * from './metrics';

@@ -35,7 +35,7 @@ export function eceSampleWarning(diagram: ReliabilityDiagram, binning: Binning):
   return (
     `Too few validation images for ${bins} bins: ${total} images, about ${Math.round(perBin)} per bin${where}. ` +
     `A bin's accuracy from ${Math.max(1, Math.round(perBin))} images is uncertain by about ±${Math.round(binAccuracyError(Math.max(1, perBin)))} points, ` +
-    `and ECE adds such errors up without letting them cancel, so it reads too high — see how wide the band is. ` +
+    `and ECE adds such errors up without letting them cancel, so it reads too high: the bias-corrected ECE and its 90% basic-bootstrap band, an interval for the value over all images like these, take that into account. ` +
     `Use at least ${MIN_IMAGES_PER_BIN * bins} validation images (the val setting) for ${bins} bins.`
   );
 }
