@@ -1,8 +1,12 @@
 // The constants docs/reliability.md and docs/panels.md quote for how the calibration figures are
 // computed, against the constants the code computes them with: bins, the warning's threshold,
-// the temperature search range, isotonic's floor and its calibration-size warning.
+// the ECE band's bootstrap, the temperature search range, isotonic's floor and its calibration-size warning.
 import { describe, expect, it } from 'vitest';
 import {
+  BOOTSTRAP_LEVEL,
+  BOOTSTRAP_METHOD,
+  BOOTSTRAP_RESAMPLES,
+  BOOTSTRAP_SEED,
   BRIER_BINS,
   MAX_TEMPERATURE,
   MIN_TEMPERATURE,
@@ -19,6 +23,14 @@ describe('calibration constants in the docs', () => {
   it('the reliability diagram bins', () => {
     expect(reliability).toContain(`**${RELIABILITY_BINS} equal-width confidence bins**`);
     expect(panels).toContain(`(${RELIABILITY_BINS} equal-width confidence bins`);
+  });
+
+  it("the ECE band's level, method, resamples and seed", () => {
+    expect(reliability).toContain(`**${100 * BOOTSTRAP_LEVEL} % basic-bootstrap band**`);
+    expect(reliability).toContain(`(${BOOTSTRAP_RESAMPLES} resamples of the validation set`);
+    expect(reliability).toContain(`fixed seed ${BOOTSTRAP_SEED},`);
+    expect(reliability).toContain(`its \`method\` (\`${BOOTSTRAP_METHOD}\`)`);
+    expect(panels).toContain(`**${100 * BOOTSTRAP_LEVEL} % basic-bootstrap band**`);
   });
 
   it("the too-few-images warning's threshold", () => {
