@@ -3,7 +3,7 @@
 // bootstrapInterval.ts). Built once per canvas, then fed one epoch at a time (append in place,
 // update('none')).
 
-import type { Chart, ChartDataset } from 'chart.js';
+import type { Chart, ChartDataset, LegendItem } from 'chart.js';
 import type { Binning } from '../core/metrics';
 import type { EceInterval, EceIntervalMethod, EpochMetrics } from '../core/types';
 import { percentText } from '../state/story';
@@ -67,6 +67,14 @@ const legendLabels = restyledLegend((item) => ({
     item.datasetIndex === MCE ? MCE_DASH : item.datasetIndex === ESTIMATE ? ESTIMATE_DASH : [],
 }));
 
+/** The estimate's legend entry only while some epoch has one: percentile bands (older files) have none. */
+function hasEstimateOrIsNotIt(item: LegendItem, data: Chart['data']): boolean {
+  if (item.datasetIndex !== ESTIMATE) return true;
+  return (data.datasets[ESTIMATE].data as CalibrationPoint[]).some((point) =>
+    Number.isFinite(point.y),
+  );
+}
+
 export function createCalibrationErrorChart(
   canvas: HTMLCanvasElement,
   totalEpochs: number,
@@ -106,7 +114,7 @@ export function createCalibrationErrorChart(
         },
       },
       plugins: {
-        legend: strokeLegend(legendLabels),
+        legend: strokeLegend(legendLabels, hasEstimateOrIsNotIt),
         tooltip: epochTooltip((item) => {
           if (item.datasetIndex === BAND) {
             const point = item.raw as CalibrationPoint;
