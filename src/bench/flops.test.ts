@@ -14,11 +14,14 @@ function multiplyAddsOfBuiltModel(preset: ModelPreset): number {
     let total = 0;
     for (const layer of model.layers) {
       const kernel = layer.getWeights()[0]?.shape;
-      if (layer.getClassName() === 'Conv2D' && kernel) {
+      if (!kernel) continue;
+      const weights = kernel.reduce((a, b) => a * b, 1);
+      if (layer.getClassName() === 'Conv2D') {
+        // Each output position applies the whole kernel (height × width × in × out).
         const [, height, width] = layer.outputShape as number[];
-        total += height * width * kernel.reduce((a, b) => a * b, 1);
-      } else if (layer.getClassName() === 'Dense' && kernel) {
-        total += kernel[0] * kernel[1];
+        total += height * width * weights;
+      } else if (layer.getClassName() === 'Dense') {
+        total += weights; // in × out
       }
     }
     return total;
