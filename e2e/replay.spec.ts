@@ -45,12 +45,7 @@ test('replay=1 plays the recorded run to epoch 40 through every panel, labelled 
   // Download run gives the recording back: same run, same numbers, every epoch's logits.
   const { file: downloaded } = await downloadRun(page);
   expect(downloaded.createdAt).toBe(file.createdAt);
-  // The recording predates `method`: its bands are percentile ones, and the download says so.
-  const labelled = file.epochs.map((epoch) => ({
-    ...epoch,
-    eceInterval: epoch.eceInterval && { ...epoch.eceInterval, method: 'percentile' },
-  }));
-  expect(downloaded.epochs).toEqual(labelled);
+  expect(downloaded.epochs).toEqual(file.epochs);
   expect(downloaded.epochLogits).toEqual(file.epochLogits);
   expect(downloaded.validation).toEqual(file.validation);
 });

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validRunFileText } from './runFileParse.fixture';
+import { eceBootstrap } from '../metrics';
 import { parseRunFile } from './runFileParse';
 
 const OLD_INTERVAL = {
@@ -53,15 +54,29 @@ describe('run file eceInterval', () => {
 });
 
 describe('the recorded run (static/replay/default-run.json)', () => {
-  it('was made with the old method, and reads as percentile bands at every epoch', () => {
-    const text = readFileSync(
-      new URL('../../../../static/replay/default-run.json', import.meta.url),
-      'utf8',
-    );
-    const result = parseRunFile(text);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const methods = new Set(result.run.epochs.map((epoch) => epoch.eceInterval?.method));
-    expect([...methods]).toEqual(['percentile']);
+  const text = readFileSync(
+    new URL('../../../../static/replay/default-run.json', import.meta.url),
+    'utf8',
+  );
+  const result = parseRunFile(text);
+  if (!result.ok) throw new Error(result.error);
+  const { run } = result;
+  const labels = Uint8Array.from(run.validation.labels);
+
+  it('stores at every epoch the basic-bootstrap band the code computes from its logits', () => {
+    expect(run.epochLogits).toHaveLength(run.epochs.length);
+    run.epochs.forEach((epoch, index) => {
+      expect(epoch.eceInterval).toEqual(eceBootstrap(run.epochLogits![index], labels));
+      expect(epoch.eceInterval?.method).toBe('basic-bootstrap');
+    });
+  });
+
+  it('has each band contain its corrected estimate, in both binnings', () => {
+    for (const { eceInterval } of run.epochs) {
+      for (const band of [eceInterval!.equalWidth, eceInterval!.equalMass]) {
+        expect(band.estimate).toBeGreaterThanOrEqual(band.low);
+        expect(band.estimate).toBeLessThanOrEqual(band.high);
+      }
+    }
   });
 });
