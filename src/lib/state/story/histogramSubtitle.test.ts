@@ -27,7 +27,7 @@ describe('the histogram’s subtitle', () => {
         ]),
       ),
     ).toBe(
-      'Over the epochs the bars drift right (median margin ≈ 1 → ≈ 6): the model grows surer, ' +
+      'The bars drift right (median margin ≈ 1 → ≈ 6): the model grows surer, ' +
         'even about the ones it gets wrong (hatched).',
     );
   });
@@ -44,7 +44,7 @@ describe('the histogram’s subtitle', () => {
         ]),
       ),
     ).toBe(
-      'Over the epochs the bars drift right (median margin ≈ 1 → ≈ 6): the model grows surer; ' +
+      'The bars drift right (median margin ≈ 1 → ≈ 6): the model grows surer; ' +
         'its wrong answers (hatched) do not, beyond their noise.',
     );
   });

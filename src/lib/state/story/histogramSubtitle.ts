@@ -25,7 +25,7 @@ function medianMove(epochs: readonly EpochMetrics[], wrongOnly: boolean) {
   return { first, last, move };
 }
 
-/** "Over the epochs the bars drift right (median margin ≈ 1 → ≈ 8.7): …", or what the run shows instead. */
+/** "The bars drift right (median margin ≈ 1 → ≈ 8.7): …", or what the run shows instead. */
 export function histogramSubtitle(epochs: readonly EpochMetrics[]): string {
   if (epochs.length < 2) return 'Over the epochs, watch whether the bars drift right.';
   const all = medianMove(epochs, false);
@@ -37,12 +37,12 @@ export function histogramSubtitle(epochs: readonly EpochMetrics[]): string {
     return `So far the bars stay put: the ${medians} is inside its epoch-to-epoch noise.`;
   }
   if (all.move === 'down') {
-    return `Over the epochs the bars drift left (${medians}): the model grows less sure.`;
+    return `The bars drift left (${medians}): the model grows less sure.`;
   }
   const wrong = medianMove(epochs, true);
   const ofWrong =
     wrong.move === 'up'
       ? ', even about the ones it gets wrong (hatched)'
       : '; its wrong answers (hatched) do not, beyond their noise';
-  return `Over the epochs the bars drift right (${medians}): the model grows surer${ofWrong}.`;
+  return `The bars drift right (${medians}): the model grows surer${ofWrong}.`;
 }
