@@ -35,8 +35,11 @@ import {
 export function config(fields: Fields): RunFile['config'] {
   const result = parseRunConfig(fields.source);
   if (!result.ok) {
-    // The message names the field, the value the file holds and the bound it breaks.
-    const held = fields.has(result.field) ? ` = ${describe(fields.raw(result.field))}` : '';
+    // The message names the field, the value the file holds and the bound it breaks. A list's
+    // reason quotes the entry at fault itself ("names an unknown class …"): no "= a list of 2".
+    const value = fields.has(result.field) ? fields.raw(result.field) : undefined;
+    const scalar = value !== undefined && (value === null || typeof value !== 'object');
+    const held = scalar ? ` = ${describe(value)}` : '';
     throw new Invalid(`${fields.at(result.field)}${held} ${result.reason}`);
   }
   // Not a setting (no link carries it): the user's own dataset the run trained on, if any.
