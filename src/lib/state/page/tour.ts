@@ -39,7 +39,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
     id: 'loss-rises',
     title: '…yet the loss climbs',
     body:
-      'Now the solid orange loss line: it bottoms out (▲) and then rises, although accuracy holds. ' +
+      'Now the solid orange loss line: with the default settings it bottoms out (▲) and then ' +
+      'rises, although accuracy holds (the line above the chart says what this run’s loss did). ' +
       'Loss does not just count mistakes — it also charges for how sure each answer was.',
     targets: [panel('loss')],
   },
