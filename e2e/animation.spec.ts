@@ -1,11 +1,12 @@
 // The README's animation: the recorded default run (replay) stepped from epoch 1 to 40, cropped to
 // the two hero charts and the caption, so the picture shows what the README says in words: the
 // loss bottoms out and climbs while accuracy holds, and the logit gaps drift right. Frames are
-// taken one epoch value at a time and assembled into an APNG (scripts/apng/apng.mjs); it goes to
-// the ignored test-results/screenshots/ unless UPDATE_SCREENSHOTS=1 asks for docs/.
+// taken one epoch value at a time and encoded as an APNG by UPNG.js (upng-js), 256 colours: the
+// charts have few, and the file stays small. It goes to the ignored test-results/screenshots/
+// unless UPDATE_SCREENSHOTS=1 asks for docs/.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { assembleApng, readChunks } from '../scripts/apng/apng.mjs';
+import UPNG from 'upng-js';
 import { expect, test } from './fixtures';
 import { openReplayAt, RECORDED_EPOCHS } from './replay-page';
 import { screenshotPath } from './screenshots';
@@ -15,6 +16,8 @@ const FRAME_EPOCHS = [1, 3, 6, 10, 15, 20, 25, 30, 35, RECORDED_EPOCHS];
 const MARGIN_PX = 8;
 const FRAME_MS = 600;
 const LAST_FRAME_MS = 3000;
+/** Palette size of the encoded frames (0 would be lossless, several times larger). */
+const COLOURS = 256;
 
 test('README animation of the recorded default run, epoch 1 to 40', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -53,8 +56,17 @@ test('README animation of the recorded default run, epoch 1 to 40', async ({ pag
   );
   const path = screenshotPath('replay.png');
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, assembleApng(frames, delays));
-  const written = readChunks(readFileSync(path));
-  expect(written.filter((chunk) => chunk.type === 'fcTL')).toHaveLength(FRAME_EPOCHS.length);
+  const decoded = frames.map((png) => UPNG.decode(toArrayBuffer(png)));
+  const { width, height } = decoded[0];
+  const rgba = decoded.map((image) => UPNG.toRGBA8(image)[0]);
+  writeFileSync(path, Buffer.from(UPNG.encode(rgba, width, height, COLOURS, delays)));
+  // Read back: an animation of every frame, at the frames' size.
+  const written = UPNG.decode(toArrayBuffer(readFileSync(path)));
+  expect([written.width, written.height]).toEqual([width, height]);
+  expect(written.frames).toHaveLength(FRAME_EPOCHS.length);
   await testInfo.attach('replay.png', { path, contentType: 'image/png' });
 });
+
+function toArrayBuffer(bytes: Buffer): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
