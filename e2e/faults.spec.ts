@@ -15,6 +15,7 @@ test('a lost WebGL context: told in plain words, continued on WASM, no epoch los
   await expect(notice).toContainText('continued from epoch 1');
   await expect(notice).toContainText('no completed epoch was lost');
   await expect(badge).toHaveAttribute('data-backend', 'wasm', { timeout: 120_000 });
+  await expect(badge).toHaveAttribute('data-tone', 'warning'); // a lost GPU is a real fault
   // The epoch trained before the loss stays on screen throughout.
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', /^[12]$/);
 

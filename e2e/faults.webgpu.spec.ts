@@ -13,6 +13,7 @@ test('a lost WebGPU device: told in plain words, continued on WebGL, no epoch lo
   await expect(notice).toContainText('continued from epoch 1');
   await expect(notice).toContainText('no completed epoch was lost');
   await expect(badge).toHaveAttribute('data-backend', 'webgl', { timeout: 120_000 });
+  await expect(badge).toHaveAttribute('data-tone', 'warning'); // a lost GPU is a real fault
 
   await expectNoEpochLost(page, firstEpoch, 'webgl');
 });

@@ -8,6 +8,7 @@
 // one.) Without `--enable-unsafe-webgpu` headless Chromium offers no WebGPU adapter.
 import { chromium, expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../scripts/chromium.mjs';
+import { openBackendDetails } from './backend-badge';
 
 const NO_GPU_ARGS = ['--disable-gpu', '--disable-software-rasterizer'];
 /** A run the CPU finishes in seconds. */
@@ -61,7 +62,11 @@ test('no WebGPU and no WebGL: a plain reason, the CPU, and a working Step', asyn
       })),
     ).toEqual({ webgl2: false, webgl: false, webgpuAdapter: false });
 
-    // Plain words: which backends failed, what it trains on instead, what that means.
+    // Plain words: which backends failed, what it trains on instead, what that means. WASM
+    // failing is a real fault: the line says so in the warning colour; the reasons open on demand.
+    await expect(badge).toHaveAttribute('data-tone', 'warning');
+    await expect(badge.locator('summary')).toContainText('WASM failed');
+    await openBackendDetails(page);
     await expect(badge).toContainText('WebGPU unavailable');
     await expect(badge).toContainText('WebGL unavailable');
     await expect(badge).toContainText('WASM unavailable');

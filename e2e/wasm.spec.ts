@@ -3,6 +3,7 @@
 // the page cross-origin isolated; beside SwiftShader WebGL `auto` times both and says why.
 import { CHROMIUM_ARGS, chromiumExecutable } from '../scripts/chromium.mjs';
 import type { Browser, BrowserType, Page } from '@playwright/test';
+import { openBackendDetails } from './backend-badge';
 import { expect, test, TINY_AUTO, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 import { tinyWith } from './tiny-hash';
@@ -38,7 +39,9 @@ test('backend=wasm trains a tiny run in a cross-origin isolated page and names i
 }) => {
   await openOn(page, `${TINY_AUTO}&backend=wasm`, /^wasm$/);
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
-  const badge = page.getByTestId('backend-badge');
+  const badge = await openBackendDetails(page);
+  await expect(badge).toHaveAttribute('data-tone', 'info');
+  await expect(badge.locator('summary')).toContainText(/^\s*WASM\s*\d+ threads?/);
   await expect(badge).toContainText('WASM');
   await expect(badge).toContainText(/\d+ threads?, SIMD/);
   await expect(badge).not.toContainText(/unavailable/);
@@ -59,7 +62,9 @@ test('auto times SwiftShader WebGL against WASM and says which won and why', asy
     type: 'page load to chosen backend (timing both included)',
     description: `${((Date.now() - started) / 1000).toFixed(1)} s`,
   });
-  const badge = page.getByTestId('backend-badge');
+  // A software GPU timed and beaten (or winning) is information, not a fault.
+  const badge = await openBackendDetails(page);
+  await expect(badge).toHaveAttribute('data-tone', 'info');
   const notes = badge.getByTestId('backend-note');
   await expect(
     notes.filter({
@@ -140,8 +145,10 @@ test('a Chrome without GPU: auto lands on WASM, not the cpu backend, names the t
     });
     page.on('pageerror', (error) => errors.push(error.message));
     await openOn(page, TINY_AUTO, /^(wasm|cpu)$/);
-    const badge = page.getByTestId('backend-badge');
+    const badge = await openBackendDetails(page);
     await expect(badge).toHaveAttribute('data-backend', 'wasm');
+    // No GPU, training on WASM: the normal case, told as information.
+    await expect(badge).toHaveAttribute('data-tone', 'info');
     await expect(badge).toContainText(/\d+ threads?, SIMD/);
     await expect(badge).toContainText(/WebGL unavailable/);
     await expect(badge).toContainText(/no GPU backend, and WebAssembly trains far faster/);
@@ -172,8 +179,11 @@ for (const fault of [
       });
       const page = await context.newPage();
       await openOn(page, `${TINY_AUTO}&backend=wasm`, /^(wasm|cpu)$/);
-      const badge = page.getByTestId('backend-badge');
+      const badge = await openBackendDetails(page);
       await expect(badge).toHaveAttribute('data-backend', 'cpu');
+      // The WASM asked for failed: a real fault, in the warning colour, said on the line itself.
+      await expect(badge).toHaveAttribute('data-tone', 'warning');
+      await expect(badge.locator('summary')).toContainText('WASM failed');
       await expect(badge).toContainText(/WASM unavailable: the WASM backend failed to initialise/);
       expect(wasmRequests.length).toBeGreaterThan(0);
       await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -1,5 +1,6 @@
 // Without --enable-unsafe-webgpu there is no WebGPU adapter: the app must say so, and WebGL
 // (forced here: with no real GPU, auto rightly prefers WASM) trains.
+import { openBackendDetails } from './backend-badge';
 import { expect, openApp, test, TINY_AUTO, TINY_WEBGL, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 
@@ -9,6 +10,7 @@ test('names why WebGPU was skipped, trains on WebGL, and the run file matches th
   await openApp(page, TINY_AUTO);
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toHaveAttribute('data-backend', /^(wasm|webgl)$/);
+  await openBackendDetails(page);
   await expect(badge).toContainText(/WebGPU unavailable/);
   await expect(badge).toContainText(/no adapter/);
 

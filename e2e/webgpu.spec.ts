@@ -1,4 +1,5 @@
 // The WebGPU path: Chromium launched with --enable-unsafe-webgpu (SwiftShader adapter here).
+import { openBackendDetails } from './backend-badge';
 import { expect, openApp, test, waitForStatus } from './fixtures';
 import { tinyWith } from './tiny-hash';
 import { downloadRun, expectConsistentRunFile } from './run-file';
@@ -11,6 +12,8 @@ test('trains a tiny config on WebGPU and downloads a consistent run file', async
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toHaveAttribute('data-backend', 'webgpu');
   await expect(badge).toContainText(/WebGPU/);
+  await expect(badge).toHaveAttribute('data-tone', 'info');
+  await openBackendDetails(page);
   await expect(badge).not.toContainText(/unavailable/i);
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();

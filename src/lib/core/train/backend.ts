@@ -12,7 +12,14 @@ import { chosenBackendInfo, startBackend, type Started } from './backendStart';
 import { fastestBackend, releaseAll } from './backendTiming';
 import type { BackendInfo, BackendPreference } from '../types';
 
-export { BACKEND_ORDER, backendDisplayName, backendNotes } from './backendDisplay';
+export {
+  BACKEND_ORDER,
+  backendDisplayName,
+  backendNotes,
+  backendSummary,
+  backendWarning,
+  skippedReasons,
+} from './backendDisplay';
 export { classifyAdapter, isSoftwareRenderer, requestTrainingAdapter } from './backendAdapter';
 export type { AdapterFacts, GpuLike } from './backendAdapter';
 export {
