@@ -55,10 +55,3 @@ export function applyThemeChoice(
   if (choice === 'system') root.removeAttribute('data-theme');
   else root.setAttribute('data-theme', choice);
 }
-
-/** For main.ts, before mounting: the stored theme, applied at once so the page does not flash. */
-export function applyStoredTheme(): ThemeChoice {
-  const choice = readThemeChoice();
-  applyThemeChoice(choice);
-  return choice;
-}

@@ -276,15 +276,3 @@ function nextBinEnd(binOf: Int32Array, start: number): number {
   while (end < binOf.length && binOf[end] === binOf[start]) end++;
   return end;
 }
-
-/** The diagram for either binning (15 bins). */
-export function reliabilityFor(
-  binning: Binning,
-  logits: Float32Array,
-  labels: Labels,
-  options: { temperature?: number; indices?: ArrayLike<number> } = {},
-): ReliabilityDiagram {
-  return binning === 'equal-mass'
-    ? equalMassDiagram(logits, labels, options)
-    : reliabilityDiagram(logits, labels, options);
-}
