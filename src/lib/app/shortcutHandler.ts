@@ -1,5 +1,5 @@
-// Keyboard shortcuts for the page (Space = Train/Pause/Resume, S = Step, R = Reset, T = tour,
-// ? = the shortcuts sheet). Which key means what lives in state/page/shortcuts.ts; this decides what
+// Keyboard shortcuts for the page (T = Train/Pause/Resume, S = Step, R = Reset, G = tour,
+// ? = the shortcuts sheet; Space stays the browser's, see SHORTCUTS). Which key means what lives in state/page/shortcuts.ts; this decides what
 // each action does given the run's state, so the page's handler is one line.
 
 import { shortcutForEvent } from '../state/page';
@@ -45,6 +45,6 @@ export function shortcutHandler(actions: ShortcutActions): (event: KeyboardEvent
         actions.help();
         break;
     }
-    event.preventDefault(); // Space would also scroll the page
+    event.preventDefault(); // the key was ours: nothing else should act on it
   };
 }

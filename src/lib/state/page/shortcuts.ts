@@ -10,12 +10,22 @@ export interface Shortcut {
   description: string;
 }
 
-/** In the order the shortcuts sheet lists them. */
+/**
+ * In the order the shortcuts sheet lists them.
+ *
+ * Why T trains and Space does not: Space already has a meaning wherever focus is. On the page
+ * body it scrolls; on a button, link, summary or checkbox it presses it (after a click on
+ * "Projector mode", focus sits on that button, so Space turning it off again is right). A Space
+ * that trained only on the body would mean two things depending on where focus happens to be —
+ * the confusion a workshop met. T ("train") means nothing to the browser on any control, so it
+ * trains, pauses or resumes wherever focus is, short of a text field; the tour moved to G
+ * ("guided tour").
+ */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { action: 'toggle-train', keys: 'Space', description: 'Train, pause or resume' },
+  { action: 'toggle-train', keys: 'T', description: 'Train, pause or resume' },
   { action: 'step', keys: 'S', description: 'Train one epoch, then pause' },
   { action: 'reset', keys: 'R', description: 'Reset the run' },
-  { action: 'tour', keys: 'T', description: 'Start the guided tour' },
+  { action: 'tour', keys: 'G', description: 'Start the guided tour' },
   { action: 'help', keys: '?', description: 'Show these shortcuts' },
   { action: 'close', keys: 'Esc', description: 'Close the tour, a help note or this sheet' },
 ];
@@ -26,6 +36,8 @@ export interface ShortcutTarget {
   isContentEditable?: boolean;
   /** The ARIA role attribute, if any. */
   role?: string | null;
+  /** Inside a modal dialog: it owns every key (the page behind is inert). */
+  inModalDialog?: boolean;
 }
 
 /** The parts of a KeyboardEvent the mapping reads. */
@@ -42,31 +54,44 @@ export interface ShortcutKeyPress {
 }
 
 const KEY_ACTIONS: Record<string, ShortcutAction> = {
-  ' ': 'toggle-train',
+  t: 'toggle-train',
   s: 'step',
   r: 'reset',
-  t: 'tour',
+  g: 'tour',
   '?': 'help',
   escape: 'close',
 };
 
-/** Text entry: every printable key is typing there. */
+/** Text entry or type-ahead: every printable key is the control's own there. */
 const TYPING_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
-/** Space already presses, toggles or opens these. */
-const SPACE_TAGS = new Set(['BUTTON', 'A', 'SUMMARY', 'INPUT', 'SELECT', 'TEXTAREA']);
-const SPACE_ROLES = new Set([
-  'button',
-  'checkbox',
-  'link',
+const TYPING_ROLES = new Set([
+  'combobox',
+  'grid',
+  'listbox',
+  'menu',
+  'menubar',
   'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
   'option',
-  'radio',
-  'switch',
-  'tab',
+  'searchbox',
+  'spinbutton',
+  'textbox',
+  'tree',
+  'treeitem',
 ]);
 
-function isTyping(target: ShortcutTarget): boolean {
-  return TYPING_TAGS.has(target.tagName.toUpperCase()) || target.isContentEditable === true;
+/**
+ * The focused control reads letters itself. Buttons, links and summaries do not: they answer
+ * Space and Enter, which are not shortcuts, so T still trains after a click left focus on one.
+ */
+function ownsLetters(target: ShortcutTarget): boolean {
+  return (
+    TYPING_TAGS.has(target.tagName.toUpperCase()) ||
+    target.isContentEditable === true ||
+    TYPING_ROLES.has(target.role ?? '') ||
+    target.inModalDialog === true
+  );
 }
 
 /** The action for a key press, or null when the key is not ours or belongs to the focused control. */
@@ -75,20 +100,15 @@ export function shortcutFor(press: ShortcutKeyPress): ShortcutAction | null {
   if (press.ctrlKey || press.metaKey || press.altKey || press.isComposing) return null;
   const action = KEY_ACTIONS[press.key.toLowerCase()];
   if (action === undefined) return null;
-  const target = press.target;
   // Escape only ever closes things, so it works wherever focus is.
   if (action === 'close') return action;
   if (press.repeat) return null;
-  if (target !== null && isTyping(target)) return null;
-  if (
-    action === 'toggle-train' &&
-    target !== null &&
-    (SPACE_TAGS.has(target.tagName.toUpperCase()) || SPACE_ROLES.has(target.role ?? ''))
-  ) {
-    return null;
-  }
+  if (press.target !== null && ownsLetters(press.target)) return null;
   return action;
 }
+
+/** A native dialog opened with showModal(), or one that says it is modal. */
+const MODAL_DIALOG = 'dialog:modal, [aria-modal="true"]';
 
 /** Reads a DOM event target into the plain shape shortcutFor takes. */
 export function shortcutTarget(target: EventTarget | null): ShortcutTarget | null {
@@ -98,6 +118,7 @@ export function shortcutTarget(target: EventTarget | null): ShortcutTarget | nul
     tagName: element.tagName,
     isContentEditable: element.isContentEditable,
     role: element.getAttribute('role'),
+    inModalDialog: element.closest(MODAL_DIALOG) !== null,
   };
 }
 

@@ -22,7 +22,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     id: 'train',
     title: 'Train a small network',
     body:
-      'Press Train (or the Space key). A small network learns to tell the two kinds of clothing ' +
+      'Press Train (or the T key). A small network learns to tell the two kinds of clothing ' +
       'apart; one epoch is one pass over the training images. Step (S) trains a single epoch, ' +
       'so you can stop and talk.',
     targets: [panel('controls')],
