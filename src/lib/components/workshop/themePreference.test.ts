@@ -6,23 +6,7 @@ import {
   saveThemeChoice,
   THEME_STORAGE_KEY,
 } from './themePreference';
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const items = new Map(Object.entries(initial));
-  return {
-    items,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
-}
-
-function throwingStorage() {
-  const fail = (): never => {
-    throw new Error('SecurityError');
-  };
-  return { getItem: fail, setItem: fail, removeItem: fail };
-}
+import { memoryStorage, throwingStorage } from './preferenceStorage.fixture';
 
 describe('theme choice', () => {
   it.each([

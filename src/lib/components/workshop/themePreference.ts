@@ -2,6 +2,13 @@
 // <html data-theme>, which app.css reads. Kept in localStorage, per browser, not in the link:
 // a shared link should look right on the receiver's screen.
 
+import {
+  browserStorage,
+  readPreference,
+  savePreference,
+  type PreferenceStorage,
+} from './storedPreference';
+
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export const THEME_CHOICES: readonly { value: ThemeChoice; label: string }[] = [
@@ -16,35 +23,15 @@ export function parseThemeChoice(value: string | null | undefined): ThemeChoice 
   return value === 'light' || value === 'dark' ? value : 'system';
 }
 
-type ThemeStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-/** localStorage, or null where it is unavailable (some private modes throw on access). */
-function browserStorage(): ThemeStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
-export function readThemeChoice(storage: ThemeStorage | null = browserStorage()): ThemeChoice {
-  try {
-    return parseThemeChoice(storage?.getItem(THEME_STORAGE_KEY));
-  } catch {
-    return 'system';
-  }
+export function readThemeChoice(storage: PreferenceStorage | null = browserStorage()): ThemeChoice {
+  return parseThemeChoice(readPreference(THEME_STORAGE_KEY, storage));
 }
 
 export function saveThemeChoice(
   choice: ThemeChoice,
-  storage: ThemeStorage | null = browserStorage(),
+  storage: PreferenceStorage | null = browserStorage(),
 ): void {
-  try {
-    if (choice === 'system') storage?.removeItem(THEME_STORAGE_KEY);
-    else storage?.setItem(THEME_STORAGE_KEY, choice);
-  } catch {
-    // Full or forbidden storage: the choice still holds for this page view.
-  }
+  savePreference(THEME_STORAGE_KEY, choice === 'system' ? null : choice, storage);
 }
 
 /** Sets or clears data-theme on `root` (the <html> element). */
