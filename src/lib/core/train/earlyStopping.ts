@@ -5,7 +5,7 @@
 // reported there stay held out.
 
 import * as tf from '@tensorflow/tfjs';
-import { calibrationHalfFigures } from '../metrics';
+import { calibrationHalfFigures, earlyStopScore } from '../metrics';
 import { readNamed, toNamedTensors } from './snapshot';
 import type {
   EarlyStopInfo,
@@ -20,14 +20,9 @@ type WatchedMetric = EarlyStopInfo['metric'];
 /** What the stop rule reads of an epoch: its number and the watched half's loss and accuracy. */
 export type WatchedFigures = Pick<EpochMetrics, 'epoch' | 'validationLoss' | 'validationAccuracy'>;
 
-/**
- * The watched metric as "lower is better". A NaN (diverged) epoch scores +Infinity: it is
- * never an improvement, but the first epoch is always the best so far.
- */
-export function earlyStopScore(metric: WatchedMetric, metrics: WatchedFigures): number {
-  const value = metric === 'loss' ? metrics.validationLoss : -metrics.validationAccuracy;
-  return Number.isNaN(value) ? Infinity : value;
-}
+// The score lives with the statistics (core/metrics/fixes/epochChoice.ts), so the verdict
+// "stop early, or rescale?" chooses its stopping epoch by this very rule.
+export { earlyStopScore } from '../metrics';
 
 export interface EarlyStopDecision {
   info: EarlyStopInfo;

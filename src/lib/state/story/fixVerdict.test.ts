@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { chooseVerdict } from '../../core/metrics';
+import {
+  handFixes,
+  RESCALING_WINS,
+  STOP_EARLY_WINS,
+  type HandEpoch,
+} from '../../core/metrics/fixes/verdict.fixture';
+import { fixVerdictSentence } from './fixVerdict';
+
+function sentenceFor(epochs: HandEpoch[], evaluationCount?: number): string {
+  const verdict = chooseVerdict(handFixes(epochs, evaluationCount));
+  if (verdict === null) throw new Error('no verdict');
+  return fixVerdictSentence(verdict);
+}
+
+describe('the verdict sentence', () => {
+  it('names rescaling the last epoch when it wins, against the best of stopping early', () => {
+    expect(sentenceFor(RESCALING_WINS)).toBe(
+      'Best: epoch 4 with T = 3.44 (NLL 0.716) — stopping at epoch 2 with T = 1.10 gives 0.725; accuracy 79.2% vs 77.0%, on the same 1000 evaluation images.',
+    );
+  });
+
+  it('names stopping early when it wins', () => {
+    expect(sentenceFor(STOP_EARLY_WINS, 500)).toBe(
+      'Best: stopping at epoch 2 (NLL 0.500) — epoch 4 with T = 2.50 gives 0.550; accuracy 77.0% vs 79.2%, on the same 500 evaluation images.',
+    );
+  });
+
+  it('says stopping early gains nothing when the calibration loss is lowest at the end', () => {
+    const falling: HandEpoch[] = [
+      { calibrationLoss: 0.8, nll: 0.8, accuracy: 0.7, T: 1, nllAtT: 0.8 },
+      {
+        calibrationLoss: 0.6,
+        nll: 0.62,
+        accuracy: 0.75,
+        T: 1.3,
+        nllAtT: 0.6,
+        platt: { nll: 0.59, accuracy: 0.76 },
+        isotonic: { nll: 0.7, accuracy: 0.75 },
+      },
+    ];
+    falling[0].platt = { nll: 0.8, accuracy: 0.7 };
+    falling[0].isotonic = { nll: 0.8, accuracy: 0.7 };
+    expect(sentenceFor(falling)).toBe(
+      'Best: epoch 2 with Platt scaling (NLL 0.590) — epoch 2 as trained gives 0.620, and stopping early gains nothing (the calibration half’s loss is lowest at the last epoch); accuracy 76.0% vs 75.0%, on the same 1000 evaluation images.',
+    );
+  });
+});

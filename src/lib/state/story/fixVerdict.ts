@@ -1,0 +1,45 @@
+// The verdict "stop early, or keep training and rescale?" in one plain sentence, read from the
+// chooser in core/metrics (fixes/verdict.ts): every figure is the evaluation half's, the
+// stopping epoch was chosen on the calibration half, so both sides are judged on the same images.
+
+import type { FixVerdict, VerdictOption } from '../../core/metrics';
+import { formatPercent } from '../../format';
+import { formatFigure } from './numberText';
+
+/** "stopping at epoch 7", "epoch 30 with T = 3.44", "epoch 30 with Platt scaling", … */
+function optionText(option: VerdictOption, verdict: FixVerdict): string {
+  const stopsEarly = option.epoch === verdict.stopEpoch && verdict.stopEpoch < verdict.lastEpoch;
+  const where = stopsEarly ? `stopping at epoch ${option.epoch}` : `epoch ${option.epoch}`;
+  switch (option.fix) {
+    case 'none':
+      return stopsEarly ? where : `${where} as trained`;
+    case 'temperature':
+      return `${where} with T = ${formatFigure(option.T)}`;
+    case 'platt':
+      return `${where} with Platt scaling`;
+    case 'isotonic':
+      return `${where} with isotonic regression`;
+    default:
+      return option.fix satisfies never;
+  }
+}
+
+/**
+ * E.g. "Best: epoch 30 with T = 3.44 (NLL 0.716) — stopping at epoch 7 gives 0.731; accuracy
+ * 79.2% vs 77.0%, on the same 1000 evaluation images." When the calibration half's loss is lowest
+ * at the last epoch, it says that stopping early gains nothing there.
+ */
+export function fixVerdictSentence(verdict: FixVerdict): string {
+  const { best, rival } = verdict;
+  const head = `Best: ${optionText(best, verdict)} (NLL ${formatFigure(best.nll)})`;
+  const images = `on the same ${verdict.evaluationCount} evaluation images`;
+  if (rival === null) return `${head}, ${images}; nothing else could be scored.`;
+  const noEarlier =
+    verdict.stopEpoch === verdict.lastEpoch
+      ? ', and stopping early gains nothing (the calibration half’s loss is lowest at the last epoch)'
+      : '';
+  return (
+    `${head} — ${optionText(rival, verdict)} gives ${formatFigure(rival.nll)}${noEarlier}; ` +
+    `accuracy ${formatPercent(best.accuracy)} vs ${formatPercent(rival.accuracy)}, ${images}.`
+  );
+}
