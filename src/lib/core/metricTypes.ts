@@ -62,6 +62,28 @@ export interface EpochMetrics {
   reliabilityAdaptive?: ReliabilityDiagram;
   /** Bootstrap 90 % intervals of the population ECE under both binnings (core/metrics/bootstrap.ts). */
   eceInterval?: EceInterval;
+  /** Confusion counts, loss and calibration per class (core/metrics/classes). Absent in runs from before it. */
+  classFigures?: ClassFigures;
+}
+
+/**
+ * One epoch's per-class figures, as counts and sums over the N validation examples (rows: the
+ * true class t, columns: the predicted class p, argmax with ties to the lowest), so every mean
+ * and share the Classes panel shows is a division of two stored numbers
+ * (core/metrics/classes/classTable.ts).
+ */
+export interface ClassFigures {
+  /** confusion[t][p]: examples of class t predicted as p. K × K; the rows sum to N. */
+  confusion: number[][];
+  /** lossSum[t][p]: their summed cross-entropy in nats (from the logits, never clipped). */
+  lossSum: number[][];
+  /** confidenceSum[t]: the summed top-label confidence (p of the predicted class) over class t's examples. */
+  confidenceSum: number[];
+  /**
+   * Classwise ECE of each class c: the ECE (15 equal-width bins) of the one-vs-rest forecast
+   * p_c against 1[y = c], over all N examples (Kull et al. 2019).
+   */
+  classwiseEce: number[];
 }
 
 /**

@@ -12,6 +12,7 @@ import type {
   LogitGapHistogram,
   ReliabilityDiagram,
 } from '../types';
+import { classFigures } from './runFileClasses';
 import { COUNT, fail, Fields, NON_NEGATIVE, POSITIVE_COUNT, PROBABILITY } from './untrustedJson';
 
 /** Fields a run file from before calibration metrics (issue 3) lacks; absent, not guessed. */
@@ -137,15 +138,22 @@ export function epochMetrics(value: unknown, index: number, examples: number): P
   const epoch = fields.number('epoch', POSITIVE_COUNT);
   // Charts put epoch i at x = i: a gap or a repeat would misplace every later point.
   if (epoch !== index + 1) fail(fields.at('epoch'), `${index + 1}`, epoch);
+  const validationLoss = fields.number('validationLoss', NON_NEGATIVE);
   return {
     epoch,
     trainLoss: fields.number('trainLoss', NON_NEGATIVE),
     trainAccuracy: fields.number('trainAccuracy', PROBABILITY),
-    validationLoss: fields.number('validationLoss', NON_NEGATIVE),
+    validationLoss,
     validationAccuracy: fields.number('validationAccuracy', PROBABILITY),
     imagesPerSecond: fields.number('imagesPerSecond', NON_NEGATIVE),
     logitGapHistogram: histogram(fields.object('logitGapHistogram'), examples),
     ...calibration(fields, examples),
     ...scoring(fields),
+    // Per-class figures: absent in files from before them (a replay measures them from the logits).
+    ...(fields.has('classFigures')
+      ? {
+          classFigures: classFigures(fields.object('classFigures'), examples, validationLoss),
+        }
+      : {}),
   };
 }

@@ -10,6 +10,7 @@ import {
   RELIABILITY_BINS,
   reliabilityOfConfidences,
 } from './calibration';
+import { classFigures } from './classes';
 import { checkLogitShapes, logitGapHistogram, validationMetrics } from './metrics';
 import { scoringFields } from './scoring';
 import type { EpochMetrics, Labels } from '../types';
@@ -65,5 +66,7 @@ export function metricsFromLogits(
     // Brier (and its decomposition for two classes), equal-mass ECE, bootstrap intervals (core/metrics/scoring.ts).
     ...scoringFields(validationLogits, validationLabels, topLabel),
     ...(classes > 2 ? { classCount: classes } : {}),
+    // Per-class confusion, loss and calibration for every K (the Classes panel, the CSV).
+    classFigures: classFigures(validationLogits, validationLabels),
   };
 }

@@ -109,6 +109,28 @@ export function confidenceRow(
 }
 
 /**
+ * Every class's softmax probability of the row into `out` (length ≥ K), from the same
+ * max-subtracted exponentials as confidenceRow, so p of the predicted class is exactly its
+ * confidence. Per-class readers (core/metrics/classes) need all K, not just the top one. A NaN or
+ * infinite logit gives NaN throughout, as confidenceRow does.
+ */
+export function softmaxRow(
+  logits: ArrayLike<number>,
+  offset: number,
+  classes: number,
+  out: Float64Array,
+): Float64Array {
+  const max = rowMax(logits, offset, classes, 1);
+  let sum = 0;
+  for (let k = 0; k < classes; k++) {
+    out[k] = Math.exp(logits[offset + k] - max);
+    sum += out[k];
+  }
+  for (let k = 0; k < classes; k++) out[k] /= sum;
+  return out;
+}
+
+/**
  * Margin = top logit − runner-up logit, ≥ 0: how far ahead the answer is, in nats of log-odds
  * between the two likeliest classes. For two classes it is exactly |z1 − z0| (max − min is the
  * same subtraction). NaN when any logit is NaN: such a row has no margin to bin.
