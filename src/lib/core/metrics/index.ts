@@ -15,3 +15,4 @@ export * from './scoring';
 export * from './temperature';
 export * from './heldOutSplit';
 export * from './fixes';
+export * from './fixes';

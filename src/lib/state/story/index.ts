@@ -3,6 +3,7 @@
 
 export * from './caption';
 export * from './eceWarning';
+export * from './fixVerdict';
 export * from './epochNoise';
 export * from './histogramSubtitle';
 export * from './logitShape';
