@@ -15,4 +15,3 @@ export * from './scoring';
 export * from './temperature';
 export * from './heldOutSplit';
 export * from './fixes';
-export * from './fixes';
