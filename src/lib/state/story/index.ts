@@ -2,6 +2,7 @@
 // re-exported here is internal to this folder.
 
 export * from './caption';
+export * from './classCaption';
 export * from './eceWarning';
 export * from './fixVerdict';
 export * from './epochNoise';
@@ -16,3 +17,4 @@ export * from './scoringRules';
 export * from './summary';
 export * from './temperatureSlider';
 export * from './withinBin';
+export * from './storyCaption';
