@@ -196,6 +196,10 @@ export class Calibrator {
         return;
       case 'evaluated':
         return;
+      // Per-epoch fixes are asked for and read by EpochFixer (epochFixer.svelte.ts), not here.
+      case 'fixes-progress':
+      case 'fixes':
+        return;
       default:
         return message satisfies never;
     }

@@ -3,7 +3,7 @@
 // which `evaluate` commands name by id; a newer `fit` replaces them, and an `evaluate` for an
 // older one is answered with an error the page ignores (it has moved on too).
 
-import { posthocReport } from '../../core/metrics';
+import { epochFixes, posthocReport } from '../../core/metrics';
 import { calibrationSplit, evaluateAtTemperature, fitAndEvaluate } from '../../core/metrics';
 import type { Labels } from '../../core/types';
 import type { FromCalibrateWorker, ToCalibrateWorker } from './calibrateProtocol';
@@ -65,6 +65,14 @@ export function createCalibrateHandler(post: CalibratePost): (command: ToCalibra
         case 'report': {
           const { id, logits, labels, seed } = command;
           post({ type: 'posthoc', replyTo: id, report: posthocReport(logits, labels, seed) });
+          return;
+        }
+        case 'fixes': {
+          const { id, epochLogits, labels, seed } = command;
+          const fixes = epochFixes(epochLogits, labels, seed, (done, total) =>
+            post({ type: 'fixes-progress', replyTo: id, done, total }),
+          );
+          post({ type: 'fixes', replyTo: id, fixes });
           return;
         }
         default:
