@@ -17,4 +17,3 @@ export * from './scoringRules';
 export * from './summary';
 export * from './temperatureSlider';
 export * from './withinBin';
-export * from './storyCaption';
