@@ -3,6 +3,7 @@
 
 import { fileStamp } from '../../core/files';
 import type { EpochMetrics } from '../../core/types';
+import { classColumnNames, classColumnValues } from './csvClasses';
 
 /** Column order of the file; the header names are the EpochMetrics field names. */
 export const CSV_COLUMNS = [
@@ -35,10 +36,16 @@ function numberField(value: number): string {
   return csvField(String(value));
 }
 
-export function epochsToCsv(epochs: readonly EpochMetrics[]): string {
-  const header = CSV_COLUMNS.map(csvField).join(',');
+/** The run's figures; with `classNames`, each class's columns after them (csvClasses.ts). */
+export function epochsToCsv(
+  epochs: readonly EpochMetrics[],
+  classNames: readonly string[] = [],
+): string {
+  const header = [...CSV_COLUMNS, ...classColumnNames(classNames)].map(csvField).join(',');
   const rows = epochs.map((metrics) =>
-    CSV_COLUMNS.map((column) => numberField(metrics[column])).join(','),
+    [...CSV_COLUMNS.map((column) => metrics[column]), ...classColumnValues(metrics, classNames)]
+      .map(numberField)
+      .join(','),
   );
   return [header, ...rows].map((line) => line + LINE_END).join('');
 }
