@@ -64,7 +64,16 @@ export interface RunFile {
   events?: SettingChangeEvent[];
   /** Every epoch's validation logits (run@2); absent when the run's history was not at hand. */
   epochLogits?: RunFileEpochLogits;
+  /**
+   * Temperature scaling at every epoch, fitted and reported on the same halves as `temperature`
+   * (`epochFixes[e − 1]`: epoch e; null where it could not be). Written with `epochLogits`;
+   * absent in files from before it.
+   */
+  epochFixes?: (RunFileEpochTemperature | null)[];
 }
+
+/** One epoch's temperature fit as the run file keeps it. */
+export type RunFileEpochTemperature = RunFileTemperature & { epoch: number };
 
 export interface RunFileInput {
   config: TrainConfig;
@@ -111,6 +120,21 @@ function fittedTemperature(
   return Object.values(numbers).every(Number.isFinite) ? { ...numbers, bound } : null;
 }
 
+/**
+ * Every epoch's fit, by the function that fits the last epoch's (fittedTemperature): the same
+ * split, the same T and figures as the page's per-epoch fixes (core/metrics epochFixes).
+ */
+export function epochTemperatures(
+  history: readonly Float32Array[],
+  labels: Labels,
+  seed: number,
+): (RunFileEpochTemperature | null)[] {
+  return history.map((logits, index) => {
+    const fit = fittedTemperature(labels, logits, seed);
+    return fit === null ? null : { epoch: index + 1, ...fit };
+  });
+}
+
 export function buildRunFile(input: RunFileInput): RunFile {
   const count = input.validationLabels.length;
   if (input.validationLogits.length !== 2 * count) {
@@ -143,7 +167,16 @@ export function buildRunFile(input: RunFileInput): RunFile {
     ),
     earlyStop: input.earlyStop ?? null,
     events: (input.events ?? []).map((event) => ({ ...event })),
-    ...(input.logitsHistory ? { epochLogits: epochLogits(input, input.logitsHistory) } : {}),
+    ...(input.logitsHistory
+      ? {
+          epochLogits: epochLogits(input, input.logitsHistory),
+          epochFixes: epochTemperatures(
+            input.logitsHistory,
+            input.validationLabels,
+            input.config.seed,
+          ),
+        }
+      : {}),
   };
 }
 

@@ -20,6 +20,8 @@ const OPTIONAL = new Set([
   'temperature.bound',
   'earlyStop',
   'epochLogits',
+  'epochFixes',
+  'epochFixes.bound',
   'config.labelSmoothing',
   'config.l2',
   'config.dropout',
@@ -36,6 +38,8 @@ const FREE_TEXT = new Set([
   'environment.userAgent',
   'environment.tfjs',
   'environment.fallbackReason',
+  // A fit's reason is words the page shows as text.
+  'epochFixes.bound.reason',
 ]);
 const SCRIPT = '<script>alert(1)</script>';
 
@@ -114,7 +118,8 @@ const MUTATIONS: Record<string, Mutation> = {
   swapType(random) {
     const node = pick(all, random);
     // null there means "none"
-    if (['temperature', 'earlyStop', 'epochLogits'].includes(key(node.path))) return null;
+    if (['temperature', 'earlyStop', 'epochLogits', 'epochFixes'].includes(key(node.path)))
+      return null;
     return replaced(node, pick(typeSwaps(node), random));
   },
   hugeNumber(random) {

@@ -5,12 +5,18 @@
 // the epochs' reader runFileEpochs.ts, the other parts' readers runFileSections.ts.
 
 import { validationTotal } from '../data';
-import { RUN_FILE_FORMAT, type RunFile, type RunFileTemperature } from './runFile';
+import {
+  RUN_FILE_FORMAT,
+  type RunFile,
+  type RunFileEpochTemperature,
+  type RunFileTemperature,
+} from './runFile';
 import { epochMetrics, type ParsedEpochMetrics } from './runFileEpochs';
 import {
   config,
   earlyStop,
   environment,
+  epochFixes,
   epochLogits,
   optionalObject,
   settingEvents,
@@ -38,7 +44,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export type ParsedRunFile = Omit<
   RunFile,
-  'epochs' | 'temperature' | 'earlyStop' | 'epochLogits' | 'events'
+  'epochs' | 'temperature' | 'earlyStop' | 'epochLogits' | 'events' | 'epochFixes'
 > & {
   /** Settings changed mid-run, in order; [] for files from before such changes existed. */
   events: SettingChangeEvent[];
@@ -50,6 +56,8 @@ export type ParsedRunFile = Omit<
    * when the file has none (run@1 files, or a run@2 file written without them): not replayable.
    */
   epochLogits: Float32Array[] | null;
+  /** Temperature scaling at every epoch (index e − 1: epoch e); null for files without it. */
+  epochFixes: (RunFileEpochTemperature | null)[] | null;
 };
 
 export type ParseResult = { ok: true; run: ParsedRunFile } | { ok: false; error: string };
@@ -85,6 +93,7 @@ function runFile(value: unknown): ParsedRunFile {
     epochLogits: optionalObject(file, 'epochLogits', (fields) =>
       epochLogits(fields, epochs.length, examples),
     ),
+    epochFixes: epochFixes(file, epochs.length),
   };
 }
 

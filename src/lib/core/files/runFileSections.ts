@@ -7,7 +7,7 @@ import { checkAdjustableValue, parseRunConfig } from '../../settings';
 import { BACKEND_ORDER } from '../train/backend';
 import { parseDatasetRef } from '../data';
 import { decodeFloat32, LOGITS_ENCODING } from './logitsCodec';
-import type { RunFile, RunFileTemperature } from './runFile';
+import type { RunFile, RunFileEpochTemperature, RunFileTemperature } from './runFile';
 import {
   ADJUSTABLE_FIELDS,
   type AdjustableField,
@@ -91,6 +91,24 @@ export function temperature(fields: Fields): RunFileTemperature {
     eceBefore: fields.number('eceBefore', PROBABILITY),
     eceAfter: fields.number('eceAfter', PROBABILITY),
   };
+}
+
+/**
+ * Temperature scaling at every epoch: one entry per epoch (null where it could not be fitted),
+ * each naming its epoch and read like `temperature`. Null for files from before it.
+ */
+export function epochFixes(
+  file: Fields,
+  epochs: number,
+): (RunFileEpochTemperature | null)[] | null {
+  if (!file.has('epochFixes') || file.raw('epochFixes') === null) return null;
+  return file.list('epochFixes', epochs).map((value, i) => {
+    if (value === null) return null;
+    const fields = new Fields(value, `epochFixes[${i}]`);
+    const epoch = fields.number('epoch', POSITIVE_COUNT);
+    if (epoch !== i + 1) fail(fields.at('epoch'), `${i + 1}`, epoch);
+    return { epoch, ...temperature(fields) };
+  });
 }
 
 /** Mid-run changes: where each took effect (within the run's epochs) and from/to what. */

@@ -2,6 +2,7 @@
 // the scalar metrics only: the histograms and reliability bins stay in the JSON run file.
 
 import { fileStamp } from '../../core/files';
+import type { EpochTemperature } from '../../core/metrics';
 import type { EpochMetrics } from '../../core/types';
 import { classColumnNames, classColumnValues } from './csvClasses';
 
@@ -36,17 +37,45 @@ function numberField(value: number): string {
   return csvField(String(value));
 }
 
-/** The run's figures; with `classNames`, each class's columns after them (csvClasses.ts). */
+/**
+ * Temperature scaling at every epoch (the run file's `epochFixes`), appended when given: T, then
+ * the evaluation half's NLL and ECE as trained and at T. Empty where an epoch has no fit.
+ */
+export const FIX_COLUMNS = {
+  temperature: 'T',
+  evaluationLoss: 'nllBefore',
+  evaluationLossScaled: 'nllAfter',
+  evaluationEce: 'eceBefore',
+  evaluationEceScaled: 'eceAfter',
+} as const satisfies Record<string, keyof EpochTemperature>;
+
+/**
+ * The run's figures; with `classNames`, each class's columns after them (csvClasses.ts); with
+ * `fixes` (index e − 1: epoch e's fit), the FIX_COLUMNS last.
+ */
 export function epochsToCsv(
   epochs: readonly EpochMetrics[],
   classNames: readonly string[] = [],
+  fixes: readonly (EpochTemperature | null)[] | null = null,
 ): string {
-  const header = [...CSV_COLUMNS, ...classColumnNames(classNames)].map(csvField).join(',');
-  const rows = epochs.map((metrics) =>
-    [...CSV_COLUMNS.map((column) => metrics[column]), ...classColumnValues(metrics, classNames)]
-      .map(numberField)
-      .join(','),
-  );
+  const fixColumns = fixes === null ? [] : Object.entries(FIX_COLUMNS);
+  const header = [
+    ...CSV_COLUMNS,
+    ...classColumnNames(classNames),
+    ...fixColumns.map(([name]) => name),
+  ]
+    .map(csvField)
+    .join(',');
+  const rows = epochs.map((metrics) => {
+    const fix = fixes?.[metrics.epoch - 1] ?? null;
+    return [
+      ...[
+        ...CSV_COLUMNS.map((column) => metrics[column]),
+        ...classColumnValues(metrics, classNames),
+      ].map(numberField),
+      ...fixColumns.map(([, field]) => (fix === null ? '' : numberField(fix[field]))),
+    ].join(',');
+  });
   return [header, ...rows].map((line) => line + LINE_END).join('');
 }
 

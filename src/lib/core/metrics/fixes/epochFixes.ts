@@ -53,3 +53,31 @@ export function epochFixes(
     return fix;
   });
 }
+
+/**
+ * What the run file and the CSV keep of an epoch's fixes: its T and the evaluation half's NLL and
+ * ECE as trained (`…Before`) and at T (`…After`), the shape of the last epoch's TemperatureFit.
+ */
+export interface EpochTemperature {
+  epoch: number;
+  T: number;
+  bound: TemperatureBound | null;
+  nllBefore: number;
+  nllAfter: number;
+  eceBefore: number;
+  eceAfter: number;
+}
+
+/** An epoch's fixes as the run file and the CSV keep them. */
+export function epochTemperature(fix: EpochFix): EpochTemperature {
+  const { none, temperature } = fix.report;
+  return {
+    epoch: fix.epoch,
+    T: temperature.T,
+    bound: fix.bound,
+    nllBefore: none.nll,
+    nllAfter: temperature.nll,
+    eceBefore: none.ece,
+    eceAfter: temperature.ece,
+  };
+}
