@@ -65,6 +65,9 @@ function expectWithinTable(settings: Settings, label: string): void {
       const names = value as string[];
       for (const name of names) expect(control.options, where).toContain(name);
       expect(new Set(names).size, where).toBe(names.length);
+    } else if (control.kind === 'sweep') {
+      // A sweep is checked by its round trip above (settings/sweepSpec.test.ts has the rest).
+      expect(['off', 'preset', 'grid'], where).toContain((value as { kind: string }).kind);
     } else {
       expect(typeof value, where).toBe('boolean');
     }

@@ -58,6 +58,15 @@ describe('parseHash round trip', () => {
       tour: true,
       projector: true,
       replay: true,
+      sweep: {
+        kind: 'grid',
+        axes: [
+          { key: 'smoothing', values: [0, 0.1] },
+          { key: 'model', values: ['small', 'wide'] },
+        ],
+      },
+      seeds: 10,
+      pool: 32,
     },
     { ...defaultSettings(), classes: ['boot', 'sneaker'], lr: 0.0123, seed: 0, backend: 'cpu' },
     { ...defaultSettings(), lr: 1e-7 * 10, train: 6000, optimizer: 'sgd', backend: 'webgl' },

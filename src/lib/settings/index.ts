@@ -7,3 +7,4 @@ export * from './settingChanges';
 export * from './settingKeys';
 export * from './settingValues';
 export * from './settings';
+export * from './sweepSpec';

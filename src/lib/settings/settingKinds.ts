@@ -16,7 +16,9 @@ export type SettingControl =
   | { kind: 'choice'; options: readonly { value: string; label: string }[] }
   | { kind: 'classPair' }
   | { kind: 'flag' }
-  | { kind: 'list'; options: readonly string[] };
+  | { kind: 'list'; options: readonly string[] }
+  /** The sweep grammar (settings/sweepSpec.ts); the Sweep view edits it, not the form. */
+  | { kind: 'sweep' };
 
 /** A field of a run's config (TrainConfig plus the backend preference), as run files spell it. */
 export type ConfigField = keyof TrainConfig | 'backend';

@@ -22,6 +22,7 @@ import {
   offByDefault,
   type SettingSpec,
 } from './settingKinds';
+import { sweepSetting, type SweepSpec } from './sweepSpec';
 
 export type { ConfigField, Parsed, SettingControl, SettingSpec } from './settingKinds';
 
@@ -50,6 +51,9 @@ export interface Settings {
   tour: boolean;
   projector: boolean;
   replay: boolean;
+  sweep: SweepSpec;
+  seeds: number;
+  pool: number;
 }
 
 /** Parts of the page a shared link can hide (`hide=settings,backend`), for focused classroom views. */
@@ -250,5 +254,29 @@ export const SETTINGS: SettingsTable = {
     label: 'Replay the recorded run',
     help: 'Plays the shipped recording of a full default run, epoch by epoch, when the link is opened.',
     default: false,
+  }),
+  sweep: sweepSetting(
+    {
+      view: true,
+      label: 'Sweep',
+      help: 'Which arms a sweep trains, each once per seed: off, a preset (remedies, capacity, learning-rate) or one or two settings with their values, e.g. smoothing(0,0.1) or model(small,wide)*train(500,2000). The other settings are the base every arm starts from.',
+    },
+    () => SETTINGS,
+  ),
+  seeds: integer({
+    view: true,
+    label: 'Sweep seeds',
+    help: 'Seeds each arm of a sweep trains with: seed, seed + 1, … The same seed gives every arm the same initial weights and batch order, so arms are compared seed by seed.',
+    default: 3,
+    min: 1,
+    max: 10,
+  }),
+  pool: integer({
+    view: true,
+    label: 'Sweep workers',
+    help: 'Training workers a sweep runs at once; 0 = automatic (about one per core on WebAssembly, one on a GPU). The results do not depend on it.',
+    default: 0,
+    min: 0,
+    max: 32,
   }),
 };
