@@ -6,7 +6,7 @@ import {
   STOP_EARLY_WINS,
   type HandEpoch,
 } from '../../core/metrics/fixes/verdict.fixture';
-import { fixVerdictSentence } from './fixVerdict';
+import { epochFixSentence, fixVerdictSentence } from './fixVerdict';
 
 function sentenceFor(epochs: HandEpoch[], evaluationCount?: number): string {
   const verdict = chooseVerdict(handFixes(epochs, evaluationCount));
@@ -45,5 +45,18 @@ describe('the verdict sentence', () => {
     expect(sentenceFor(falling)).toBe(
       'Best: epoch 2 with Platt scaling (NLL 0.590) — epoch 2 as trained gives 0.620, and stopping early gains nothing (the calibration half’s loss is lowest at the last epoch); accuracy 76.0% vs 75.0%, on the same 1000 evaluation images.',
     );
+  });
+});
+
+describe('an epoch’s fit in words', () => {
+  it('reads the evaluation half before and after T, and marks a T at the end of its range', () => {
+    const [fix] = handFixes([RESCALING_WINS[1]]);
+    fix.report.none.ece = 0.052;
+    fix.report.temperature.ece = 0.031;
+    expect(epochFixSentence(fix)).toBe(
+      'Epoch 1: T = 1.10 takes the evaluation half’s NLL from 0.731 to 0.725 and its ECE from 5.2% to 3.1%.',
+    );
+    fix.bound = { side: 'upper', reason: 'no information' };
+    expect(epochFixSentence(fix)).toContain('T = 1.10 (where the search stopped, not a best T)');
   });
 });

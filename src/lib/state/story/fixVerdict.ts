@@ -2,7 +2,7 @@
 // chooser in core/metrics (fixes/verdict.ts): every figure is the evaluation half's, the
 // stopping epoch was chosen on the calibration half, so both sides are judged on the same images.
 
-import type { FixVerdict, VerdictOption } from '../../core/metrics';
+import type { EpochFix, FixVerdict, VerdictOption } from '../../core/metrics';
 import { formatPercent } from '../../format';
 import { formatFigure } from './numberText';
 
@@ -41,5 +41,19 @@ export function fixVerdictSentence(verdict: FixVerdict): string {
   return (
     `${head} — ${optionText(rival, verdict)} gives ${formatFigure(rival.nll)}${noEarlier}; ` +
     `accuracy ${formatPercent(best.accuracy)} vs ${formatPercent(rival.accuracy)}, ${images}.`
+  );
+}
+
+/**
+ * One epoch's temperature fit in words, for the epoch the slider shows, e.g. "Epoch 7: T = 1.10
+ * takes the evaluation half's NLL from 0.731 to 0.725 and its ECE from 5.2% to 3.1%."
+ */
+export function epochFixSentence(fix: EpochFix): string {
+  const { none, temperature } = fix.report;
+  const where = fix.bound === null ? '' : ' (where the search stopped, not a best T)';
+  return (
+    `Epoch ${fix.epoch}: T = ${formatFigure(temperature.T)}${where} takes the evaluation half’s NLL ` +
+    `from ${formatFigure(none.nll)} to ${formatFigure(temperature.nll)} and its ECE from ` +
+    `${formatPercent(none.ece)} to ${formatPercent(temperature.ece)}.`
   );
 }
