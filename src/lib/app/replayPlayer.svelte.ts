@@ -2,23 +2,14 @@
 // pause and scrub, each step handed to the client as the fields a live run fills
 // (client.showRecorded). The shipped recording is fetched only when first asked for.
 
-import { parseRunFile } from '../core/files';
 import type { TrainerClient } from '../worker/train/client.svelte';
-import { recordedIdentity, recordedView, replayable, type ReplayableRun } from './replay';
+import { fetchText, loadRecordedRun, RECORDED_RUN_URL, type FetchText } from './recordedRun';
+import { recordedIdentity, recordedView, type ReplayableRun } from './replay';
 
-/** The shipped recording of the default run (scripts/record-replay.mjs writes it). */
-export const RECORDED_RUN_URL = 'replay/default-run.json';
+export { RECORDED_RUN_URL, type FetchText } from './recordedRun';
 /** Epochs per second the player offers; the default plays 40 epochs in 4 s. */
 export const REPLAY_SPEEDS = [1, 2, 5, 10, 20] as const;
 export const DEFAULT_REPLAY_SPEED = 10;
-
-export type FetchText = (url: string) => Promise<string>;
-
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.text();
-}
 
 export interface ReplaySource {
   run: ReplayableRun;
@@ -66,13 +57,7 @@ export class ReplayPlayer {
     this.loading = true;
     this.problem = null;
     try {
-      this.#shipped ??= this.#fetch(url).then((text) => {
-        const parsed = parseRunFile(text);
-        if (!parsed.ok) throw new Error(parsed.error);
-        const checked = replayable(parsed.run);
-        if (!checked.ok) throw new Error(checked.reason);
-        return checked.run;
-      });
+      this.#shipped ??= loadRecordedRun(this.#fetch, url);
       const run = await this.#shipped;
       return this.play({ run, name: 'the recorded default run', shipped: true });
     } catch (error) {

@@ -1,7 +1,9 @@
 // The page's view of runs saved in this browser and of runs being compared (imported files or
 // saved runs). The list holds run records only (no logits, no weights): it is read from storage
 // when the page opens, and otherwise follows the worker's `saved` messages and deletions.
-// A run's epochs are read only when one is opened, resumed or downloaded.
+// A run's epochs are read only when one is opened, resumed or downloaded. Runs with no finished
+// epoch are not listed: there is nothing in them to open, compare or download. The recording
+// shipped with the app can be compared too (fetched when first compared, never at page load).
 
 import type { ParsedRunFile } from '../core/files';
 import { newestFirst, RunStore, type RunRecord } from '../persist/runStore';
@@ -10,23 +12,45 @@ import {
   comparedFromFile,
   comparedFromStored,
   MAX_COMPARED_RUNS,
+  withRunNames,
   type ComparedRun,
 } from '../state/runs';
+import {
+  fetchText,
+  loadRecordedRun,
+  RECORDED_RUN_ID,
+  RECORDED_RUN_NAME,
+  type FetchText,
+} from './recordedRun';
+import type { ReplayableRun } from './replay';
 import { downloadRun } from './runDownload';
 
+/** Listed in Runs: at least one finished epoch. */
+export function listed(record: RunRecord): boolean {
+  return record.curve.length > 0;
+}
+
 export class SavedRuns {
-  /** Newest first. */
+  /** Newest first; only runs with a finished epoch. */
   runs = $state.raw<RunRecord[]>([]);
   compared = $state.raw<ComparedRun[]>([]);
   /** False where the browser offers no IndexedDB (then nothing is kept). */
   available = $state(true);
   /** A plain-text problem with the last action (e.g. deleting failed). */
   problem = $state<string | null>(null);
+  /** True while the shipped recording is fetched to be compared. */
+  recordedLoading = $state(false);
 
   #store: Promise<RunStore | null>;
   #importCount = 0;
+  #fetch: FetchText;
+  #recorded: Promise<ReplayableRun> | null = null;
 
-  constructor(open: () => Promise<RunStore | null> = () => RunStore.open()) {
+  constructor(
+    open: () => Promise<RunStore | null> = () => RunStore.open(),
+    fetch: FetchText = fetchText,
+  ) {
+    this.#fetch = fetch;
     this.#store = open().then((store) => {
       this.available = store !== null;
       return store;
@@ -41,7 +65,7 @@ export class SavedRuns {
       const stored = await store.listRuns();
       // Saves reported while the read was in flight are newer than what it found.
       const known = new Map(this.runs.map((run) => [run.id, run]));
-      this.runs = stored.map((run) => known.get(run.id) ?? run);
+      this.runs = stored.map((run) => known.get(run.id) ?? run).filter(listed);
       for (const run of known.values())
         if (!stored.some((s) => s.id === run.id)) this.noteSaved(run);
     } catch (error) {
@@ -51,7 +75,8 @@ export class SavedRuns {
 
   /** The worker said a save landed: this is the record as stored. No storage read. */
   noteSaved(record: RunRecord): void {
-    this.runs = [record, ...this.runs.filter((run) => run.id !== record.id)].sort(newestFirst);
+    const others = this.runs.filter((run) => run.id !== record.id);
+    this.runs = (listed(record) ? [record, ...others] : others).sort(newestFirst);
   }
 
   /** The newest unfinished run with at least one epoch, other than `currentId`: offered for Resume. */
@@ -78,7 +103,7 @@ export class SavedRuns {
     } catch (error) {
       this.problem = `The run could not be deleted (${String(error)}).`;
     }
-    this.compared = this.compared.filter((run) => run.id !== id);
+    this.#setCompared(this.compared.filter((run) => run.id !== id));
     this.runs = this.runs.filter((run) => run.id !== id);
   }
 
@@ -102,6 +127,10 @@ export class SavedRuns {
   }
 
   compareStored(id: string): void {
+    if (id === RECORDED_RUN_ID) {
+      void this.compareRecorded();
+      return;
+    }
     const run = this.runs.find((entry) => entry.id === id);
     if (!run || this.compared.some((entry) => entry.id === id)) return;
     const imported = run.source?.kind === 'imported';
@@ -125,8 +154,26 @@ export class SavedRuns {
     this.#add(comparedFromFile(file, fileName, `file-${this.#importCount}`));
   }
 
+  /** Compares the recording shipped with the app, fetching it the first time. */
+  async compareRecorded(): Promise<void> {
+    if (this.compared.some((entry) => entry.id === RECORDED_RUN_ID)) return;
+    this.recordedLoading = true;
+    try {
+      this.#recorded ??= loadRecordedRun(this.#fetch);
+      const run = await this.#recorded;
+      if (!this.compared.some((entry) => entry.id === RECORDED_RUN_ID)) {
+        this.#add(comparedFromFile(run, RECORDED_RUN_NAME, RECORDED_RUN_ID));
+      }
+    } catch (error) {
+      this.#recorded = null; // a later click tries again
+      this.problem = `The recorded run could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
+    } finally {
+      this.recordedLoading = false;
+    }
+  }
+
   stopComparing(id: string): void {
-    this.compared = this.compared.filter((run) => run.id !== id);
+    this.#setCompared(this.compared.filter((run) => run.id !== id));
   }
 
   clearCompared(): void {
@@ -135,6 +182,11 @@ export class SavedRuns {
 
   #add(run: ComparedRun): void {
     // Oldest out first: the legend stays readable.
-    this.compared = [...this.compared, run].slice(-MAX_COMPARED_RUNS);
+    this.#setCompared([...this.compared, run].slice(-MAX_COMPARED_RUNS));
+  }
+
+  /** Each compared run is labelled by what tells it from the others, so labels follow the set. */
+  #setCompared(runs: readonly ComparedRun[]): void {
+    this.compared = withRunNames(runs);
   }
 }

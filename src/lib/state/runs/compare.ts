@@ -13,8 +13,11 @@ export type OverlayEpoch = CurvePoint;
 export interface ComparedRun {
   /** Unique among compared runs: file name + time, or the stored run's id. */
   id: string;
-  /** Shown in legends and table headers; plain text (never rendered as HTML). */
+  /** Shown in legends and table headers: the settings that tell it from the other compared
+   * runs (see withRunNames); plain text (never rendered as HTML). */
   label: string;
+  /** Where it came from (a file name, "Saved <time>"): its name when its settings are unknown. */
+  origin: string;
   source: 'file' | 'stored';
   /** Null for a run imported from a logits file: it was trained elsewhere, with unknown settings. */
   config: TrainConfig | null;
@@ -35,6 +38,7 @@ export function comparedFromFile(run: ParsedRunFile, fileName: string, id: strin
   return {
     id,
     label: fileName,
+    origin: fileName,
     source: 'file',
     config: { ...run.config },
     backendPreference: run.config.backend,
@@ -55,6 +59,7 @@ export function comparedFromStored(
   return {
     id,
     label,
+    origin: label,
     source: 'stored',
     config: config && { ...config },
     backendPreference: null,
@@ -65,10 +70,10 @@ export function comparedFromStored(
 }
 
 /** The run settings the side-by-side table shows: all but the backend preference (the backend used is its own row). */
-const COMPARED_KEYS = RUN_KEYS.filter((key) => key !== 'backend');
+export const COMPARED_KEYS = RUN_KEYS.filter((key) => key !== 'backend');
 
 /** A setting's value in a run's config, written as the settings table writes it (the pair as "a vs b"). */
-function shown(key: SettingKey, config: TrainConfig | null): string {
+export function settingText(key: SettingKey, config: TrainConfig | null): string {
   if (config === null) return 'not known (imported)';
   if (key === 'classes') {
     return config.dataset ? pairLabel(config) : config.classes.join(' vs ');
@@ -97,7 +102,7 @@ export interface SettingsRow {
 
 export function settingsRows(runs: readonly ComparedRun[]): SettingsRow[] {
   const rows = COMPARED_KEYS.map((key) => {
-    const values = runs.map((run) => shown(key, run.config));
+    const values = runs.map((run) => settingText(key, run.config));
     return { label: SETTINGS[key].label, values, differs: new Set(values).size > 1 };
   });
   const backends = runs.map((run) => run.backend ?? (run.config === null ? 'imported' : '—'));

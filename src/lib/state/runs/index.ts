@@ -5,4 +5,5 @@ export * from './compare';
 export * from './csv';
 export * from './fileName';
 export * from './ranking';
+export * from './runNames';
 export * from './runClasses';
