@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseVerdict } from '../../core/metrics';
 import {
   handFixes,
+  LOSS_KEEPS_FALLING,
   RESCALING_WINS,
   STOP_EARLY_WINS,
   type HandEpoch,
@@ -28,21 +29,7 @@ describe('the verdict sentence', () => {
   });
 
   it('says stopping early gains nothing when the calibration loss is lowest at the end', () => {
-    const falling: HandEpoch[] = [
-      { calibrationLoss: 0.8, nll: 0.8, accuracy: 0.7, T: 1, nllAtT: 0.8 },
-      {
-        calibrationLoss: 0.6,
-        nll: 0.62,
-        accuracy: 0.75,
-        T: 1.3,
-        nllAtT: 0.6,
-        platt: { nll: 0.59, accuracy: 0.76 },
-        isotonic: { nll: 0.7, accuracy: 0.75 },
-      },
-    ];
-    falling[0].platt = { nll: 0.8, accuracy: 0.7 };
-    falling[0].isotonic = { nll: 0.8, accuracy: 0.7 };
-    expect(sentenceFor(falling)).toBe(
+    expect(sentenceFor(LOSS_KEEPS_FALLING)).toBe(
       'Best: epoch 2 with Platt scaling (NLL 0.590) — epoch 2 as trained gives 0.620, and stopping early gains nothing (the calibration half’s loss is lowest at the last epoch); accuracy 76.0% vs 75.0%, on the same 1000 evaluation images.',
     );
   });

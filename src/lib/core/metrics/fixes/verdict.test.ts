@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { stopEpoch } from './epochChoice';
 import { chooseVerdict } from './verdict';
-import { handFixes, RESCALING_WINS, STOP_EARLY_WINS, type HandEpoch } from './verdict.fixture';
+import {
+  handFixes,
+  LOSS_KEEPS_FALLING,
+  RESCALING_WINS,
+  STOP_EARLY_WINS,
+  type HandEpoch,
+} from './verdict.fixture';
 
 const pick = (option: { epoch: number; fix: string; nll: number } | null) =>
   option && { epoch: option.epoch, fix: option.fix, nll: option.nll };
@@ -66,14 +72,11 @@ describe('the verdict', () => {
   });
 
   it('compares the last epoch with itself as trained when the calibration loss never rose', () => {
-    const falling: HandEpoch[] = [
-      { calibrationLoss: 0.8, nll: 0.8, accuracy: 0.7, T: 1, nllAtT: 0.8 },
-      { calibrationLoss: 0.6, nll: 0.62, accuracy: 0.75, T: 1.3, nllAtT: 0.6 },
-    ];
-    const verdict = chooseVerdict(handFixes(falling));
+    const verdict = chooseVerdict(handFixes(LOSS_KEEPS_FALLING));
     expect(verdict?.stopEpoch).toBe(2);
-    expect(pick(verdict?.best ?? null)).toEqual({ epoch: 2, fix: 'temperature', nll: 0.6 });
+    expect(pick(verdict?.best ?? null)).toEqual({ epoch: 2, fix: 'platt', nll: 0.59 });
     expect(pick(verdict?.rival ?? null)).toEqual({ epoch: 2, fix: 'none', nll: 0.62 });
+    expect(verdict?.options).toHaveLength(4);
   });
 
   it('prefers the earlier, simpler candidate on a tie, and has nothing to say about no epochs', () => {
