@@ -9,3 +9,7 @@ export * from './runSummary';
 export * from './seedStats';
 export * from './summaryFields';
 export * from './tQuantile';
+export * from './merge';
+export * from './sweepFile';
+export * from './sweepFileParse';
+export * from './table';

@@ -40,7 +40,7 @@ export type SummaryKey = (typeof SUMMARY_KEYS)[number];
 /** One run's figures. */
 export type RunSummary = Record<SummaryKey, number>;
 
-const NLL = { min: 0, max: Number.MAX_VALUE, better: 'lower' } as const;
+const NLL = { min: 0, max: Infinity, better: 'lower' } as const;
 const ECE = { min: 0, max: 1, better: 'lower' } as const;
 const BRIER = { min: 0, max: 2, better: 'lower' } as const;
 const ACCURACY = { min: 0, max: 1, better: 'higher' } as const;
@@ -58,7 +58,7 @@ export const SUMMARY_FIELDS: Readonly<Record<SummaryKey, SummaryField>> = {
     key: 'bestEpoch',
     label: 'epoch of lowest loss',
     min: 1,
-    max: Number.MAX_SAFE_INTEGER,
+    max: Infinity,
     integer: true,
     better: 'neither',
   },
@@ -66,7 +66,7 @@ export const SUMMARY_FIELDS: Readonly<Record<SummaryKey, SummaryField>> = {
     key: 'temperature',
     label: 'fitted T',
     min: Number.MIN_VALUE,
-    max: Number.MAX_VALUE,
+    max: Infinity,
     better: 'neither',
   },
   temperatureNll: { key: 'temperatureNll', label: 'NLL after temperature scaling', ...NLL },
