@@ -15,7 +15,7 @@ import { lineChart } from './register';
 import { applyBaseTheme, paintDatasets, scaleBorderWidths, type ChartTheme } from './theme';
 
 export { exactValue } from './parts/readout';
-export { createLossSync, ghostPoints, type Overlay } from './lossSync';
+export { createLossSync, ghostPoints, labelGhost, type Overlay } from './lossSync';
 
 export type LossChart = Chart<'line', Point[]>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chart, Point } from 'chart.js';
 import { lossDatasets, RESTORED_MARKER } from './lossSeries';
-import { ghostPoints, showRestoredEpoch } from './lossSync';
+import { ghostPoints, labelGhost, showRestoredEpoch } from './lossSync';
 import type { EpochMetrics } from '../core/types';
 
 /** Only the validation fields matter to the ghost lines. */
@@ -22,6 +22,17 @@ describe('ghostPoints', () => {
         { x: 2, y: 0.9 },
       ],
     });
+  });
+});
+
+describe('labelGhost', () => {
+  it('names both faint lines after the previous run', () => {
+    const chart = { data: { datasets: lossDatasets() } } as unknown as Chart<'line', Point[]>;
+    labelGhost(chart, 'Previous run (plain)');
+    const labels = chart.data.datasets.map((dataset) => dataset.label);
+    expect(labels).toContain('Previous run (plain): validation loss');
+    expect(labels).toContain('Previous run (plain): validation accuracy');
+    expect(labels).not.toContain('Previous run: validation loss');
   });
 });
 

@@ -109,6 +109,13 @@ export function showRestoredEpoch(
     : RESTORED_LABEL;
 }
 
+/** Names the previous run's faint lines in the legend and tooltips ("Previous run (plain)"). */
+export function labelGhost(chart: LossChart, name: string): void {
+  const datasets = chart.data.datasets;
+  datasets[GHOST_LOSS].label = `${name}: validation loss`;
+  datasets[GHOST_ACCURACY].label = `${name}: validation accuracy`;
+}
+
 /**
  * Bring the chart in line with `epochs`: append new epochs' points in place; start over when the
  * history no longer extends what is plotted (a reset or a new run). `ghost` (a previous run) is

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrainConfig } from '../../core/types';
 import { defaultSettings, toTrainConfig } from '../../settings';
 import { comparedFromStored } from './compare';
-import { PLAIN_RUN_NAME, runNames, withRunNames, type RunToName } from './runNames';
+import { ghostName, PLAIN_RUN_NAME, runNames, withRunNames, type RunToName } from './runNames';
 
 function run(
   overrides: Partial<TrainConfig> | null,
@@ -115,5 +115,23 @@ describe('withRunNames', () => {
     const [labelled] = withRunNames([stored], clock);
     expect(labelled.label).toBe('plain');
     expect(withRunNames([labelled], clock)[0]).toBe(labelled);
+  });
+});
+
+describe('ghostName', () => {
+  const plain = toTrainConfig(defaultSettings());
+  it('names the previous run by what it does not share with the current one', () => {
+    expect(ghostName(plain, { ...plain, labelSmoothing: 0.1 })).toBe('Previous run (plain)');
+    expect(ghostName({ ...plain, labelSmoothing: 0.1 }, plain)).toBe(
+      'Previous run (label smoothing 0.1)',
+    );
+  });
+
+  it('says when the settings are the same, and stays plain without a config', () => {
+    expect(ghostName({ ...plain, seed: 4 }, { ...plain, seed: 4 })).toBe(
+      'Previous run (same settings)',
+    );
+    expect(ghostName(null, plain)).toBe('Previous run');
+    expect(ghostName({ ...plain, epochs: 20 }, null)).toBe('Previous run (epochs 20)');
   });
 });

@@ -106,3 +106,24 @@ export function withRunNames(
     run.label === names[index] ? run : { ...run, label: names[index] },
   );
 }
+
+/** The faint lines of the run before this one, as the legend names them. */
+export const GHOST_RUN_NAME = 'Previous run';
+
+/**
+ * "Previous run (plain)" beside a run with label smoothing: the previous run named by the
+ * settings it does not share with the current one (the current run's config, or the next run's
+ * settings before it starts).
+ */
+export function ghostName(previous: TrainConfig | null, current: TrainConfig | null): string {
+  if (previous === null) return GHOST_RUN_NAME;
+  if (
+    current !== null &&
+    COMPARED_KEYS.every((key) => settingText(key, previous) === settingText(key, current))
+  ) {
+    return `${GHOST_RUN_NAME} (same settings)`;
+  }
+  const others = current === null ? [] : [{ config: current, createdAt: null, origin: '' }];
+  const [name] = runNames([{ config: previous, createdAt: null, origin: '' }, ...others]);
+  return `${GHOST_RUN_NAME} (${name})`;
+}
