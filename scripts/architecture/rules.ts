@@ -12,6 +12,7 @@ export const INDEXED_FOLDERS = [
   'core/train',
   'core/metrics',
   'core/files',
+  'core/sweep',
   'settings',
   'state/story',
   'state/examples',
@@ -44,6 +45,11 @@ export const FORBIDDEN: { from: string[]; to: string[]; why: string }[] = [
     from: [`${LIB}core/metrics/`],
     to: [`${LIB}core/train/`, `${LIB}core/files/`, `${LIB}core/data/`, `${LIB}settings/`],
     why: 'statistics read logits only: they run in Node, the import worker and the page alike',
+  },
+  {
+    from: [`${LIB}core/sweep/`],
+    to: [`${LIB}core/train/`, `${LIB}core/data/`],
+    why: 'a sweep reads runs, it never trains one: the page, its workers and Node scripts share it without TensorFlow.js',
   },
   {
     from: [`${LIB}core/`],

@@ -13,3 +13,4 @@ export * from './merge';
 export * from './sweepFile';
 export * from './sweepFileParse';
 export * from './table';
+export * from './curves';

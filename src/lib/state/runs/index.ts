@@ -7,3 +7,4 @@ export * from './fileName';
 export * from './ranking';
 export * from './runNames';
 export * from './runClasses';
+export * from './sweepCsv';

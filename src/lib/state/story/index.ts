@@ -17,3 +17,4 @@ export * from './scoringRules';
 export * from './summary';
 export * from './temperatureSlider';
 export * from './withinBin';
+export * from './sweepCaption';
