@@ -56,11 +56,12 @@ function expectWithinTable(settings: Settings, label: string): void {
         control.options.map((option) => option.value),
         where,
       ).toContain(value);
-    } else if (control.kind === 'classPair') {
-      const [first, second] = value as [string, string];
-      expect(CLASS_SLUGS, where).toContain(first);
-      expect(CLASS_SLUGS, where).toContain(second);
-      expect(first, where).not.toBe(second);
+    } else if (control.kind === 'classes') {
+      const slugs = value as string[];
+      expect(slugs.length, where).toBeGreaterThanOrEqual(control.min);
+      expect(slugs.length, where).toBeLessThanOrEqual(control.max);
+      for (const slug of slugs) expect(CLASS_SLUGS, where).toContain(slug);
+      expect(new Set(slugs).size, where).toBe(slugs.length);
     } else if (control.kind === 'list') {
       const names = value as string[];
       for (const name of names) expect(control.options, where).toContain(name);

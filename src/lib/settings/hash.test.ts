@@ -88,6 +88,31 @@ describe('parseHash round trip', () => {
     }
   });
 
+  it('round-trips 2 to 10 classes in the order chosen (label 0 first)', () => {
+    for (let count = 2; count <= CLASS_SLUGS.length; count++) {
+      const classes = [...CLASS_SLUGS].reverse().slice(0, count);
+      const settings: Settings = { ...defaultSettings(), classes };
+      expect(parseHash(formatHash(settings))).toEqual({ settings, problems: [] });
+    }
+    expect(parseHash('#classes=bag,tshirt,boot').settings.classes).toEqual([
+      'bag',
+      'tshirt',
+      'boot',
+    ]);
+    expect(formatHash({ ...defaultSettings(), classes: ['bag', 'tshirt', 'boot'] })).toContain(
+      'classes=bag,tshirt,boot',
+    );
+  });
+
+  it('refuses 1 or 11 classes and a repeated one, keeping the default pair', () => {
+    const eleven = `#classes=${[...CLASS_SLUGS, 'coat'].join(',')}`;
+    for (const hash of ['#classes=coat', eleven, '#classes=bag,coat,bag']) {
+      const { settings, problems } = parseHash(hash);
+      expect(settings.classes).toEqual(['pullover', 'coat']);
+      expect(problems).toHaveLength(1);
+    }
+  });
+
   it('treats an empty hash, "#" and stray ampersands as all defaults', () => {
     for (const hash of ['', '#', '#&&&', '&']) {
       expect(parseHash(hash)).toEqual({ settings: defaultSettings(), problems: [] });

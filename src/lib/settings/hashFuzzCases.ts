@@ -119,7 +119,7 @@ function validValue(random: Random, key: SettingKey): string {
   const spec = SETTINGS[key] as SettingSpec<unknown>;
   const control = spec.control;
   if (key === 'backend') return 'auto';
-  if (control.kind === 'classPair') {
+  if (control.kind === 'classes') {
     const first = pick(random, CLASS_SLUGS);
     const second = pick(
       random,

@@ -5,16 +5,18 @@
 // the mid-run change check are all generated from this table, so their bounds cannot drift. The
 // kinds of setting are settingKinds.ts. Pure: no DOM, no window.
 
-import type {
-  BackendPreference,
-  ClassSlug,
-  EarlyStopMetric,
-  ModelPreset,
-  OptimizerName,
+import {
+  MAX_CLASSES,
+  MIN_CLASSES,
+  type BackendPreference,
+  type ClassSlug,
+  type EarlyStopMetric,
+  type ModelPreset,
+  type OptimizerName,
 } from '../core/types';
 import {
   choice,
-  classPair,
+  classList,
   decimal,
   flag,
   integer,
@@ -28,7 +30,7 @@ export type { ConfigField, Parsed, SettingControl, SettingSpec } from './setting
 
 /** One field per hash key; the field names ARE the hash keys. */
 export interface Settings {
-  classes: [ClassSlug, ClassSlug];
+  classes: ClassSlug[];
   train: number;
   val: number;
   split: number;
@@ -81,32 +83,34 @@ export type SettingsTable = { [K in SettingKey]: SettingSpec<Settings[K]> };
 
 /** Fashion-MNIST ships 6000 training images per class; we keep 3000 per class. */
 export const TRAIN_EXAMPLES_PER_CLASS = 3000;
-/** Validation examples evaluated each epoch: all shipped (1000 held-out images per class). */
-export const VALIDATION_SIZE = 2000;
+/** Fashion-MNIST ships 1000 held-out images per class. */
+export const VALIDATION_EXAMPLES_PER_CLASS = 1000;
+/** Validation examples evaluated each epoch by default: all that ship for a pair. */
+export const VALIDATION_SIZE = 2 * VALIDATION_EXAMPLES_PER_CLASS;
 
 export const SETTINGS: SettingsTable = {
-  classes: classPair({
+  classes: classList({
     config: 'classes',
     label: 'Classes',
-    help: 'The two Fashion-MNIST classes the network must tell apart. Similar-looking pairs (pullover vs coat) make the effect easiest to see.',
+    help: `The Fashion-MNIST classes the network must tell apart: any ${MIN_CLASSES} to ${MAX_CLASSES}, label 0 first. Similar-looking pairs (pullover vs coat) make the effect easiest to see; only the default pair is stored for offline use.`,
     default: ['pullover', 'coat'],
   }),
   train: integer({
     config: 'trainSize',
     label: 'Training examples',
-    help: `Total training images, split evenly between the two classes (at most ${TRAIN_EXAMPLES_PER_CLASS} per class). Fewer examples over-fit sooner. Fashion-MNIST only: a run on your own images trains on every image of its training split.`,
+    help: `Total training images, split evenly across the classes (at most ${TRAIN_EXAMPLES_PER_CLASS} per class). Fewer examples over-fit sooner. Fashion-MNIST only: a run on your own images trains on every image of its training split.`,
     default: 2000,
     min: 10,
-    max: 2 * TRAIN_EXAMPLES_PER_CLASS,
+    max: MAX_CLASSES * TRAIN_EXAMPLES_PER_CLASS,
     onlyFor: 'fashion-mnist',
   }),
   val: integer({
     config: 'validationSize',
     label: 'Validation examples',
-    help: `Held-out images evaluated after every epoch, half per class (at most ${VALIDATION_SIZE}: all that ship). Fewer make each epoch faster on a slow GPU. Fashion-MNIST only: a run on your own images validates on every image of its validation split.`,
+    help: `Held-out images evaluated after every epoch, split evenly across the classes (at most ${VALIDATION_EXAMPLES_PER_CLASS} per class ship; ${VALIDATION_SIZE} is all of a pair). Fewer make each epoch faster on a slow GPU. Fashion-MNIST only: a run on your own images validates on every image of its validation split.`,
     default: VALIDATION_SIZE,
     min: 10,
-    max: VALIDATION_SIZE,
+    max: MAX_CLASSES * VALIDATION_EXAMPLES_PER_CLASS,
     onlyFor: 'fashion-mnist',
   }),
   split: integer({
