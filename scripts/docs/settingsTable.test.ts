@@ -52,7 +52,7 @@ describe('README settings table', () => {
       case 'choice':
         for (const { value } of control.options) expect(spans).toContain(value);
         break;
-      case 'classPair':
+      case 'classes':
         expect(codeSpans(allowed)[0].split(', ')).toEqual([...CLASS_SLUGS]);
         break;
       case 'flag':

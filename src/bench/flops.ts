@@ -2,7 +2,13 @@
 // the bench can print achieved GFLOP/s against the model's own arithmetic. Counted: the
 // multiply-adds of the convolutions and dense layers (2 FLOPs each). Not counted: biases, ReLU,
 // pooling, softmax and Adam, all linear in the activations or weights (under 2 % here).
-import { IMAGE_SIZE, KERNEL_SIZE, MODEL_PRESETS, NUM_CLASSES, POOL_SIZE } from '../lib/core/train';
+import {
+  DEFAULT_CLASS_COUNT,
+  IMAGE_SIZE,
+  KERNEL_SIZE,
+  MODEL_PRESETS,
+  POOL_SIZE,
+} from '../lib/core/train';
 import type { ModelPreset } from '../lib/core/types';
 
 export interface ModelFlops {
@@ -16,7 +22,7 @@ export interface ModelFlops {
   training: number;
 }
 
-export function modelFlops(preset: ModelPreset): ModelFlops {
+export function modelFlops(preset: ModelPreset, classCount = DEFAULT_CLASS_COUNT): ModelFlops {
   const { conv1Filters, conv2Filters, denseUnits } = MODEL_PRESETS[preset].architecture;
   const taps = KERNEL_SIZE * KERNEL_SIZE;
   const conv1Side = IMAGE_SIZE - KERNEL_SIZE + 1; // 'valid': 28 → 26
@@ -26,7 +32,7 @@ export function modelFlops(preset: ModelPreset): ModelFlops {
   const conv1 = 2 * conv1Side ** 2 * conv1Filters * taps;
   const conv2 = 2 * conv2Side ** 2 * conv2Filters * taps * conv1Filters;
   const dense = 2 * pooled2 ** 2 * conv2Filters * denseUnits;
-  const logits = 2 * denseUnits * NUM_CLASSES;
+  const logits = 2 * denseUnits * classCount;
   const forward = conv1 + conv2 + dense + logits;
   return { forward, training: 3 * forward - conv1 };
 }

@@ -2,7 +2,7 @@
 // worker answers it with exactly one `result` or `error` of the same id. All figures are plain
 // numbers measured in the worker (performance.now), never estimates.
 
-import type { BackendInfo, BackendName, ModelPreset } from '../lib/core/types';
+import type { BackendInfo, BackendName, ClassSlug, ModelPreset } from '../lib/core/types';
 import type { ModelFlops } from './flops';
 
 /** The three training loops compared, same model, data, batch size and backend. */
@@ -16,6 +16,8 @@ export interface Workload {
   /** Validation images the app loop evaluates between epochs (untimed). */
   validationSize: number;
   seed: number;
+  /** The Fashion-MNIST classes trained on (label order); absent: the default pair. */
+  classes?: ClassSlug[];
 }
 
 /** Operation counts over one span of work (see counters.ts for what each one counts). */

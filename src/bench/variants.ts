@@ -6,16 +6,21 @@
 //   fit          plain model.fit, no callbacks.
 
 import * as tf from '@tensorflow/tfjs';
-import type { PairData } from '../lib/core/data';
-import { createModel, IMAGE_SIZE, NUM_CLASSES } from '../lib/core/train';
+import type { ClassData } from '../lib/core/data';
+import { createModel, IMAGE_SIZE } from '../lib/core/train';
 import { createOptimizer } from '../lib/core/train';
 import { Trainer } from '../lib/core/train';
-import type { TrainConfig } from '../lib/core/types';
+import type { ClassSlug, TrainConfig } from '../lib/core/types';
 // The regularisers-off defaults the unit tests use too, so the two cannot drift apart.
 import { testConfig } from '../lib/core/train/trainConfig.fixture';
 import type { Variant, Workload } from './protocol';
 
 export const LEARNING_RATE = 0.001;
+
+/** The classes a workload trains on: its own list, or the app's default pair. */
+export function workloadClasses(workload: Workload): ClassSlug[] {
+  return workload.classes ?? ['pullover', 'coat'];
+}
 /** The app's progress messages, which the app worker posts; the bench posts them too. */
 export type ProgressSink = (imagesPerSecond: number) => void;
 
@@ -40,12 +45,13 @@ export function trainConfig(workload: Workload): TrainConfig {
     learningRate: LEARNING_RATE,
     model: workload.model,
     seed: workload.seed,
+    classes: workloadClasses(workload),
   });
 }
 
 export function createRunner(
   variant: Variant,
-  data: PairData,
+  data: ClassData,
   workload: Workload,
   onProgress: ProgressSink,
 ): Runner {
@@ -54,7 +60,7 @@ export function createRunner(
     : fitRunner(variant, data, workload);
 }
 
-function appRunner(data: PairData, workload: Workload, onProgress: ProgressSink): Runner {
+function appRunner(data: ClassData, workload: Workload, onProgress: ProgressSink): Runner {
   const trainer = Trainer.create(data, trainConfig(workload));
   return {
     variant: 'app',
@@ -78,9 +84,10 @@ function softmaxCrossEntropy(labels: tf.Tensor, logits: tf.Tensor): tf.Tensor {
   return tf.losses.softmaxCrossEntropy(labels, logits);
 }
 
-function fitRunner(variant: 'fitCallback' | 'fit', data: PairData, workload: Workload): Runner {
+function fitRunner(variant: 'fitCallback' | 'fit', data: ClassData, workload: Workload): Runner {
   const { count, images, labels } = data.train;
-  const model = createModel(workload.model, workload.seed);
+  const classCount = workloadClasses(workload).length;
+  const model = createModel(workload.model, workload.seed, 0, classCount);
   model.compile({
     optimizer: createOptimizer('adam', LEARNING_RATE),
     loss: softmaxCrossEntropy,
@@ -89,9 +96,9 @@ function fitRunner(variant: 'fitCallback' | 'fit', data: PairData, workload: Wor
   // Device-resident once, as a careful tutorial would (and as the app does).
   const pixels = Float32Array.from(images.subarray(0, count * IMAGE_SIZE * IMAGE_SIZE));
   const xs = tf.tidy(() => tf.div(tf.tensor4d(pixels, [count, IMAGE_SIZE, IMAGE_SIZE, 1]), 255));
-  const oneHot = new Float32Array(count * NUM_CLASSES);
-  for (let i = 0; i < count; i++) oneHot[i * NUM_CLASSES + (labels[i] === 1 ? 1 : 0)] = 1;
-  const ys = tf.tensor2d(oneHot, [count, NUM_CLASSES]);
+  const oneHot = new Float32Array(count * classCount);
+  for (let i = 0; i < count; i++) oneHot[i * classCount + labels[i]] = 1;
+  const ys = tf.tensor2d(oneHot, [count, classCount]);
   let lastLoss = Number.NaN;
   const callbacks =
     variant === 'fitCallback'

@@ -2,10 +2,10 @@
 // What every measurement in the bench worker shares: the dataset it trains on, its log lines to
 // the page, the progress messages the app worker also posts, and the timed epoch.
 
-import { DatasetStore, loadPair, type PairData } from '../lib/core/data';
+import { DatasetStore, loadClasses, type ClassData } from '../lib/core/data';
 import { startCounting } from './counters';
 import type { EpochSample, FromBenchWorker, Workload } from './protocol';
-import type { Runner } from './variants';
+import { workloadClasses, type Runner } from './variants';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -24,9 +24,9 @@ export function useDataset(dataUrl: string): void {
   store = new DatasetStore(dataUrl);
 }
 
-export function loadData(workload: Workload): Promise<PairData> {
+export function loadData(workload: Workload): Promise<ClassData> {
   if (!store) throw new Error('init first');
-  return loadPair(store, ['pullover', 'coat'], workload.trainSize, workload.validationSize);
+  return loadClasses(store, workloadClasses(workload), workload.trainSize, workload.validationSize);
 }
 
 export const reportProgress = (imagesPerSecond: number) => {

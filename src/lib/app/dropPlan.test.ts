@@ -26,33 +26,39 @@ describe('planPanelDrop', () => {
     );
   });
 
-  it('names the folders past the second and ignores them', () => {
+  it('takes three folders as three classes, label order as listed', () => {
+    const plan = planPanelDrop([folder('cats', 12), folder('dogs', 13), folder('birds', 10)], 0);
+    expect(added(plan)).toEqual([
+      [0, 'cats', 12],
+      [1, 'dogs', 13],
+      [2, 'birds', 10],
+    ]);
+    expect(plan.classCount).toBe(3);
+    expect(plan.message).toBe(
+      'Used folder “cats” (12 files) for class 0, folder “dogs” (13 files) for class 1 and ' +
+        'folder “birds” (10 files) for class 2.',
+    );
+  });
+
+  it('takes ten folders, and names the ones past the tenth as ignored', () => {
+    const names = 'abcdefghijkl'.split('');
     const plan = planPanelDrop(
-      [
-        folder('a', 1),
-        folder('b', 2),
-        folder('c', 3),
-        folder('d', 4),
-        folder('e', 5),
-        folder('f', 6),
-      ],
+      names.map((name, i) => folder(name, i + 1)),
       0,
     );
-    expect(added(plan)).toEqual([
-      [0, 'a', 1],
-      [1, 'b', 2],
-    ]);
-    expect(plan.message).toBe(
-      'Used folder “a” (1 file) for class 0 and folder “b” (2 files) for class 1. ' +
-        'Ignored 4 folders (“c”, “d”, “e”, …): the page trains two classes, one folder each.',
+    expect(added(plan)).toEqual(names.slice(0, 10).map((name, i) => [i, name, i + 1]));
+    expect(plan.classCount).toBe(10);
+    expect(plan.message).toMatch(
+      /for class 9\. Ignored 2 folders \(“k”, “l”\): the page trains at most 10 classes, one folder each\.$/,
     );
   });
 
   it('puts a single folder on the first empty class and asks for the other', () => {
     const plan = planPanelDrop([folder('cats', 12)], 1);
     expect(added(plan)).toEqual([[1, 'cats', 12]]);
+    expect(plan.classCount).toBeNull();
     expect(plan.message).toBe(
-      'Used folder “cats” (12 files) for class 1. Add the other class: drop its folder on class 0 below.',
+      'Used folder “cats” (12 files) for class 1. Add the other classes: drop a folder on each class below.',
     );
   });
 
@@ -93,8 +99,8 @@ describe('planClassDrop', () => {
     expect(added(plan)).toEqual([[0, 'cats', 3]]);
     expect(plan.message).toBe(
       'Used folder “cats” (3 files) for class 0. Ignored 1 folder (“dogs”) and 2 loose files ' +
-        '(loose0.png, loose1.png): a class takes one folder (drop two folders on the area above ' +
-        'for both classes).',
+        '(loose0.png, loose1.png): a class takes one folder (drop several folders on the area ' +
+        'above, one per class).',
     );
   });
 });

@@ -1,11 +1,14 @@
 // What a drop of folders and files on "Your images" adds, and the sentence that says so. The
-// page trains two classes, one folder each: whatever a drop holds beyond that (loose files with
-// no class, a third folder, a second folder dropped on one class) is left out, and the message
-// names what was used and what was ignored, so nothing is dropped silently. Pure: tested in Node.
+// page trains 2 to 10 classes, one folder each: whatever a drop holds beyond that (loose files
+// with no class, an eleventh folder, a second folder dropped on one class) is left out, and the
+// message names what was used and what was ignored, so nothing is dropped silently. Pure:
+// tested in Node.
 
+import { MAX_CLASSES } from '../core/types';
 import type { DroppedGroup } from './droppedFiles';
 
-export type Side = 0 | 1;
+/** A class's place in the list being added: 0 for the first, up to MAX_CLASSES − 1. */
+export type Side = number;
 
 /** One class's files from a drop: its side, its files and the folder that names it (if any). */
 export interface ClassFiles {
@@ -16,6 +19,11 @@ export interface ClassFiles {
 
 export interface DropPlan {
   classes: ClassFiles[];
+  /**
+   * How many classes the dataset being added has after the drop: several folders dropped
+   * together replace the classes, one per folder; null leaves the count as it was.
+   */
+  classCount: number | null;
   /** What was used and what was ignored, in a sentence or two. */
   message: string;
 }
@@ -55,25 +63,32 @@ function split(groups: readonly DroppedGroup[]) {
   };
 }
 
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /**
- * A drop on the panel: two folders are the two classes, in the order the browser lists them.
+ * A drop on the panel: 2 to 10 folders are the classes, in the order the browser lists them.
  * One folder fills `emptySide` (the first class with no images yet); loose files have no class
- * and more than two folders cannot all be classes, so those are ignored and named.
+ * and folders past the tenth cannot be classes, so those are ignored and named.
  */
 export function planPanelDrop(groups: readonly DroppedGroup[], emptySide: Side): DropPlan {
   const { folders, loose } = split(groups);
-  const sides: Side[] = folders.length === 1 ? [emptySide] : [0, 1];
-  const classes = folders.slice(0, 2).map((group, i) => ({
-    side: sides[i],
+  const classes = folders.slice(0, MAX_CLASSES).map((group, i) => ({
+    side: folders.length === 1 ? emptySide : i,
     files: group.files,
     folder: group.folder,
   }));
   const parts: string[] = [];
   if (classes.length === 0) parts.push('Nothing was added: a class needs a folder of images.');
-  else parts.push(`Used ${classes.map(used).join(' and ')}.`);
-  if (folders.length > 2) {
+  else parts.push(`Used ${listed(classes.map(used))}.`);
+  if (folders.length > MAX_CLASSES) {
     parts.push(
-      `Ignored ${ignoredFolders(folders.slice(2))}: the page trains two classes, one folder each.`,
+      `Ignored ${ignoredFolders(folders.slice(MAX_CLASSES))}: the page trains at most ` +
+        `${MAX_CLASSES} classes, one folder each.`,
     );
   }
   if (loose.length > 0) {
@@ -83,10 +98,13 @@ export function planPanelDrop(groups: readonly DroppedGroup[], emptySide: Side):
     );
   }
   if (classes.length === 1) {
-    const other = classes[0].side === 0 ? 1 : 0;
-    parts.push(`Add the other class: drop its folder on class ${other} below.`);
+    parts.push('Add the other classes: drop a folder on each class below.');
   }
-  return { classes, message: parts.join(' ') };
+  return {
+    classes,
+    classCount: classes.length > 1 ? classes.length : null,
+    message: parts.join(' '),
+  };
 }
 
 /**
@@ -100,7 +118,8 @@ export function planClassDrop(groups: readonly DroppedGroup[], side: Side): Drop
       loose.length === 0
         ? 'Nothing was added: the drop held no files.'
         : `Used ${count(loose.length, 'loose file', 'loose files')} for class ${side}.`;
-    return { classes: loose.length === 0 ? [] : [{ side, files: loose, folder: null }], message };
+    const classes = loose.length === 0 ? [] : [{ side, files: loose, folder: null }];
+    return { classes, classCount: null, message };
   }
   const chosen: ClassFiles = { side, files: folders[0].files, folder: folders[0].folder };
   const ignored = [
@@ -111,6 +130,6 @@ export function planClassDrop(groups: readonly DroppedGroup[], side: Side): Drop
     `Used ${used(chosen)}.` +
     (ignored.length === 0
       ? ''
-      : ` Ignored ${ignored.join(' and ')}: a class takes one folder (drop two folders on the area above for both classes).`);
-  return { classes: [chosen], message };
+      : ` Ignored ${ignored.join(' and ')}: a class takes one folder (drop several folders on the area above, one per class).`);
+  return { classes: [chosen], classCount: null, message };
 }

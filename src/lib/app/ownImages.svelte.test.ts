@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OwnDatasetStore } from '../persist/ownDatasetStore';
 import { testConfig } from '../core/train/trainConfig.fixture';
 import type { DecodeResult, ImageDecoder } from './imageDecoder';
+import { planPanelDrop } from './dropPlan';
 import { OwnImages } from './ownImages.svelte';
 
 /** A decoder that turns each file into one 28 × 28 image of a gray value, skipping .txt files. */
@@ -31,7 +32,7 @@ describe('OwnImages', () => {
   it('names classes after their folders, refuses a class under 10, then saves and selects', async () => {
     const own = new OwnImages(fakeDecoder(), OwnDatasetStore.open(new IDBFactory()));
     await own.refresh();
-    expect(own.saveProblem).toBe('Add images for both classes.');
+    expect(own.saveProblem).toBe('Add images for every class (class 0 has none), or remove it.');
     await own.addFiles(0, files(12), 'vertical');
     await own.addFiles(1, files(9), 'horizontal');
     expect(own.drafts.map((draft) => [draft.name, draft.count, draft.skipped.length])).toEqual([
@@ -61,6 +62,32 @@ describe('OwnImages', () => {
     expect(own.configFor(testConfig()).dataset).toBeUndefined();
     await own.remove(own.datasets[0].id);
     expect(own.datasets).toEqual([]);
+  });
+
+  it('turns three dropped folders into a three-class dataset, label order as dropped', async () => {
+    const own = new OwnImages(fakeDecoder(), OwnDatasetStore.open(new IDBFactory()));
+    await own.refresh();
+    const folder = (name: string, count: number) => ({ folder: name, files: files(count) });
+    await own.addDropped(
+      planPanelDrop([folder('circles', 10), folder('squares', 11), folder('triangles', 12)], 0),
+    );
+    expect(own.drafts.map((draft) => [draft.name, draft.count])).toEqual([
+      ['circles', 10],
+      ['squares', 11],
+      ['triangles', 12],
+    ]);
+    expect(own.saveProblem).toBeNull();
+    await own.save();
+    expect(own.selected?.classNames).toEqual(['circles', 'squares', 'triangles']);
+    expect(own.selected?.counts).toEqual([10, 11, 12]);
+    expect(own.selectedPreview).toHaveLength(3);
+    // 20 % of 10, 11 and 12: round(2), round(2.2), round(2.4) = 2 each.
+    expect(own.configFor(testConfig({ validationPercent: 20 })).dataset?.counts).toEqual({
+      train: [8, 9, 10],
+      validation: [2, 2, 2],
+    });
+    own.removeClass(0); // the saved dataset is unaffected; the new list is back to two
+    expect(own.drafts).toHaveLength(2);
   });
 
   it('says why own images cannot be used where nothing can be stored', async () => {

@@ -1,39 +1,29 @@
-// The page's side of "train on your own images": the two classes being added (decoded off the
-// main thread by ImageDecoder), the datasets stored in this browser, and which one the next run
+// The page's side of "train on your own images": the 2 to 10 classes being added (decoded off
+// the main thread by ImageDecoder; draftClasses.ts has their rules), the datasets stored in this browser, and which one the next run
 // trains on (none: the bundled Fashion-MNIST pair). The choice is page state, not a setting:
 // a link cannot carry private images, so it never names a dataset.
 
 import { IMAGE_PIXELS } from '../core/data';
-import { folderName, type SkippedFile } from '../core/data';
-import { tooFewImages } from '../core/data';
+import { folderName } from '../core/data';
 import { datasetRef, type OwnDatasetSummary } from '../core/data';
-import type { TrainConfig } from '../core/types';
+import { MAX_CLASSES, MIN_CLASSES, type TrainConfig } from '../core/types';
 import { OwnDatasetStore } from '../persist/ownDatasetStore';
 import { SETTINGS } from '../settings';
+import {
+  draftsProblem,
+  emptyClass,
+  emptySide,
+  initialDrafts,
+  resized,
+  type DraftClass,
+} from './draftClasses';
 import type { DropPlan, Side } from './dropPlan';
 import type { ImageDecoder } from './imageDecoder';
 
+export type { DraftClass };
+
 /** Images per class the previews show. */
 export const PREVIEW_PER_CLASS = 8;
-
-/** One class being added: its name and what its files decoded to. */
-export interface DraftClass {
-  name: string;
-  /** 28 × 28 uint8 per decoded image; null before any files were chosen. */
-  pixels: Uint8Array | null;
-  count: number;
-  skipped: SkippedFile[];
-  /** Why the files were refused (too many) or could not be decoded. */
-  problem: string | null;
-  /** Set while decoding: files done of all. */
-  progress: { done: number; total: number } | null;
-}
-
-function emptyClass(name: string): DraftClass {
-  return { name, pixels: null, count: 0, skipped: [], problem: null, progress: null };
-}
-
-const DEFAULT_NAMES = ['Class A', 'Class B'] as const;
 
 export class OwnImages {
   /** Stored datasets, newest first. */
@@ -41,14 +31,11 @@ export class OwnImages {
   /** The dataset the next run trains on; null: the Fashion-MNIST pair. */
   selectedId = $state<string | null>(null);
   /** The first images of each class of the selected dataset (what the network will see). */
-  selectedPreview = $state.raw<[Uint8Array, Uint8Array] | null>(null);
+  selectedPreview = $state.raw<Uint8Array[] | null>(null);
   /** False where IndexedDB is unavailable: own datasets cannot be stored or trained on. */
   available = $state(true);
-  drafts = $state.raw<[DraftClass, DraftClass]>([
-    emptyClass(DEFAULT_NAMES[0]),
-    emptyClass(DEFAULT_NAMES[1]),
-  ]);
-  /** The new dataset's name; empty: "<class A> vs <class B>". */
+  drafts = $state.raw<DraftClass[]>(initialDrafts());
+  /** The new dataset's name; empty: "<class A> vs <class B>" (joined by "vs" for more). */
   draftName = $state('');
   saving = $state(false);
   /** A storage failure to show (saving, deleting). */
@@ -58,7 +45,8 @@ export class OwnImages {
 
   readonly #decoder: ImageDecoder;
   readonly #store: Promise<OwnDatasetStore | null>;
-  #generation = [0, 0];
+  /** Per class: bumped by each new choice of files, so a slower older decode is dropped. */
+  #generation: number[] = Array.from({ length: MAX_CLASSES }, () => 0);
 
   constructor(decoder: ImageDecoder, store = OwnDatasetStore.open()) {
     this.#decoder = decoder;
@@ -72,7 +60,7 @@ export class OwnImages {
   /** The name a saved dataset gets. */
   get datasetName(): string {
     const typed = this.draftName.trim();
-    return typed !== '' ? typed : `${this.drafts[0].name.trim()} vs ${this.drafts[1].name.trim()}`;
+    return typed !== '' ? typed : this.drafts.map((draft) => draft.name.trim()).join(' vs ');
   }
 
   /** Why the classes being added cannot be saved yet; null when they can. */
@@ -80,16 +68,20 @@ export class OwnImages {
     if (!this.available) {
       return 'This browser does not let the page store datasets (IndexedDB unavailable), so your images cannot be used here.';
     }
-    const [first, second] = this.drafts;
-    if (first.progress || second.progress) return 'Decoding…';
-    if (first.pixels === null || second.pixels === null) return 'Add images for both classes.';
-    for (const draft of this.drafts) {
-      if (draft.name.trim() === '') return 'Name both classes.';
-      const problem = draft.problem ?? tooFewImages(draft.name, draft.count);
-      if (problem) return problem;
-    }
-    if (first.name.trim() === second.name.trim()) return 'The two classes need different names.';
-    return null;
+    return draftsProblem(this.drafts);
+  }
+
+  /** Adds an empty class (at most MAX_CLASSES). */
+  addClass(): void {
+    if (this.drafts.length < MAX_CLASSES)
+      this.drafts = resized(this.drafts, this.drafts.length + 1);
+  }
+
+  /** Removes class `side` (at least MIN_CLASSES stay); the classes after it move up one label. */
+  removeClass(side: Side): void {
+    // Not while decoding: a decode in flight writes to its class by position.
+    if (this.drafts.length <= MIN_CLASSES || this.drafts.some((draft) => draft.progress)) return;
+    this.drafts = this.drafts.filter((_, index) => index !== side);
   }
 
   async refresh(): Promise<void> {
@@ -99,7 +91,8 @@ export class OwnImages {
   }
 
   /** Decodes one class's files (replacing what it had); a folder's name names the class. */
-  async addFiles(side: 0 | 1, files: File[], folder: string | null = null): Promise<void> {
+  async addFiles(side: Side, files: File[], folder: string | null = null): Promise<void> {
+    if (side >= this.drafts.length) this.drafts = resized(this.drafts, side + 1);
     const generation = ++this.#generation[side];
     const name = folder ?? folderName(files) ?? this.drafts[side].name;
     this.#setDraft(side, {
@@ -127,36 +120,43 @@ export class OwnImages {
     );
   }
 
-  /** The first class with no images yet (class 0 when both have some): a lone folder's place. */
+  /** The first class with no images yet (a new class when all have some): a lone folder's place. */
   get emptySide(): Side {
-    return this.drafts[0].pixels === null || this.drafts[1].pixels !== null ? 0 : 1;
+    return emptySide(this.drafts);
   }
 
-  /** Adds what a drop's plan chose, and keeps its message for the panel. */
-  addDropped(plan: DropPlan): void {
+  /** Adds what a drop's plan chose, and keeps its message for the panel; settles when decoded. */
+  async addDropped(plan: DropPlan): Promise<void> {
     this.dropNote = plan.message;
-    for (const { side, files, folder } of plan.classes) void this.addFiles(side, files, folder);
+    if (plan.classCount !== null) {
+      this.drafts = resized([], plan.classCount);
+      this.#generation = this.#generation.map((generation) => generation + 1);
+    }
+    await Promise.all(
+      plan.classes.map(({ side, files, folder }) => this.addFiles(side, files, folder)),
+    );
   }
 
-  renameClass(side: 0 | 1, name: string): void {
+  renameClass(side: Side, name: string): void {
     this.#setDraft(side, { ...this.drafts[side], name });
   }
 
   /** Stores the classes being added as a dataset and selects it. */
   async save(): Promise<void> {
     const store = await this.#store;
-    const [first, second] = this.drafts;
-    if (!store || this.saveProblem !== null || !first.pixels || !second.pixels) return;
+    const drafts = this.drafts;
+    const pixels = drafts.map((draft) => draft.pixels);
+    if (!store || this.saveProblem !== null || pixels.some((classPixels) => !classPixels)) return;
     this.saving = true;
     this.error = null;
     try {
       const summary = await store.add({
         name: this.datasetName,
-        classNames: [first.name.trim(), second.name.trim()],
-        pixels: [first.pixels, second.pixels],
+        classNames: drafts.map((draft) => draft.name.trim()),
+        pixels: pixels as Uint8Array[],
       });
       this.datasets = [summary, ...this.datasets];
-      this.drafts = [emptyClass(DEFAULT_NAMES[0]), emptyClass(DEFAULT_NAMES[1])];
+      this.drafts = initialDrafts();
       this.draftName = '';
       this.dropNote = null;
       await this.select(summary.id);
@@ -175,10 +175,9 @@ export class OwnImages {
     if (id === null || !store) return;
     const pixels = await store.pixels(id);
     if (this.selectedId !== id || !pixels) return;
-    const first = pixels.map((classPixels) =>
+    this.selectedPreview = pixels.map((classPixels) =>
       classPixels.slice(0, PREVIEW_PER_CLASS * IMAGE_PIXELS),
     );
-    this.selectedPreview = [first[0], first[1]];
   }
 
   async remove(id: string): Promise<void> {
@@ -201,9 +200,7 @@ export class OwnImages {
     return { ...config, validationPercent: percent, dataset: datasetRef(selected, percent) };
   }
 
-  #setDraft(side: 0 | 1, draft: DraftClass): void {
-    const next: [DraftClass, DraftClass] = [this.drafts[0], this.drafts[1]];
-    next[side] = draft;
-    this.drafts = next;
+  #setDraft(side: Side, draft: DraftClass): void {
+    this.drafts = this.drafts.map((current, index) => (index === side ? draft : current));
   }
 }

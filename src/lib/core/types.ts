@@ -30,6 +30,10 @@ export const CLASS_SLUGS = [
 ] as const;
 export type ClassSlug = (typeof CLASS_SLUGS)[number];
 
+/** A run trains on 2 to 10 classes: at least a pair, at most every bundled Fashion-MNIST class. */
+export const MIN_CLASSES = 2;
+export const MAX_CLASSES = CLASS_SLUGS.length;
+
 export type OptimizerName = 'adam' | 'sgd' | 'momentum';
 export type ModelPreset = 'wide' | 'small';
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -39,11 +43,11 @@ export type EarlyStopMetric = 'loss' | 'accuracy' | 'off';
 
 /** Everything that defines a run. Names match the URL hash keys' meaning (see settings/settings.ts). */
 export interface TrainConfig {
-  /** Class 0 and class 1 of the binary task, as slugs. */
-  classes: [ClassSlug, ClassSlug];
-  /** Training examples in total, split evenly between the two classes. */
+  /** The Fashion-MNIST classes (2 to 10, all different), as slugs: label k is classes[k]. */
+  classes: ClassSlug[];
+  /** Training examples in total, split evenly across the classes (the first n mod K get one more). */
   trainSize: number;
-  /** Held-out examples evaluated each epoch (first half from each class); 2000 = all shipped. */
+  /** Held-out examples evaluated each epoch, split evenly across the classes like trainSize. */
   validationSize: number;
   epochs: number;
   batchSize: number;
@@ -51,7 +55,7 @@ export interface TrainConfig {
   optimizer: OptimizerName;
   model: ModelPreset;
   seed: number;
-  /** Label smoothing α in [0, 0.5): targets become (1 − α)·onehot + α/2. Training loss only. */
+  /** Label smoothing α in [0, 0.5): targets become (1 − α)·onehot + α/K. Training loss only. */
   labelSmoothing: number;
   /** L2 weight-decay coefficient λ on every kernel (loss += λ·Σw²); 0 = off. */
   l2: number;
@@ -154,6 +158,11 @@ export interface NamedArray {
   values: Float32Array;
 }
 
+/** How many classes a run trains on: its own dataset's, or its Fashion-MNIST choice's. */
+export function runClassCount(config: Pick<TrainConfig, 'classes' | 'dataset'>): number {
+  return config.dataset?.classNames.length ?? config.classes.length;
+}
+
 /** What a trainer needs to continue exactly after `epoch` (Trainer.exportState / restoreState). */
 export interface TrainerSnapshot {
   epoch: number;
@@ -163,10 +172,10 @@ export interface TrainerSnapshot {
   best: { epoch: number; score: number; model: NamedArray[]; logits: Float32Array } | null;
 }
 
-/** Training and validation images per class for classes of `counts` images. */
+/** Training and validation images per class (one entry per class, label order). */
 export interface SplitCounts {
-  train: [number, number];
-  validation: [number, number];
+  train: number[];
+  validation: number[];
 }
 
 /**
@@ -177,7 +186,8 @@ export interface SplitCounts {
 export interface OwnDatasetRef {
   id: string;
   name: string;
-  classNames: [string, string];
+  /** One name per class (2 to 10), label order. */
+  classNames: string[];
   hash: string;
   /** Training and validation images per class, by the run's seeded stratified split. */
   counts: SplitCounts;

@@ -4,8 +4,7 @@
 //   images   — per dataset, its 28 × 28 pixels per class, read only to preview or train
 // The page writes and deletes; the training worker reads a run's images by id.
 
-import { IMAGE_PIXELS } from '../core/data';
-import { contentHash } from '../core/data';
+import { contentHash, imageCounts } from '../core/data';
 import type { OwnDatasetSummary } from '../core/data';
 import { completed, IdbStore, openDatabase, promised, timeOrderedId } from './idbRequests';
 
@@ -14,14 +13,15 @@ const VERSION = 1;
 
 interface ImagesRecord {
   id: string;
-  pixels: [Uint8Array, Uint8Array];
+  /** One array per class, label order (datasets stored when runs were pairs have two). */
+  pixels: Uint8Array[];
 }
 
 /** What the page hands over to store: decoded pixels and the names the user gave. */
 export interface DatasetDraft {
   name: string;
-  classNames: [string, string];
-  pixels: [Uint8Array, Uint8Array];
+  classNames: string[];
+  pixels: Uint8Array[];
 }
 
 export class OwnDatasetStore extends IdbStore {
@@ -37,8 +37,8 @@ export class OwnDatasetStore extends IdbStore {
     const summary: OwnDatasetSummary = {
       id: timeOrderedId('dataset', now.getTime(), Math.random), // sorts by creation time
       name: draft.name,
-      classNames: [draft.classNames[0], draft.classNames[1]],
-      counts: [draft.pixels[0].length / IMAGE_PIXELS, draft.pixels[1].length / IMAGE_PIXELS],
+      classNames: [...draft.classNames],
+      counts: imageCounts(draft.pixels),
       hash: await contentHash(draft.pixels),
       createdAt: now.toISOString(),
     };
@@ -67,7 +67,7 @@ export class OwnDatasetStore extends IdbStore {
   }
 
   /** The dataset's pixels per class (28 × 28 uint8 each, concatenated), or null when gone. */
-  async pixels(id: string): Promise<[Uint8Array, Uint8Array] | null> {
+  async pixels(id: string): Promise<Uint8Array[] | null> {
     const transaction = this.db.transaction('images', 'readonly');
     const record = (await promised(transaction.objectStore('images').get(id))) as
       ImagesRecord | undefined;

@@ -24,8 +24,8 @@ describe('parseHash problems', () => {
     expect(messages('#batch=100000')).toEqual([
       'batch=100000 is above the maximum 1024; using the default 64',
     ]);
-    expect(messages('#train=6001')).toEqual([
-      'train=6001 is above the maximum 6000; using the default 2000',
+    expect(messages('#train=30001')).toEqual([
+      'train=30001 is above the maximum 30000; using the default 2000',
     ]);
   });
 
@@ -47,10 +47,10 @@ describe('parseHash problems', () => {
       /^classes=pullover,cat names an unknown class \("cat"; known: tshirt, .*\); using the default pullover,coat$/,
     );
     expect(messages('#classes=coat,coat')).toEqual([
-      'classes=coat,coat needs two different classes; using the default pullover,coat',
+      'classes=coat,coat names a class twice; using the default pullover,coat',
     ]);
     expect(messages('#classes=coat')).toEqual([
-      'classes=coat needs exactly two classes separated by a comma; using the default pullover,coat',
+      'classes=coat needs 2 to 10 classes separated by commas; using the default pullover,coat',
     ]);
   });
 

@@ -16,7 +16,7 @@ export const HASH_FUZZ_MESSAGES: readonly (readonly string[])[] = [
   // 1: bare dropout; empty; 10 kB pair earlyStop; valid classes; empty; blank classes
   [
     'classes is given 2 times; the last one wins (classes=\ufffd)',
-    'classes=\ufffd needs exactly two classes separated by a comma; using the default pullover,coat',
+    'classes=\ufffd needs 2 to 10 classes separated by commas; using the default pullover,coat',
     'dropout= is empty; using the default 0',
     'earlyStop=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\u2026 is not one of off, loss, accuracy; using the default off',
   ],
@@ -49,7 +49,7 @@ export const HASH_FUZZ_MESSAGES: readonly (readonly string[])[] = [
   ['#l2=0.04765142314136028 is not a known setting (did you mean lr?); ignored'],
   // 8: valid smoothing; bare focal; bare dropout; valid earlyStop; 10 kB classes
   [
-    'classes=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\u2026 needs exactly two classes separated by a comma; using the default pullover,coat',
+    'classes=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\u2026 needs 2 to 10 classes separated by commas; using the default pullover,coat',
     'dropout= is empty; using the default 0',
     'focal= is empty; using the default 0',
   ],

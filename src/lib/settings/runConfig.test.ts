@@ -37,17 +37,21 @@ function candidates(key: SettingKey): unknown[] {
     }
     case 'choice':
       return [...control.options.map((option) => option.value), 'ADAM', ' sgd ', 'bogus', '', 3];
-    case 'classPair':
+    case 'classes':
       return [
         ['pullover', 'coat'],
         ['coat', 'pullover'],
         ['boot', 'boot'],
         ['boot'],
         ['boot', 'sneaker', 'bag'],
+        ['boot', 'sneaker', 'boot'],
         ['boot', 'hat'],
         'boot,sneaker',
         [1, 2],
         [...CLASS_SLUGS.slice(0, 2)],
+        [...CLASS_SLUGS],
+        [...CLASS_SLUGS, 'boot'],
+        [],
       ];
     default:
       return [];
@@ -60,7 +64,7 @@ function asText(key: SettingKey, value: unknown): string | null {
     case 'integer':
     case 'number':
       return typeof value === 'number' ? String(value) : null;
-    case 'classPair':
+    case 'classes':
       return Array.isArray(value) && value.every((part) => typeof part === 'string')
         ? value.join(',')
         : null;

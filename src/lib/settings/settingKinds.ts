@@ -1,9 +1,15 @@
-// The kinds of setting (whole number, number, choice, class pair, on/off): how each reads and
+// The kinds of setting (whole number, number, choice, class list, on/off): how each reads and
 // writes itself as text (the URL hash) and as JSON (a run file's config), and which form control
 // it needs. Text and JSON go through one check per kind, so the two can never disagree on what
 // is allowed. The table in settings.ts uses these.
 
-import { CLASS_SLUGS, type ClassSlug, type TrainConfig } from '../core/types';
+import {
+  CLASS_SLUGS,
+  MAX_CLASSES,
+  MIN_CLASSES,
+  type ClassSlug,
+  type TrainConfig,
+} from '../core/types';
 import { shownText } from './shownText';
 
 /** A parsed value, or why the text was rejected (a phrase such as "is not a number"). */
@@ -14,7 +20,7 @@ export type SettingControl =
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'number'; min: number; max: number }
   | { kind: 'choice'; options: readonly { value: string; label: string }[] }
-  | { kind: 'classPair' }
+  | { kind: 'classes'; min: number; max: number }
   | { kind: 'flag' }
   | { kind: 'list'; options: readonly string[] }
   /** The sweep grammar (settings/sweepSpec.ts); the Sweep view edits it, not the form. */
@@ -133,41 +139,47 @@ export function choice<V extends string>(
   };
 }
 
-/** Two different class slugs; `find` maps each written part to a slug (or undefined). */
-function checkPair(
+/** 2 to 10 different class slugs, in the order given; `find` maps each written part to a slug. */
+function checkClasses(
   parts: readonly string[],
   find: (part: string) => ClassSlug | undefined,
-): Parsed<[ClassSlug, ClassSlug]> {
-  if (parts.length !== 2) {
-    return { ok: false, reason: 'needs exactly two classes separated by a comma' };
+): Parsed<ClassSlug[]> {
+  if (parts.length < MIN_CLASSES || parts.length > MAX_CLASSES) {
+    return {
+      ok: false,
+      reason: `needs ${MIN_CLASSES} to ${MAX_CLASSES} classes separated by commas`,
+    };
   }
-  const first = find(parts[0]);
-  const second = find(parts[1]);
-  if (first === undefined || second === undefined) {
-    const unknown = parts.filter((part) => find(part) === undefined);
-    const names = unknown.map((part) => `"${shownText(part.trim())}"`).join(' and ');
+  const unknown = parts.filter((part) => find(part) === undefined);
+  if (unknown.length > 0) {
+    const names = unknown
+      .slice(0, 3)
+      .map((part) => `"${shownText(part.trim())}"`)
+      .join(' and ');
     return {
       ok: false,
       reason: `names an unknown class (${names}; known: ${CLASS_SLUGS.join(', ')})`,
     };
   }
-  if (first === second) return { ok: false, reason: 'needs two different classes' };
-  return { ok: true, value: [first, second] };
+  const slugs = parts.map((part) => find(part) as ClassSlug);
+  if (new Set(slugs).size !== slugs.length) return { ok: false, reason: 'names a class twice' };
+  return { ok: true, value: slugs };
 }
 
-/** Two different class slugs, written "pullover,coat" in a link and ["pullover", "coat"] in a file. */
-export function classPair(
-  spec: Described<[ClassSlug, ClassSlug]>,
-): SettingSpec<[ClassSlug, ClassSlug]> {
+/**
+ * 2 to 10 different class slugs, label 0 first: "pullover,coat" in a link and ["pullover",
+ * "coat"] in a file, so links and files from when a run trained on a pair still read.
+ */
+export function classList(spec: Described<ClassSlug[]>): SettingSpec<ClassSlug[]> {
   const find = (part: string) => CLASS_SLUGS.find((slug) => slug === normalised(part));
   return {
     ...spec,
-    control: { kind: 'classPair' },
-    parse: (text) => checkPair(text.split(','), find),
+    control: { kind: 'classes', min: MIN_CLASSES, max: MAX_CLASSES },
+    parse: (text) => checkClasses(text.split(','), find),
     fromJson: (value) =>
       Array.isArray(value) && value.every((part) => typeof part === 'string')
-        ? checkPair(value, find)
-        : { ok: false, reason: 'is not a list of two class names' },
+        ? checkClasses(value, find)
+        : { ok: false, reason: 'is not a list of class names' },
     format: (value) => value.join(','),
   };
 }

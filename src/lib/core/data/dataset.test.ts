@@ -6,8 +6,9 @@ import {
   DatasetFetchError,
   DatasetStore,
   IMAGE_PIXELS,
+  evenShares,
   gunzip,
-  loadPair,
+  loadClasses,
   samplePixels,
   sha256Hex,
 } from './dataset';
@@ -86,7 +87,7 @@ describe('DatasetStore', () => {
   it('loads the pullover/coat pair within 5 MB and caches it', async () => {
     const { fetchFn, requests } = fakeFetch();
     const store = new DatasetStore(BASE_URL, fetchFn);
-    const pair = await loadPair(store, ['pullover', 'coat'], 6000);
+    const pair = await loadClasses(store, ['pullover', 'coat'], 6000);
 
     expect(pair.train.count).toBe(6000);
     expect(pair.train.images.length).toBe(6000 * IMAGE_PIXELS);
@@ -102,7 +103,7 @@ describe('DatasetStore', () => {
     ]);
 
     const fetchedBefore = store.bytesFetched;
-    await loadPair(store, ['coat', 'pullover'], 100);
+    await loadClasses(store, ['coat', 'pullover'], 100);
     await samplePixels(store, 'coat', 4);
     expect(requests.length).toBe(5);
     expect(store.bytesFetched).toBe(fetchedBefore);
@@ -155,7 +156,7 @@ describe('DatasetStore', () => {
         : undefined,
     );
     const store = new DatasetStore(BASE_URL, fetchFn);
-    const error = await loadPair(store, ['pullover', 'coat'], 10).catch(
+    const error = await loadClasses(store, ['pullover', 'coat'], 10).catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(DatasetFetchError);
@@ -163,7 +164,7 @@ describe('DatasetStore', () => {
     expect((error as DatasetFetchError).message).toMatch(/coat-train\.bin.*HTTP 404 Not Found/);
 
     failing = false;
-    const pair = await loadPair(store, ['pullover', 'coat'], 10);
+    const pair = await loadClasses(store, ['pullover', 'coat'], 10);
     expect(pair.train.count).toBe(10);
     expect(requests.filter((file) => file === 'coat-train.bin').length).toBe(2);
     expect(requests.filter((file) => file === 'manifest.json').length).toBe(1);
@@ -181,11 +182,11 @@ describe('DatasetStore', () => {
   });
 });
 
-describe('loadPair', () => {
+describe('loadClasses', () => {
   const store = new DatasetStore(BASE_URL, fakeFetch().fetchFn);
 
   it('puts class 0 first, then class 1, in the files order, labelled 0 then 1', async () => {
-    const pair = await loadPair(store, ['sneaker', 'sandal'], 7);
+    const pair = await loadClasses(store, ['sneaker', 'sandal'], 7);
     const sneakerTrain = await store.loadSplit('sneaker', 'train');
     const sandalTrain = await store.loadSplit('sandal', 'train');
     expect(pair.train.count).toBe(7);
@@ -209,18 +210,35 @@ describe('loadPair', () => {
     expect(firstDifference(validationImages.subarray(sneakerTest.length), sandalTest)).toBe(-1);
   });
 
+  it('splits the sizes evenly over K classes, labels 0 … K − 1 in the order chosen', async () => {
+    const three = await loadClasses(store, ['bag', 'tshirt', 'boot'], 8, 7);
+    // 8 = 3 + 3 + 2 and 7 = 3 + 2 + 2: the first (n mod K) classes take one more.
+    expect(Array.from(three.train.labels)).toEqual([0, 0, 0, 1, 1, 1, 2, 2]);
+    expect(Array.from(three.validation.labels)).toEqual([0, 0, 0, 1, 1, 2, 2]);
+    const bootTrain = await store.loadSplit('boot', 'train');
+    const lastTwo = three.train.images.subarray(6 * IMAGE_PIXELS);
+    expect(firstDifference(lastTwo, bootTrain.subarray(0, 2 * IMAGE_PIXELS))).toBe(-1);
+    const all = await loadClasses(store, [...CLASS_SLUGS], 10);
+    expect(Array.from(all.train.labels)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(all.validation.count).toBe(10_000);
+    expect(evenShares(30_000, 10)).toEqual(Array.from({ length: 10 }, () => 3000));
+    await expect(loadClasses(store, [...CLASS_SLUGS], 30_001)).rejects.toThrow(/3001 "tshirt"/);
+    await expect(loadClasses(store, ['bag'], 10)).rejects.toThrow(/2 to 10 classes/);
+    await expect(loadClasses(store, ['bag', 'coat', 'bag'], 10)).rejects.toThrow(/must differ/);
+  });
+
   it('returns new buffers, so callers cannot corrupt the cache', async () => {
-    const pair = await loadPair(store, ['sneaker', 'sandal'], 2);
+    const pair = await loadClasses(store, ['sneaker', 'sandal'], 2);
     pair.validation.images.fill(0);
-    const again = await loadPair(store, ['sneaker', 'sandal'], 2);
+    const again = await loadClasses(store, ['sneaker', 'sandal'], 2);
     expect(again.validation.images.some((pixel) => pixel !== 0)).toBe(true);
   });
 
   it('rejects equal classes and sizes beyond what is shipped', async () => {
-    await expect(loadPair(store, ['coat', 'coat'], 10)).rejects.toThrow(RangeError);
-    await expect(loadPair(store, ['coat', 'bag'], 6001)).rejects.toThrow(RangeError);
-    await expect(loadPair(store, ['coat', 'bag'], 0)).rejects.toThrow(RangeError);
-    await expect(loadPair(store, ['coat', 'bag'], 6000)).resolves.toBeDefined();
+    await expect(loadClasses(store, ['coat', 'coat'], 10)).rejects.toThrow(RangeError);
+    await expect(loadClasses(store, ['coat', 'bag'], 6001)).rejects.toThrow(RangeError);
+    await expect(loadClasses(store, ['coat', 'bag'], 0)).rejects.toThrow(RangeError);
+    await expect(loadClasses(store, ['coat', 'bag'], 6000)).resolves.toBeDefined();
   });
 
   it('samplePixels returns the first images of the held-out split', async () => {

@@ -4,7 +4,7 @@
 
 import { parseIdx } from './idx';
 import { classEntry, parseManifest, type DatasetManifest, type SplitName } from './manifest';
-import type { ClassSlug } from '../types';
+import { MAX_CLASSES, MIN_CLASSES, type ClassSlug } from '../types';
 
 export const IMAGE_SIDE = 28;
 /** Bytes (uint8 pixels) per image. */
@@ -168,38 +168,51 @@ export class DatasetStore {
 export interface LabelledImages {
   /** uint8 pixels, IMAGE_PIXELS per example, row-major. */
   images: Uint8Array;
-  /** 0 for the first class of the pair, 1 for the second. */
+  /** The class of each example: 0 for the first class chosen, 1 for the second, … K − 1. */
   labels: Uint8Array;
   count: number;
 }
 
-export interface PairData {
+/** A run's images: training and validation, each class's examples together, label order. */
+export interface ClassData {
   train: LabelledImages;
   validation: LabelledImages;
 }
 
+/** `total` split evenly across `classes`: each gets ⌊total/K⌋, the first total mod K one more. */
+export function evenShares(total: number, classes: number): number[] {
+  const base = Math.floor(total / classes);
+  const extra = total % classes;
+  return Array.from({ length: classes }, (_, label) => base + (label < extra ? 1 : 0));
+}
+
 /**
- * The binary task's data. Training: the first ceil(n/2) training images of class 0, then the
- * first floor(n/2) of class 1 (the trainer shuffles with its own seeded PRNG). Validation: every
- * held-out image of class 0, then of class 1 — "dataset order", which run files refer to.
- * `validationSize` (default: all) takes the first ceil(v/2) and floor(v/2) held-out images, so
- * a run on an emulated GPU can evaluate a small subset.
+ * The task's data for 2 to 10 classes, label k = classes[k]. Training: the first share of
+ * class 0's training images, then class 1's, … (evenShares of trainSize; the trainer shuffles
+ * with its own seeded PRNG). Validation: every held-out image of class 0, then of class 1, … —
+ * "dataset order", which run files refer to. `validationSize` (default: all) takes the first
+ * evenShares of it per class (at most what ships), so a run on an emulated GPU can evaluate a
+ * small subset. For a pair this is the first ceil(n/2) and floor(n/2), as it always was.
  */
-export async function loadPair(
+export async function loadClasses(
   store: DatasetStore,
-  classes: [ClassSlug, ClassSlug],
+  classes: readonly ClassSlug[],
   trainSize: number,
   validationSize?: number,
-): Promise<PairData> {
-  const [first, second] = classes;
-  if (first === second) {
-    throw new RangeError(`The two classes must differ, got "${first}" twice`);
+): Promise<ClassData> {
+  if (classes.length < MIN_CLASSES || classes.length > MAX_CLASSES) {
+    throw new RangeError(
+      `A run needs ${MIN_CLASSES} to ${MAX_CLASSES} classes, got ${classes.length}`,
+    );
   }
-  if (!Number.isInteger(trainSize) || trainSize < 2) {
-    throw new RangeError(`trainSize must be an integer ≥ 2, got ${trainSize}`);
+  if (new Set(classes).size !== classes.length) {
+    throw new RangeError(`The classes must differ, got ${classes.join(', ')}`);
+  }
+  if (!Number.isInteger(trainSize) || trainSize < classes.length) {
+    throw new RangeError(`trainSize must be an integer ≥ ${classes.length}, got ${trainSize}`);
   }
   const manifest = await store.manifest();
-  const perClass = [Math.ceil(trainSize / 2), Math.floor(trainSize / 2)];
+  const perClass = evenShares(trainSize, classes.length);
   classes.forEach((slug, i) => {
     const shipped = classEntry(manifest, slug).splits.train.count;
     if (perClass[i] > shipped) {
@@ -209,30 +222,29 @@ export async function loadPair(
     }
   });
 
-  if (validationSize !== undefined && (!Number.isInteger(validationSize) || validationSize < 2)) {
-    throw new RangeError(`validationSize must be an integer ≥ 2, got ${validationSize}`);
+  if (
+    validationSize !== undefined &&
+    (!Number.isInteger(validationSize) || validationSize < classes.length)
+  ) {
+    throw new RangeError(
+      `validationSize must be an integer ≥ ${classes.length}, got ${validationSize}`,
+    );
   }
-  const [train0, train1, test0, test1] = await Promise.all([
-    store.loadSplit(first, 'train'),
-    store.loadSplit(second, 'train'),
-    store.loadSplit(first, 'test'),
-    store.loadSplit(second, 'test'),
+  const [train, test] = await Promise.all([
+    Promise.all(classes.map((slug) => store.loadSplit(slug, 'train'))),
+    Promise.all(classes.map((slug) => store.loadSplit(slug, 'test'))),
   ]);
+  const validationShares =
+    validationSize === undefined ? null : evenShares(validationSize, classes.length);
   return {
-    train: concatLabelled(
-      train0.subarray(0, perClass[0] * IMAGE_PIXELS),
-      train1.subarray(0, perClass[1] * IMAGE_PIXELS),
+    train: concatLabelled(train.map((pixels, i) => pixels.subarray(0, perClass[i] * IMAGE_PIXELS))),
+    validation: concatLabelled(
+      test.map((pixels, i) =>
+        validationShares === null
+          ? pixels
+          : pixels.subarray(0, Math.min(validationShares[i] * IMAGE_PIXELS, pixels.length)),
+      ),
     ),
-    validation:
-      validationSize === undefined
-        ? concatLabelled(test0, test1)
-        : concatLabelled(
-            test0.subarray(0, Math.min(Math.ceil(validationSize / 2) * IMAGE_PIXELS, test0.length)),
-            test1.subarray(
-              0,
-              Math.min(Math.floor(validationSize / 2) * IMAGE_PIXELS, test1.length),
-            ),
-          ),
   };
 }
 
@@ -251,16 +263,19 @@ export async function samplePixels(
   return pixels.slice(0, count * IMAGE_PIXELS);
 }
 
-/** Class 0's images then class 1's, with labels 0…0 1…1, in new buffers. */
-function concatLabelled(class0: Uint8Array, class1: Uint8Array): LabelledImages {
-  const count0 = class0.length / IMAGE_PIXELS;
-  const count1 = class1.length / IMAGE_PIXELS;
-  const images = new Uint8Array(class0.length + class1.length);
-  images.set(class0, 0);
-  images.set(class1, class0.length);
-  const labels = new Uint8Array(count0 + count1);
-  labels.fill(1, count0);
-  return { images, labels, count: count0 + count1 };
+/** Class 0's images, then class 1's, …, with labels 0…0 1…1 …, in new buffers. */
+export function concatLabelled(perClass: readonly Uint8Array[]): LabelledImages {
+  const counts = perClass.map((pixels) => pixels.length / IMAGE_PIXELS);
+  const count = counts.reduce((sum, n) => sum + n, 0);
+  const images = new Uint8Array(count * IMAGE_PIXELS);
+  const labels = new Uint8Array(count);
+  let offset = 0;
+  perClass.forEach((pixels, label) => {
+    images.set(pixels, offset * IMAGE_PIXELS);
+    labels.fill(label, offset, offset + counts[label]);
+    offset += counts[label];
+  });
+  return { images, labels, count };
 }
 
 /** A Uint8Array backed by a plain ArrayBuffer, as Web APIs' BufferSource requires. */

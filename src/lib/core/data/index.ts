@@ -9,3 +9,5 @@ export * from './images/letterbox';
 export * from './images/limits';
 export * from './images/ownDataset';
 export * from './images/split';
+export * from './downloadSize';
+export { parseManifest, type DatasetManifest } from './manifest';

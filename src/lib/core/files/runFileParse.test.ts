@@ -177,7 +177,7 @@ describe('parseRunFile', () => {
     );
     expectRejected(
       parseRunFile(mutated((doc) => void (doc.config.classes = ['coat', 'coat']))),
-      /two different classes/,
+      /names a class twice/,
     );
   });
 

@@ -5,7 +5,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PairData } from '../data';
+import type { ClassData } from '../data';
 import { Trainer } from './trainer';
 import type { TrainConfig } from '../types';
 import { syntheticImages } from '../data/syntheticImages.fixture';
@@ -23,7 +23,7 @@ const synthetic = (count: number, seed: number) =>
   syntheticImages(count, seed, { offset: 60, spread: 160 });
 
 // Tiny: the cpu backend's convolution gradients are slow.
-const data: PairData = { train: synthetic(12, 11), validation: synthetic(8, 12) };
+const data: ClassData = { train: synthetic(12, 11), validation: synthetic(8, 12) };
 
 const config = trainingTestConfig(data, { epochs: EPOCHS, batchSize: 4, seed: 3 });
 

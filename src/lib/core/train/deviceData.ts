@@ -2,9 +2,9 @@
 // every validation chunk use, and each epoch's shuffled order.
 
 import * as tf from '@tensorflow/tfjs';
-import type { PairData } from '../data';
+import type { ClassData } from '../data';
 import { deriveSeed, mulberry32, shuffledIndices } from '../prng';
-import { IMAGE_SIZE, NUM_CLASSES } from './model';
+import { IMAGE_SIZE } from './model';
 
 const PIXELS_PER_IMAGE = IMAGE_SIZE * IMAGE_SIZE;
 
@@ -21,11 +21,15 @@ export function uploadImages(images: Uint8Array, count: number, rows: number): t
   );
 }
 
-/** The first `count` labels (0/1) as one-hot float32 [count, 2]. */
-export function uploadOneHot(labels: Uint8Array, count: number): tf.Tensor2D {
-  const oneHot = new Float32Array(count * NUM_CLASSES);
-  for (let i = 0; i < count; i++) oneHot[2 * i + (labels[i] === 1 ? 1 : 0)] = 1;
-  return tf.tensor2d(oneHot, [count, NUM_CLASSES]);
+/** The first `count` labels (0 … classCount − 1) as one-hot float32 [count, classCount]. */
+export function uploadOneHot(labels: Uint8Array, count: number, classCount: number): tf.Tensor2D {
+  const oneHot = new Float32Array(count * classCount);
+  for (let i = 0; i < count; i++) {
+    if (labels[i] >= classCount)
+      throw new RangeError(`Label ${labels[i]} of ${classCount} classes`);
+    oneHot[classCount * i + labels[i]] = 1;
+  }
+  return tf.tensor2d(oneHot, [count, classCount]);
 }
 
 /** A run's data on the device, with the one batch shape and the one predict shape it uses. */
@@ -42,7 +46,7 @@ export interface RunData {
   evalBatchSize: number;
 }
 
-export function uploadRunData(data: PairData, batchSize: number): RunData {
+export function uploadRunData(data: ClassData, batchSize: number, classCount: number): RunData {
   const trainCount = data.train.count;
   const validationCount = data.validation.count;
   if (trainCount < 1 || validationCount < 1) throw new Error('Need train and validation images');
@@ -56,7 +60,7 @@ export function uploadRunData(data: PairData, batchSize: number): RunData {
   const paddedRows = Math.ceil(validationCount / evalBatchSize) * evalBatchSize;
   return {
     trainImages: uploadImages(data.train.images, trainCount, trainCount),
-    trainLabelsOneHot: uploadOneHot(data.train.labels, trainCount),
+    trainLabelsOneHot: uploadOneHot(data.train.labels, trainCount, classCount),
     validationImages: uploadImages(data.validation.images, validationCount, paddedRows),
     validationLabels: data.validation.labels.slice(0, validationCount),
     effectiveBatchSize,

@@ -4,12 +4,11 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { metricsFromLogits } from '../metrics';
-import { NUM_CLASSES } from './model';
 import type { HeldModel } from '../runState';
 import type { EarlyStopInfo, EpochMetrics, Labels } from '../types';
 
 /**
- * Every example's [z0, z1] for the first `count` rows of `images`, whose row count is a
+ * Every example's K logits for the first `count` rows of `images`, whose row count is a
  * multiple of `chunkSize` (zero padding), so every predict call has exactly one shape: on
  * WebGPU/WebGL a new shape compiles new shaders.
  */
@@ -28,7 +27,7 @@ export async function predictLogits(
       chunks.push(logits);
     }
     // Drop the padding rows' logits.
-    return tf.slice(tf.concat(chunks, 0), [0, 0], [count, NUM_CLASSES]);
+    return tf.slice(tf.concat(chunks, 0), [0, 0], [count, -1]);
   });
   try {
     // A copy: the backend's array may be a view into a larger buffer (cpu slice).
@@ -66,7 +65,7 @@ export function epochMetrics(
 /** What finishing an epoch returns: its metrics, its logits and what the model now holds. */
 export interface EpochResult {
   metrics: EpochMetrics;
-  /** Every validation example's [z0, z1], dataset order. A fresh array: safe to transfer. */
+  /** Every validation example's K logits, dataset order. A fresh array: safe to transfer. */
   validationLogits: Float32Array;
   /** Set on the epoch after which early stopping ended the run; the model now holds bestEpoch's weights. */
   earlyStop: EarlyStopInfo | null;

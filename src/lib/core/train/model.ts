@@ -6,7 +6,8 @@ import { SeededDropout } from './seededDropout';
 import type { ModelPreset } from '../types';
 
 export const IMAGE_SIZE = 28;
-export const NUM_CLASSES = 2;
+/** Classes of the default task (a pair); a run's model has one logit per class it trains on. */
+export const DEFAULT_CLASS_COUNT = 2;
 export const KERNEL_SIZE = 3;
 export const POOL_SIZE = 2;
 
@@ -31,12 +32,15 @@ const convolveAndPool = (side: number) => Math.floor((side - KERNEL_SIZE + 1) / 
 /** Side of the last feature map: 28 → 26 → 13 → 11 → 5. */
 const FINAL_FEATURE_SIDE = convolveAndPool(convolveAndPool(IMAGE_SIZE));
 
-function countParameters({ conv1Filters, conv2Filters, denseUnits }: Architecture): number {
+function countParameters(
+  { conv1Filters, conv2Filters, denseUnits }: Architecture,
+  classCount = DEFAULT_CLASS_COUNT,
+): number {
   const conv1 = KERNEL_SIZE * KERNEL_SIZE * 1 * conv1Filters + conv1Filters;
   const conv2 = KERNEL_SIZE * KERNEL_SIZE * conv1Filters * conv2Filters + conv2Filters;
   const flat = FINAL_FEATURE_SIDE * FINAL_FEATURE_SIDE * conv2Filters;
   const dense = flat * denseUnits + denseUnits;
-  const logits = denseUnits * NUM_CLASSES + NUM_CLASSES;
+  const logits = denseUnits * classCount + classCount;
   return conv1 + conv2 + dense + logits;
 }
 
@@ -44,7 +48,7 @@ function describe(label: string, architecture: Architecture): ModelPresetInfo {
   const { conv1Filters, conv2Filters, denseUnits } = architecture;
   const summary =
     `conv ${conv1Filters}@3×3 → pool 2 → conv ${conv2Filters}@3×3 → pool 2 → ` +
-    `dense ${denseUnits} → dense ${NUM_CLASSES} (logits)`;
+    `dense ${denseUnits} → dense K (logits, one per class)`;
   return { label, summary, parameterCount: countParameters(architecture), architecture };
 }
 
@@ -59,9 +63,14 @@ export const MODEL_PRESETS: Readonly<Record<ModelPreset, ModelPresetInfo>> = Obj
 
 export const DEFAULT_MODEL_PRESET: ModelPreset = 'wide';
 
+/** Trainable parameters of `preset` with `classCount` logits (MODEL_PRESETS counts a pair's). */
+export function modelParameterCount(preset: ModelPreset, classCount: number): number {
+  return countParameters(MODEL_PRESETS[preset].architecture, classCount);
+}
+
 /**
  * Builds the CNN for `preset`. Input: [batch, 28, 28, 1] floats in [0, 1].
- * Output: [batch, 2] raw logits — the last layer is LINEAR on purpose: the softmax
+ * Output: [batch, classCount] raw logits — the last layer is LINEAR on purpose: the softmax
  * lives in the loss, and the logits themselves are what we chart.
  *
  * Every kernel initializer is seeded with seed + a fixed layer number and biases start at
@@ -71,7 +80,12 @@ export const DEFAULT_MODEL_PRESET: ModelPreset = 'wide';
  * `dropoutRate` > 0 puts a SeededDropout before each dense layer (it has no weights, so the
  * parameter count is unchanged); 0 builds exactly the layers of a model without dropout.
  */
-export function createModel(preset: ModelPreset, seed: number, dropoutRate = 0): tf.Sequential {
+export function createModel(
+  preset: ModelPreset,
+  seed: number,
+  dropoutRate = 0,
+  classCount = DEFAULT_CLASS_COUNT,
+): tf.Sequential {
   const { conv1Filters, conv2Filters, denseUnits } = MODEL_PRESETS[preset].architecture;
   const seeded = (layerIndex: number) => tf.initializers.glorotUniform({ seed: seed + layerIndex });
   const convolution = (filters: number, layerIndex: number) => ({
@@ -103,7 +117,7 @@ export function createModel(preset: ModelPreset, seed: number, dropoutRate = 0):
       }),
       ...dropout(1),
       tf.layers.dense({
-        units: NUM_CLASSES,
+        units: classCount,
         activation: 'linear',
         kernelInitializer: seeded(6),
         biasInitializer: 'zeros',

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PairData } from '../data';
+import type { ClassData } from '../data';
 import { Trainer, type TrainHooks } from './trainer';
 import type { TrainConfig } from '../types';
 import { syntheticImages } from '../data/syntheticImages.fixture';
@@ -12,7 +12,7 @@ beforeAll(async () => {
 
 const synthetic = (count: number, seed: number) => syntheticImages(count, seed);
 
-const data: PairData = { train: synthetic(8, 3), validation: synthetic(6, 4) };
+const data: ClassData = { train: synthetic(8, 3), validation: synthetic(6, 4) };
 const hooks: TrainHooks = { shouldStop: () => false, onProgress: () => {} };
 
 async function trainEpochs(trainer: Trainer, epochs: number): Promise<number[]> {

@@ -1,6 +1,6 @@
 // A small TrainConfig for unit tests that need one but do not train it (protocol, storage,
 // controller tests); override what a test is about.
-import type { PairData } from '../data';
+import type { ClassData } from '../data';
 import type { TrainConfig } from '../types';
 
 export function testConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
@@ -30,7 +30,7 @@ export function testConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
  * rate is 0.01 so that tiny runs move in a few steps; override what the test is about.
  */
 export function trainingTestConfig(
-  data: PairData,
+  data: ClassData,
   overrides: Partial<TrainConfig> = {},
 ): TrainConfig {
   return testConfig({

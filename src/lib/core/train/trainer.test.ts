@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PairData } from '../data';
+import type { ClassData } from '../data';
 import { calibrationErrors, reliabilityDiagram } from '../metrics';
 import { validationMetrics } from '../metrics';
 import { Trainer, type BatchProgress, type EpochResult, type TrainHooks } from './trainer';
@@ -15,9 +15,9 @@ beforeAll(async () => {
 const synthetic = (count: number, seed: number) => syntheticImages(count, seed);
 
 // Tiny on purpose: the cpu backend's conv filter gradient is slow (~1 s per batch of 16).
-const data: PairData = { train: synthetic(32, 1), validation: synthetic(32, 2) };
+const data: ClassData = { train: synthetic(32, 1), validation: synthetic(32, 2) };
 /** For tests that only need a few steps: 4 batches of 2. */
-const tinyData: PairData = { train: synthetic(8, 3), validation: synthetic(4, 4) };
+const tinyData: ClassData = { train: synthetic(8, 3), validation: synthetic(4, 4) };
 
 const config = trainingTestConfig(data, { batchSize: 8, seed: 5 });
 

@@ -5,7 +5,7 @@
 // (trainerState.ts). No DOM: it runs in a Web Worker (webgpu/webgl/cpu) and in Node tests.
 
 import * as tf from '@tensorflow/tfjs';
-import type { PairData } from '../data';
+import type { ClassData } from '../data';
 import { heldOutSplit } from '../metrics';
 import { disposeRunData, uploadRunData, type RunData } from './deviceData';
 import { EarlyStopping } from './earlyStopping';
@@ -24,6 +24,7 @@ import { captureState, restoreState, type TrainerParts } from './trainerState';
 import type { HeldModel } from '../runState';
 import {
   ADJUSTABLE_FIELDS,
+  runClassCount,
   type AdjustableSettings,
   type EarlyStopInfo,
   type SettingChangeEvent,
@@ -63,9 +64,9 @@ export class Trainer {
   #busy = false;
   #disposed = false;
 
-  private constructor(data: PairData, config: TrainConfig) {
+  private constructor(data: ClassData, config: TrainConfig) {
     this.#config = config;
-    this.#data = uploadRunData(data, config.batchSize);
+    this.#data = uploadRunData(data, config.batchSize, runClassCount(config));
     this.effectiveBatchSize = this.#data.effectiveBatchSize;
     this.batchesPerEpoch = this.#data.batchesPerEpoch;
     this.evalBatchSize = this.#data.evalBatchSize;
@@ -76,7 +77,7 @@ export class Trainer {
       trainBatch: () => this.#trainBatch(),
       disposed: () => this.#disposed,
     };
-    this.#model = createModel(config.model, config.seed, config.dropout);
+    this.#model = createModel(config.model, config.seed, config.dropout, runClassCount(config));
     this.#penalisedKernels = modelKernels(this.#model);
     const { learningRate, l2, labelSmoothing, focalGamma } = config;
     this.#adjustable = { learningRate, l2, labelSmoothing, focalGamma };
@@ -90,7 +91,7 @@ export class Trainer {
     this.#optimizer = createOptimizer(config.optimizer, config.learningRate);
   }
 
-  static create(data: PairData, config: TrainConfig): Trainer {
+  static create(data: ClassData, config: TrainConfig): Trainer {
     return new Trainer(data, config);
   }
 

@@ -4,7 +4,7 @@
 import type { ParsedRunFile } from '../../core/files';
 import type { BackendName, BackendPreference, TrainConfig } from '../../core/types';
 import { curvePoint, type CurvePoint } from '../../core/runState';
-import { pairLabel } from './runClasses';
+import { classesLabel } from './runClasses';
 import { RUN_KEYS, SETTINGS, type SettingKey, type SettingSpec } from '../../settings';
 
 /** The per-epoch figures an overlay draws. */
@@ -76,7 +76,7 @@ export const COMPARED_KEYS = RUN_KEYS.filter((key) => key !== 'backend');
 export function settingText(key: SettingKey, config: TrainConfig | null): string {
   if (config === null) return 'not known (imported)';
   if (key === 'classes') {
-    return config.dataset ? pairLabel(config) : config.classes.join(' vs ');
+    return config.dataset ? classesLabel(config) : config.classes.join(' vs ');
   }
   const spec: SettingSpec<unknown> = SETTINGS[key];
   const dataset = config.dataset;

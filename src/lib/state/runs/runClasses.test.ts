@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../core/train/trainConfig.fixture';
 import { petsDataset } from './petsDataset.fixture';
-import { pairLabel, runClassNames } from './runClasses';
+import { classesLabel, runClassNames } from './runClasses';
 
 describe('runClassNames', () => {
   it('names the Fashion-MNIST pair, an own dataset’s classes, or an imported file’s K classes', () => {
@@ -11,7 +11,7 @@ describe('runClassNames', () => {
       dataset: petsDataset({ train: [8, 8], validation: [2, 2] }),
     });
     expect(runClassNames(own, null)).toEqual(['cats', 'dogs']);
-    expect(pairLabel(own)).toBe('cats vs dogs (your images: Pets)');
+    expect(classesLabel(own)).toBe('cats vs dogs (your images: Pets)');
     const imported = {
       kind: 'imported' as const,
       name: 'cifar',

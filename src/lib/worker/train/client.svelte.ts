@@ -107,8 +107,8 @@ export class TrainerClient extends RunFigures {
     this.#connection.init(backend, model);
   }
 
-  /** Ask for sample images of a class pair (again after a worker restart). */
-  preview(classes: [ClassSlug, ClassSlug]): void {
+  /** Ask for sample images of the chosen classes (again after a worker restart). */
+  preview(classes: readonly ClassSlug[]): void {
     this.#connection.preview(classes);
   }
 
@@ -225,8 +225,8 @@ export class TrainerClient extends RunFigures {
   #requestValidationImages(runId: string, config: TrainConfig): void {
     // A run on the user's own images: its file never holds them, and the pair's would mislead.
     if (config.dataset) return;
-    const counts = validationCounts(config.validationSize);
-    this.#connection.requestImages(config.classes, counts[0], (samples) => {
+    const counts = validationCounts(config.validationSize, config.classes.length);
+    this.#connection.requestImages(config.classes, Math.max(...counts), (samples) => {
       if (runId !== this.runIdentity?.id || !this.opened) return;
       this.validationImages = validationImagesFrom(samples, counts);
     });

@@ -3,12 +3,12 @@
 // split by the run's seed (core/data/images/ownDataset.ts). Resume and saved runs come through here
 // too: the config is all a run keeps of its dataset.
 
-import type { PairData } from '../../core/data';
-import { checkedOwnPair } from '../../core/data';
+import type { ClassData } from '../../core/data';
+import { checkedOwnClassData } from '../../core/data';
 import type { TrainConfig } from '../../core/types';
 import { OwnDatasetStore } from '../../persist/ownDatasetStore';
 
-export async function ownRunData(config: TrainConfig): Promise<PairData> {
+export async function ownRunData(config: TrainConfig): Promise<ClassData> {
   const ref = config.dataset;
   if (!ref) throw new Error('This run does not train on your own images.');
   if (config.validationPercent === undefined) {
@@ -27,7 +27,7 @@ export async function ownRunData(config: TrainConfig): Promise<PairData> {
         `The dataset “${ref.name}” is no longer stored in this browser: add its images again under Your images.`,
       );
     }
-    return await checkedOwnPair(ref, pixels, config.validationPercent, config.seed);
+    return await checkedOwnClassData(ref, pixels, config.validationPercent, config.seed);
   } finally {
     store.close();
   }

@@ -33,8 +33,8 @@ export type ToWorker =
       /** The model `auto` times its candidates on (core/train/backend.ts); absent: the default preset. */
       model?: ModelPreset;
     }
-  /** Fetch (lazily, cached, verified) the pair and send a few sample images. Answered by `samples`. */
-  | { type: 'preview'; id: number; classes: [ClassSlug, ClassSlug]; perClass: number }
+  /** Fetch (lazily, cached, verified) the classes and send a few sample images. Answered by `samples`. */
+  | { type: 'preview'; id: number; classes: ClassSlug[]; perClass: number }
   /** Build data + model for `config` (if no run exists) and train until the last epoch. */
   | ({ type: 'train'; id: number } & RunCommand)
   /** Like `train`, but stop after the current (or next) epoch completes. */
@@ -80,9 +80,9 @@ export interface RunCommand {
 
 export interface SampleImages {
   /** Class slug and display name of each class, index-aligned with `pixels`. */
-  classes: [ClassSlug, ClassSlug];
+  classes: ClassSlug[];
   /** Per class: `perClass` images of 28×28 uint8 pixels, concatenated row-major. */
-  pixels: [Uint8Array, Uint8Array];
+  pixels: Uint8Array[];
   perClass: number;
 }
 

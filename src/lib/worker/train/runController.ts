@@ -37,10 +37,8 @@ export class RunController {
       case 'preview':
         this.#queue.enqueue(command.id, async () => {
           const samples = await this.#services.samples(command);
-          this.#replies.post({ type: 'samples', replyTo: command.id, samples }, [
-            samples.pixels[0].buffer,
-            samples.pixels[1].buffer,
-          ]);
+          const buffers = samples.pixels.map((pixels) => pixels.buffer);
+          this.#replies.post({ type: 'samples', replyTo: command.id, samples }, buffers);
         });
         return;
       case 'train':

@@ -15,7 +15,7 @@ import {
   type MeasuredSpeeds,
   type Measurement,
 } from '../../core/train/backend';
-import { createModel, IMAGE_SIZE, modelKernels, NUM_CLASSES } from '../../core/train';
+import { createModel, IMAGE_SIZE, modelKernels, DEFAULT_CLASS_COUNT } from '../../core/train';
 import { trainStep } from '../../core/train';
 import type { BackendName, ModelPreset } from '../../core/types';
 import { registerWasmTrainingKernels } from '../../core/train';
@@ -116,9 +116,9 @@ async function measureTraining(model: ModelPreset, budgetMs: number): Promise<Me
   const network = createModel(model, 1);
   const optimizer = tf.train.adam(0.001);
   const images = tf.randomUniform([PROBE_BATCH_SIZE, IMAGE_SIZE, IMAGE_SIZE, 1]) as tf.Tensor4D;
-  const classes = Int32Array.from({ length: PROBE_BATCH_SIZE }, (_, i) => i % NUM_CLASSES);
+  const classes = Int32Array.from({ length: PROBE_BATCH_SIZE }, (_, i) => i % DEFAULT_CLASS_COUNT);
   const labels = tf.tidy(() =>
-    tf.oneHot(tf.tensor1d(classes, 'int32'), NUM_CLASSES),
+    tf.oneHot(tf.tensor1d(classes, 'int32'), DEFAULT_CLASS_COUNT),
   ) as tf.Tensor2D;
   const order = tf.range(0, PROBE_BATCH_SIZE, 1, 'int32') as tf.Tensor1D;
   // Plain cross-entropy: no smoothing, L2, focal loss or mixup.

@@ -10,7 +10,7 @@ import {
   DatasetFetchError,
   DatasetStore,
   IMAGE_PIXELS,
-  loadPair,
+  loadClasses,
   samplePixels,
 } from '../../core/data';
 import { Trainer } from '../../core/train';
@@ -45,11 +45,14 @@ async function createRun(
   const { config, run } = command;
   const data = config.dataset
     ? await ownRunData(config)
-    : await loadPair(requireStore(), config.classes, config.trainSize, config.validationSize).catch(
-        (error: unknown) => {
-          throw datasetProblem(error);
-        },
-      );
+    : await loadClasses(
+        requireStore(),
+        config.classes,
+        config.trainSize,
+        config.validationSize,
+      ).catch((error: unknown) => {
+        throw datasetProblem(error);
+      });
   const trainer = Trainer.create(data, config);
   try {
     if (command.resume) {
@@ -107,7 +110,7 @@ const controller = new RunController({
     ).catch((error: unknown) => {
       throw datasetProblem(error);
     });
-    return { classes: command.classes, pixels: [pixels[0], pixels[1]], perClass: command.perClass };
+    return { classes: command.classes, pixels, perClass: command.perClass };
   },
   createRun,
   storage: persistence,

@@ -48,7 +48,7 @@ export class TrainerConnection {
   #backendPreference: BackendPreference = 'auto';
   /** The model `auto` times its candidates on; unset: the worker's default preset. */
   #model: ModelPreset | undefined;
-  #previewClasses: [ClassSlug, ClassSlug] | null = null;
+  #previewClasses: ClassSlug[] | null = null;
   #imagesRequest: { id: number; onSamples: (samples: SampleImages) => void } | null = null;
 
   constructor(handlers: ConnectionHandlers) {
@@ -78,9 +78,9 @@ export class TrainerConnection {
     });
   }
 
-  /** Ask for sample images of a class pair (again after a worker restart). */
-  preview(classes: [ClassSlug, ClassSlug]): void {
-    this.#previewClasses = [classes[0], classes[1]];
+  /** Ask for sample images of the chosen classes (again after a worker restart). */
+  preview(classes: readonly ClassSlug[]): void {
+    this.#previewClasses = [...classes];
     this.post({
       type: 'preview',
       id: this.id(),
@@ -94,7 +94,7 @@ export class TrainerConnection {
    * run's validation images): the reply goes to `onSamples`, unless a later request replaced it.
    */
   requestImages(
-    classes: [ClassSlug, ClassSlug],
+    classes: ClassSlug[],
     perClass: number,
     onSamples: (samples: SampleImages) => void,
   ): void {

@@ -5,6 +5,7 @@
 import { Fields, fail, POSITIVE_COUNT } from '../../files';
 import { MAX_IMAGES_PER_CLASS, MIN_IMAGES_PER_CLASS } from './limits';
 import type { OwnDatasetRef } from './ownDataset';
+import { MAX_CLASSES, MIN_CLASSES } from '../../types';
 
 /** Longest dataset or class name kept (the page's inputs allow no more). */
 export const MAX_NAME_CHARS = 100;
@@ -17,21 +18,29 @@ function name(value: unknown, path: string): string {
   return value;
 }
 
-function pair(fields: Fields, key: string): [number, number] {
-  const [first, second] = fields.numbers(key, { ...POSITIVE_COUNT, max: MAX_IMAGES_PER_CLASS }, 2);
-  return [first, second];
+function perClass(fields: Fields, key: string, classes: number): number[] {
+  return fields.numbers(key, { ...POSITIVE_COUNT, max: MAX_IMAGES_PER_CLASS }, classes);
 }
 
 export function parseDatasetRef(fields: Fields): OwnDatasetRef {
+  const classCount = fields.raw('classNames');
+  const classes = Array.isArray(classCount) ? classCount.length : 0;
+  if (classes < MIN_CLASSES || classes > MAX_CLASSES) {
+    fail(
+      fields.at('classNames'),
+      `a list of ${MIN_CLASSES} to ${MAX_CLASSES} class names`,
+      classCount,
+    );
+  }
   const classNames = fields
-    .list('classNames', 2)
+    .list('classNames', classes)
     .map((value, i) => name(value, `${fields.at('classNames')}[${i}]`));
   const hash = fields.string('hash');
   if (!SHA256_HEX.test(hash)) fail(fields.at('hash'), 'a SHA-256 in lowercase hex', hash);
   const counts = fields.object('counts');
-  const train = pair(counts, 'train');
-  const validation = pair(counts, 'validation');
-  for (const label of [0, 1]) {
+  const train = perClass(counts, 'train', classes);
+  const validation = perClass(counts, 'validation', classes);
+  for (const label of classNames.keys()) {
     const total = train[label] + validation[label];
     if (total < MIN_IMAGES_PER_CLASS || total > MAX_IMAGES_PER_CLASS) {
       fail(
@@ -44,7 +53,7 @@ export function parseDatasetRef(fields: Fields): OwnDatasetRef {
   return {
     id: fields.string('id'),
     name: name(fields.raw('name'), fields.at('name')),
-    classNames: [classNames[0], classNames[1]],
+    classNames,
     hash,
     counts: { train, validation },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IMAGE_PIXELS } from '../dataset';
 import { contentHash } from './contentHash';
-import { checkedOwnPair, datasetRef, ownPair, validationTotal } from './ownDataset';
+import { checkedOwnClassData, datasetRef, ownClassData, validationTotal } from './ownDataset';
 
 /** `count` images, image i filled with the value `first + i` (so an image says where it came from). */
 function images(count: number, first: number): Uint8Array {
@@ -14,9 +14,9 @@ const pixels: [Uint8Array, Uint8Array] = [images(10, 0), images(13, 100)];
 const firstPixels = (set: { images: Uint8Array; count: number }) =>
   Array.from({ length: set.count }, (_, i) => set.images[i * IMAGE_PIXELS]);
 
-describe('ownPair', () => {
+describe('ownClassData', () => {
   it('splits 10 + 13 images at 20 % into 8 + 10 training and 2 + 3 validation images', () => {
-    const { train, validation } = ownPair(pixels, 20, 1);
+    const { train, validation } = ownClassData(pixels, 20, 1);
     expect(train.count).toBe(18);
     expect(validation.count).toBe(5);
     expect([...validation.labels]).toEqual([0, 0, 1, 1, 1]);
@@ -33,7 +33,7 @@ describe('ownPair', () => {
   });
 });
 
-describe('checkedOwnPair', () => {
+describe('checkedOwnClassData', () => {
   const summary = {
     id: 'dataset-1',
     name: 'Digits',
@@ -47,18 +47,18 @@ describe('checkedOwnPair', () => {
     const ref = datasetRef({ ...summary, hash: await contentHash(pixels) }, 20);
     expect(ref.counts).toEqual({ train: [8, 10], validation: [2, 3] });
     expect(validationTotal(ref)).toBe(5);
-    expect(await checkedOwnPair(ref, pixels, 20, 1)).toEqual(ownPair(pixels, 20, 1));
+    expect(await checkedOwnClassData(ref, pixels, 20, 1)).toEqual(ownClassData(pixels, 20, 1));
   });
 
   it('refuses images that changed, another split, or a class under 10', async () => {
     const ref = datasetRef({ ...summary, hash: await contentHash(pixels) }, 20);
     const changed: [Uint8Array, Uint8Array] = [pixels[0].slice(), pixels[1]];
     changed[0][5] = 255;
-    await expect(checkedOwnPair(ref, changed, 20, 1)).rejects.toThrow(/content hash differs/);
-    await expect(checkedOwnPair(ref, pixels, 30, 1)).rejects.toThrow(/split of “Digits”/);
+    await expect(checkedOwnClassData(ref, changed, 20, 1)).rejects.toThrow(/content hash differs/);
+    await expect(checkedOwnClassData(ref, pixels, 30, 1)).rejects.toThrow(/split of “Digits”/);
     const nine: [Uint8Array, Uint8Array] = [images(9, 0), pixels[1]];
     const small = datasetRef({ ...summary, counts: [9, 13], hash: await contentHash(nine) }, 20);
-    await expect(checkedOwnPair(small, nine, 20, 1)).rejects.toThrow(
+    await expect(checkedOwnClassData(small, nine, 20, 1)).rejects.toThrow(
       '“low” has 9 usable images; at least 10 per class are needed to train.',
     );
   });

@@ -1,8 +1,8 @@
 // A user's own two-class dataset as plain data: what the page lists and a run's config names
-// (never the pixels), and how the worker turns the stored pixels into the trainer's PairData.
+// (never the pixels), and how the worker turns the stored pixels into the trainer's ClassData.
 // Pure apart from crypto.subtle (the hash), which the worker and Node 20 both have.
 
-import { IMAGE_PIXELS, type LabelledImages, type PairData } from '../dataset';
+import { IMAGE_PIXELS, type LabelledImages, type ClassData } from '../dataset';
 import { contentHash } from './contentHash';
 import { classSizeProblem } from './limits';
 import type { OwnDatasetRef } from '../../types';
@@ -15,9 +15,10 @@ export interface OwnDatasetSummary {
   /** Its key in this browser's dataset store (persist/datasetStore.ts). */
   id: string;
   name: string;
-  classNames: [string, string];
+  /** One name per class, label order. */
+  classNames: string[];
   /** Images per class. */
-  counts: [number, number];
+  counts: number[];
   /** contentHash of its images and labels. */
   hash: string;
   createdAt: string;
@@ -29,25 +30,36 @@ export function datasetRef(summary: OwnDatasetSummary, validationPercent: number
   return {
     id,
     name,
-    classNames: [classNames[0], classNames[1]],
+    classNames: [...classNames],
     hash,
     counts: splitCounts(counts, validationPercent),
   };
 }
 
-/** Validation examples of a run on its own dataset (both classes). */
+/** Validation examples of a run on its own dataset (every class). */
 export function validationTotal(ref: OwnDatasetRef): number {
-  return ref.counts.validation[0] + ref.counts.validation[1];
+  return ref.counts.validation.reduce((sum, count) => sum + count, 0);
 }
 
-/** The images at `indices` (into class 0's then class 1's images), with their labels. */
-function gathered(pixels: readonly [Uint8Array, Uint8Array], indices: Int32Array): LabelledImages {
-  const firstCount = pixels[0].length / IMAGE_PIXELS;
+/** Images per class of pixels stored class by class. */
+export function imageCounts(pixels: readonly Uint8Array[]): number[] {
+  return pixels.map((classPixels) => classPixels.length / IMAGE_PIXELS);
+}
+
+/** The images at `indices` (into class 0's, then class 1's, … images), with their labels. */
+function gathered(pixels: readonly Uint8Array[], indices: Int32Array): LabelledImages {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const count of imageCounts(pixels)) {
+    starts.push(offset);
+    offset += count;
+  }
   const images = new Uint8Array(indices.length * IMAGE_PIXELS);
   const labels = new Uint8Array(indices.length);
   indices.forEach((index, i) => {
-    const label = index < firstCount ? 0 : 1;
-    const start = (label === 0 ? index : index - firstCount) * IMAGE_PIXELS;
+    let label = starts.length - 1;
+    while (index < starts[label]) label--;
+    const start = (index - starts[label]) * IMAGE_PIXELS;
     images.set(pixels[label].subarray(start, start + IMAGE_PIXELS), i * IMAGE_PIXELS);
     labels[i] = label;
   });
@@ -55,16 +67,12 @@ function gathered(pixels: readonly [Uint8Array, Uint8Array], indices: Int32Array
 }
 
 /** The trainer's data from a dataset's pixels: training and validation by the seeded stratified split. */
-export function ownPair(
-  pixels: readonly [Uint8Array, Uint8Array],
+export function ownClassData(
+  pixels: readonly Uint8Array[],
   validationPercent: number,
   seed: number,
-): PairData {
-  const counts: [number, number] = [
-    pixels[0].length / IMAGE_PIXELS,
-    pixels[1].length / IMAGE_PIXELS,
-  ];
-  const split = stratifiedSplit(counts, validationPercent, seed);
+): ClassData {
+  const split = stratifiedSplit(imageCounts(pixels), validationPercent, seed);
   return { train: gathered(pixels, split.train), validation: gathered(pixels, split.validation) };
 }
 
@@ -73,18 +81,20 @@ export function ownPair(
  * the same images (hash), enough of them, and the same split sizes. A run resumed after the
  * dataset was deleted and re-added from other files is refused, not silently retrained.
  */
-export async function checkedOwnPair(
+export async function checkedOwnClassData(
   ref: OwnDatasetRef,
-  pixels: readonly [Uint8Array, Uint8Array],
+  pixels: readonly Uint8Array[],
   validationPercent: number,
   seed: number,
-): Promise<PairData> {
-  const counts: [number, number] = [
-    pixels[0].length / IMAGE_PIXELS,
-    pixels[1].length / IMAGE_PIXELS,
-  ];
-  for (const label of [0, 1] as const) {
-    const problem = classSizeProblem(ref.classNames[label], counts[label]);
+): Promise<ClassData> {
+  if (pixels.length !== ref.classNames.length) {
+    throw new Error(
+      `“${ref.name}” holds ${pixels.length} classes, but the run says ${ref.classNames.length}.`,
+    );
+  }
+  const counts = imageCounts(pixels);
+  for (const [label, name] of ref.classNames.entries()) {
+    const problem = classSizeProblem(name, counts[label]);
     if (problem) throw new RangeError(problem);
   }
   if ((await contentHash(pixels)) !== ref.hash) {
@@ -97,5 +107,5 @@ export async function checkedOwnPair(
   if (actual !== expected) {
     throw new Error(`The split of “${ref.name}” gives ${actual}, but the run says ${expected}.`);
   }
-  return ownPair(pixels, validationPercent, seed);
+  return ownClassData(pixels, validationPercent, seed);
 }

@@ -22,21 +22,18 @@ export function validationCount(count: number, validationPercent: number): numbe
   return Math.min(count - 1, Math.max(1, wanted));
 }
 
-export function splitCounts(counts: [number, number], validationPercent: number): SplitCounts {
-  const validation: [number, number] = [
-    validationCount(counts[0], validationPercent),
-    validationCount(counts[1], validationPercent),
-  ];
-  return { train: [counts[0] - validation[0], counts[1] - validation[1]], validation };
+export function splitCounts(counts: readonly number[], validationPercent: number): SplitCounts {
+  const validation = counts.map((count) => validationCount(count, validationPercent));
+  return { train: counts.map((count, label) => count - validation[label]), validation };
 }
 
 /**
- * Indices into a dataset stored class by class (class 0's `counts[0]` images, then class 1's):
- * per class a seeded shuffle picks the validation images; both lists are then in dataset order
- * (class 0 first, ascending), so validation examples are numbered the same on every run.
+ * Indices into a dataset stored class by class (class 0's `counts[0]` images, then class 1's,
+ * …): per class a seeded shuffle picks the validation images; both lists are then in dataset
+ * order (class 0 first, ascending), so validation examples are numbered the same on every run.
  */
 export function stratifiedSplit(
-  counts: [number, number],
+  counts: readonly number[],
   validationPercent: number,
   seed: number,
 ): { train: Int32Array; validation: Int32Array } {

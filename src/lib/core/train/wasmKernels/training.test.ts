@@ -3,7 +3,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PairData } from '../../data';
+import type { ClassData } from '../../data';
 import { createModel, IMAGE_SIZE, modelKernels } from '../model';
 import { mulberry32 } from '../../prng';
 import { Trainer } from '../trainer';
@@ -99,7 +99,7 @@ describe('one training step on wasm agrees with cpu', () => {
   }
 });
 
-const data: PairData = { train: noisyPair(12, 11), validation: noisyPair(8, 12) };
+const data: ClassData = { train: noisyPair(12, 11), validation: noisyPair(8, 12) };
 const config = testConfig({
   trainSize: 12,
   validationSize: 8,
