@@ -18,6 +18,8 @@ export interface ImportedResult {
   /** False when the browser could not store it (shown now, gone after a reload). */
   stored: boolean;
   storageProblem: string | null;
+  /** True when the same file was imported before: `run` is that stored run, not a new entry. */
+  existing: boolean;
 }
 
 export class LogitsImporter {
@@ -78,6 +80,7 @@ export class LogitsImporter {
           run: { record: message.record, epochs: message.epochs },
           stored: message.stored,
           storageProblem: message.storageProblem,
+          existing: message.existing,
         });
         return;
       case 'error':

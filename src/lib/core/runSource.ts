@@ -16,6 +16,11 @@ export interface ImportedSource {
    * sigmoid column, probabilities, one-hot labels), shown with the run. Absent in older records.
    */
   notes?: ImportNote[];
+  /**
+   * SHA-256 of the file's bytes (hex): importing the same file again opens this run instead of
+   * adding a copy. Absent in records imported before it was kept.
+   */
+  contentHash?: string;
 }
 
 /** One way an imported file was read that its owner should know of; `text` is shown as is. */

@@ -3,7 +3,8 @@
 // (logitsImportJob.ts does the work; this is glue). It holds no tfjs, so it starts fast and an
 // import never waits behind a training run.
 
-import { RunStore } from '../../persist/runStore';
+import { RunStore, type EpochRecord, type RunRecord } from '../../persist/runStore';
+import { fileContentHash, importedFrom } from './importDedupe';
 import type { FromImportWorker, ToImportWorker } from './importProtocol';
 import { importLogitsRun } from './logitsImportJob';
 
@@ -42,32 +43,55 @@ async function store(
   }
 }
 
+/** The run this browser already stored from a file with these bytes, with its epochs; else null. */
+async function storedImport(
+  contentHash: string,
+): Promise<{ record: RunRecord; epochs: EpochRecord[] } | null> {
+  try {
+    const runs = await RunStore.open();
+    if (!runs) return null;
+    try {
+      const record = importedFrom(await runs.listRuns(), contentHash);
+      return record && { record, epochs: await runs.getEpochs(record.id) };
+    } finally {
+      runs.close();
+    }
+  } catch {
+    return null; // storage unreadable: import it afresh (storing it will say what is wrong)
+  }
+}
+
+function postImported(
+  id: number,
+  run: { record: RunRecord; epochs: EpochRecord[] },
+  storageProblem: string | null,
+  existing: boolean,
+): void {
+  // Each epoch's logits may share one buffer: transfer each buffer once.
+  const buffers = new Set(run.epochs.map((row) => row.logits.buffer as ArrayBuffer));
+  const stored = storageProblem === null;
+  post({ type: 'imported', replyTo: id, ...run, stored, storageProblem, existing }, [...buffers]);
+}
+
 async function handle(command: ToImportWorker): Promise<void> {
   const { id, file } = command;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    const contentHash = await fileContentHash(bytes);
+    const existing = await storedImport(contentHash);
+    if (existing) {
+      postImported(id, existing, null, true);
+      return;
+    }
     const progress = throttled(id);
-    const result = await importLogitsRun(file.name, bytes, progress);
+    const result = await importLogitsRun(file.name, bytes, progress, new Date(), contentHash);
     if (!result.ok) {
       post({ type: 'error', replyTo: id, message: result.error });
       return;
     }
     progress('saving', 1);
-    const { record, epochs } = result.run;
-    const storageProblem = await store(record, epochs);
-    // Each epoch's logits may share one buffer: transfer each buffer once.
-    const buffers = new Set(epochs.map((row) => row.logits.buffer as ArrayBuffer));
-    post(
-      {
-        type: 'imported',
-        replyTo: id,
-        record,
-        epochs,
-        stored: storageProblem === null,
-        storageProblem,
-      },
-      [...buffers],
-    );
+    const storageProblem = await store(result.run.record, result.run.epochs);
+    postImported(id, result.run, storageProblem, false);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     post({ type: 'error', replyTo: id, message: `${file.name} could not be read: ${reason}` });

@@ -22,5 +22,7 @@ export type FromImportWorker = JobReplies<
     stored: boolean;
     /** Why it could not be stored, in the browser's words; null when it was. */
     storageProblem: string | null;
+    /** True when this file was imported before: the reply is that stored run, not a copy. */
+    existing: boolean;
   }
 >;

@@ -62,6 +62,8 @@ export async function importLogitsRun(
   bytes: Uint8Array,
   onProgress: ImportProgress = () => {},
   now: Date = new Date(),
+  /** The file's SHA-256 (importDedupe.ts), kept so a second import of it finds this run. */
+  contentHash: string | null = null,
 ): Promise<ImportJobResult> {
   const parsed = await parseLogitsFile(fileName, bytes, (fraction) =>
     onProgress('reading', fraction),
@@ -87,6 +89,7 @@ export async function importLogitsRun(
     // How the file was read (float16, one sigmoid column, probabilities, one-hot labels): kept
     // with the run, so the banner says it after a reload too.
     notes: run.notes,
+    ...(contentHash === null ? {} : { contentHash }),
   };
   const record: RunRecord = {
     id,
