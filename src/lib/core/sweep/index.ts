@@ -14,3 +14,4 @@ export * from './sweepFile';
 export * from './sweepFileParse';
 export * from './table';
 export * from './curves';
+export * from './expectation';

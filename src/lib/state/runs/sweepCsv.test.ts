@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sweepTable, type SweepTableRow } from '../../core/sweep';
+import { SUMMARY_KEYS, sweepTable, type SweepTableRow } from '../../core/sweep';
 import { sweepTableToCsv } from './sweepCsv';
 
 const spread = (values: number[]) => ({
@@ -14,24 +14,7 @@ describe('sweep table CSV', () => {
   it('writes one row per arm, reference without a difference, labels quoted when needed', () => {
     const cells = (beyond: boolean | null) =>
       Object.fromEntries(
-        [
-          'finalNll',
-          'finalEce',
-          'finalBrier',
-          'finalAccuracy',
-          'bestNll',
-          'bestEce',
-          'bestBrier',
-          'bestAccuracy',
-          'bestEpoch',
-          'temperature',
-          'temperatureNll',
-          'temperatureEce',
-          'plattNll',
-          'plattEce',
-          'isotonicNll',
-          'isotonicEce',
-        ].map((key) => [
+        SUMMARY_KEYS.map((key) => [
           key,
           {
             spread: spread([0.25]),
