@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PosthocReport } from '../../core/metrics';
-import { rankRuns, settingsDifferences, type RankedRun } from './ranking';
-import { defaultSettings } from '../../settings';
-import { toTrainConfig } from '../../settings';
+import { rankRuns, type RankedRun } from './ranking';
 
 function run(id: string, nll: number, ece: number, accuracy: number, tNll: number): RankedRun {
   const figures = { nll, ece, accuracy };
@@ -30,12 +28,5 @@ describe('ranking saved runs', () => {
     expect(rankRuns(runs, 'nll', 'temperature').map((r) => r.id)).toEqual(['1', '2', '3']);
     expect(rankRuns(runs, 'accuracy', 'none').map((r) => r.id)).toEqual(['1', '2', '3']);
     expect(rankRuns(runs, 'ece', 'platt').map((r) => r.id)).toEqual(['1', '2', '3']);
-  });
-
-  it('describes a run by the settings away from their defaults', () => {
-    expect(settingsDifferences(toTrainConfig(defaultSettings()))).toBe('defaults');
-    const config = { ...toTrainConfig(defaultSettings()), labelSmoothing: 0.1, epochs: 10 };
-    expect(settingsDifferences(config)).toMatch(/Epochs 10/);
-    expect(settingsDifferences(config)).toMatch(/smoothing.*0\.1/i);
   });
 });

@@ -3,8 +3,6 @@
 // half), so every run is judged on the same images the same way. Pure: reports in, rows out.
 
 import type { PosthocMethod, PosthocReport } from '../../core/metrics';
-import type { TrainConfig } from '../../core/types';
-import { defaultSettings, RUN_KEYS, SETTINGS, type SettingKey } from '../../settings';
 
 export type RankMetric = 'nll' | 'ece' | 'accuracy';
 
@@ -25,29 +23,11 @@ export interface RankedRun {
   id: string;
   /** When it started, as the Runs list writes it. */
   createdAt: string;
-  /** The settings that differ from the defaults, e.g. "Focal loss γ 2 · Epochs 10"; "defaults" when none do. */
+  /** What tells it from the other runs ranked (runNames), e.g. "label smoothing 0.1", "plain". */
   differences: string;
   /** The epoch whose logits were scored (the restored best after early stopping). */
   epoch: number;
   report: PosthocReport;
-}
-
-/** "Label smoothing 0.1 · Epochs 10": the run's settings away from their defaults. */
-export function settingsDifferences(config: TrainConfig): string {
-  const defaults = defaultSettings();
-  const parts: string[] = [];
-  for (const key of RUN_KEYS as readonly SettingKey[]) {
-    if (key === 'backend') continue;
-    const spec = SETTINGS[key] as {
-      config?: keyof TrainConfig;
-      label: string;
-      format(value: unknown): string;
-    };
-    if (spec.config === undefined) continue;
-    const value = spec.format(config[spec.config]);
-    if (value !== spec.format(defaults[key])) parts.push(`${spec.label} ${value}`);
-  }
-  return parts.length === 0 ? 'defaults' : parts.join(' · ');
 }
 
 /** A run's figure for `metric` after `fix`, on its evaluation half. */

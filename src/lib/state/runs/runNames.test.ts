@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { TrainConfig } from '../../core/types';
 import { defaultSettings, toTrainConfig } from '../../settings';
 import { comparedFromStored } from './compare';
-import { ghostName, PLAIN_RUN_NAME, runNames, withRunNames, type RunToName } from './runNames';
+import {
+  ghostName,
+  PLAIN_RUN_NAME,
+  runNames,
+  storedRunToName,
+  withRunNames,
+  type RunToName,
+} from './runNames';
 
 function run(
   overrides: Partial<TrainConfig> | null,
@@ -133,5 +140,21 @@ describe('ghostName', () => {
     );
     expect(ghostName(null, plain)).toBe('Previous run');
     expect(ghostName({ ...plain, epochs: 20 }, null)).toBe('Previous run (epochs 20)');
+  });
+});
+
+describe('storedRunToName', () => {
+  it('names an imported run by its file, whatever its placeholder config says', () => {
+    const config = toTrainConfig(defaultSettings());
+    const imported = {
+      config,
+      createdAt: '2026-03-01T10:00:00Z',
+      source: { kind: 'imported' as const, name: 'pets' },
+    };
+    const trained = { config: { ...config, epochs: 10 }, createdAt: '2026-03-02T10:00:00Z' };
+    expect(runNames([imported, trained].map(storedRunToName), clock)).toEqual([
+      'imported “pets”',
+      'epochs 10',
+    ]);
   });
 });

@@ -15,6 +15,23 @@ export interface RunToName {
   origin: string;
 }
 
+/** A run as stored in this browser (the parts of its record a name reads). */
+export interface StoredRunLike {
+  config: TrainConfig;
+  createdAt: string;
+  source?: { kind: 'imported'; name: string };
+}
+
+/** A stored run to name: an imported one by its file (its config is a placeholder). */
+export function storedRunToName(run: StoredRunLike): RunToName {
+  const imported = run.source?.kind === 'imported';
+  return {
+    config: imported ? null : run.config,
+    createdAt: run.createdAt,
+    origin: imported ? `imported “${run.source?.name ?? ''}”` : '',
+  };
+}
+
 /** The name of a run on the default settings, among runs that changed something. */
 export const PLAIN_RUN_NAME = 'plain';
 
