@@ -22,6 +22,26 @@ import { epochMarkersPlugin } from './epochMarkers';
 
 let registered = false;
 
+/**
+ * Writes each chart's plot area (Chart.js `chartArea`, CSS px) on its canvas as
+ * data-chart-area="width×height", and its smallest tick-label size as data-tick-font: the
+ * layout tests read them to check that legends and axes leave the plot its room, and that
+ * projector mode's labels are large.
+ */
+const chartAreaPlugin: Plugin = {
+  id: 'chartAreaSize',
+  afterLayout(chart) {
+    const { width, height } = chart.chartArea;
+    chart.canvas.dataset['chartArea'] = `${Math.round(width)}x${Math.round(height)}`;
+    // Chart.js' resolved tick font (a scale without ticks, e.g. a hidden one, has none).
+    const sizes = Object.values(chart.scales).flatMap((scale) => {
+      const font = (scale.options as { ticks?: { font?: { size?: unknown } } }).ticks?.font;
+      return scale.options.display !== false && typeof font?.size === 'number' ? [font.size] : [];
+    });
+    if (sizes.length > 0) chart.canvas.dataset['tickFont'] = String(Math.min(...sizes));
+  },
+};
+
 /** Returns Chart with the controllers, elements, scales and plugins of this app registered. */
 export function registeredChart(): typeof Chart {
   if (!registered) {
@@ -39,6 +59,7 @@ export function registeredChart(): typeof Chart {
       // Act only on the charts linked to them (linkEpochCursor, setEpochMarkers).
       epochCursorPlugin,
       epochMarkersPlugin,
+      chartAreaPlugin,
     );
     registered = true;
   }

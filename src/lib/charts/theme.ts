@@ -203,6 +203,7 @@ export function applyBaseTheme(
   options: {
     color?: unknown;
     font?: object;
+    plugins?: { legend?: { labels?: object } };
     scales?: Record<string, { ticks?: object; grid?: object } | undefined>;
   },
   theme: ChartTheme,
@@ -210,12 +211,29 @@ export function applyBaseTheme(
 ): void {
   options.color = theme.text;
   options.font = { ...options.font, family: theme.fontFamily, size: theme.fontSize };
+  // The legend's words at the theme's size too (Chart.js does not pass options.font down).
+  const legend = options.plugins?.legend;
+  if (legend) {
+    const labels = legend.labels as { font?: object } | undefined;
+    legend.labels = { ...labels, font: { ...labels?.font, size: theme.fontSize } };
+  }
   for (const [id, scale] of Object.entries(options.scales ?? {})) {
     if (scale === undefined) continue;
-    scale.ticks = { ...scale.ticks, color: theme.text };
+    // Tick labels at the theme's size, explicitly: projector mode promises labels of 20 px+.
+    const ticks = scale.ticks as { font?: object } | undefined;
+    scale.ticks = {
+      ...ticks,
+      color: theme.text,
+      font: { ...ticks?.font, size: theme.fontSize },
+    };
     scale.grid = { ...scale.grid, color: theme.grid };
     if ('title' in scale) {
-      scale.title = { ...(scale.title as object), color: titleColours[id] ?? theme.text };
+      const title = scale.title as { font?: object };
+      scale.title = {
+        ...title,
+        color: titleColours[id] ?? theme.text,
+        font: { ...title.font, size: theme.fontSize },
+      };
     }
   }
 }

@@ -6,13 +6,13 @@
 // `load()` is a dynamic import: the page fetches a panel's code when it first shows the panel.
 
 import type { Component } from 'svelte';
-import { HIDEABLE_PARTS, type HideablePart } from '../settings';
+import { HIDEABLE_PARTS, PAGE_VIEW_IDS, type HideablePart, type PageView } from '../settings';
 import { TOUR_STEPS, type TourStep } from '../state/page';
 import { CHART_HELP, type ChartKey } from '../components/workshop/chartHelp';
 
-/** The views the panels fall into, in the order the story tells them. */
-export const PANEL_VIEWS = ['story', 'why', 'fix', 'examples', 'data', 'runs'] as const;
-export type PanelView = (typeof PANEL_VIEWS)[number];
+/** The views (tabs) the panels fall into, in the order the story tells them (settings/views.ts). */
+export const PANEL_VIEWS = PAGE_VIEW_IDS;
+export type PanelView = PageView;
 
 /**
  * How the panel sits on the page: `chart`, a chart card with Help and PNG buttons (its title,

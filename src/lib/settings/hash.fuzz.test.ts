@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CLASS_SLUGS } from '../core/types';
 import { formatHash, parseHash } from './hash';
 import {
+  FUZZED_KEYS,
   HASH_FUZZ_SEED,
   everyKeyEveryKind,
   hostileHashes,
@@ -106,6 +107,7 @@ describe('the hostile-hash generator', () => {
     expect(CASES.filter((fuzz) => fuzz.expectsProblem).length).toBeGreaterThan(CASE_COUNT / 2);
     expect(CASES.filter((fuzz) => !fuzz.expectsProblem).length).toBeGreaterThanOrEqual(10);
     expect(hostileKeysThatAreSettings()).toEqual([]);
+    expect(SETTING_KEYS).toEqual(expect.arrayContaining([...FUZZED_KEYS]));
   });
 
   it('is deterministic: the first cases do not depend on how many are asked for', () => {

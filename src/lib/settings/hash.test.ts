@@ -58,6 +58,7 @@ describe('parseHash round trip', () => {
       tour: true,
       projector: true,
       replay: true,
+      view: 'why',
       sweep: {
         kind: 'grid',
         axes: [

@@ -41,6 +41,37 @@ interface Piece {
   label: string;
 }
 
+/**
+ * The keys the random cases draw from: the table as it stood when HASH_FUZZ_MESSAGES was written.
+ * Frozen, so a new setting does not reshuffle every case and its written-out messages; new keys
+ * are still fuzzed, one case per key and kind, by everyKeyEveryKind.
+ */
+export const FUZZED_KEYS: readonly SettingKey[] = [
+  'classes',
+  'train',
+  'val',
+  'split',
+  'epochs',
+  'batch',
+  'lr',
+  'optimizer',
+  'model',
+  'seed',
+  'smoothing',
+  'l2',
+  'dropout',
+  'earlyStop',
+  'patience',
+  'focal',
+  'mixup',
+  'backend',
+  'autostart',
+  'hide',
+  'tour',
+  'projector',
+  'replay',
+];
+
 function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
 }
@@ -161,7 +192,7 @@ const HOSTILE_KEYS = [
 function piece(random: Random, keyForRepeat: SettingKey | null): Piece {
   const roll = random();
   if (keyForRepeat !== null || roll < 0.45) {
-    const key = keyForRepeat ?? pick(random, SETTING_KEYS);
+    const key = keyForRepeat ?? pick(random, FUZZED_KEYS);
     if (keyForRepeat === null && random() < 0.55) {
       const value = hostileValue(random, key);
       return { text: `${key}=${value.text}`, key, bad: true, label: `${value.label} ${key}` };
@@ -172,7 +203,7 @@ function piece(random: Random, keyForRepeat: SettingKey | null): Piece {
     // A known key with no '=' reads as an empty value: valid for flags and lists, so not them.
     const key = pick(
       random,
-      SETTING_KEYS.filter((candidate) => !acceptsEmpty(candidate)),
+      FUZZED_KEYS.filter((candidate) => !acceptsEmpty(candidate)),
     );
     return { text: key, key, bad: true, label: `bare ${key}` };
   }

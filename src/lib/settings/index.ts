@@ -8,3 +8,4 @@ export * from './settingKeys';
 export * from './settingValues';
 export * from './settings';
 export * from './sweepSpec';
+export * from './views';

@@ -14,6 +14,7 @@ import {
   type ModelPreset,
   type OptimizerName,
 } from '../core/types';
+import { PAGE_VIEWS, type PageView } from './views';
 import {
   choice,
   classList,
@@ -53,6 +54,7 @@ export interface Settings {
   tour: boolean;
   projector: boolean;
   replay: boolean;
+  view: PageView;
   sweep: SweepSpec;
   seeds: number;
   pool: number;
@@ -258,6 +260,13 @@ export const SETTINGS: SettingsTable = {
     label: 'Replay the recorded run',
     help: 'Plays the shipped recording of a full default run, epoch by epoch, when the link is opened.',
     default: false,
+  }),
+  view: choice<PageView>({
+    view: true,
+    label: 'Shown view',
+    help: 'The tab the page opens on: the story (both main charts), or one of the deeper views.',
+    default: 'story',
+    options: PAGE_VIEWS,
   }),
   sweep: sweepSetting(
     {

@@ -18,3 +18,4 @@ export * from './summary';
 export * from './temperatureSlider';
 export * from './withinBin';
 export * from './sweepCaption';
+export * from './storyCaption';
