@@ -7,8 +7,10 @@ import { expect } from './fixtures';
 export const VIEW_TABS = {
   story: 'Story',
   why: 'Why',
+  classes: 'Classes',
   fix: 'Fix it',
   examples: 'Examples',
+  worked: 'Worked example',
   data: 'Your data',
   runs: 'Runs',
 } as const;

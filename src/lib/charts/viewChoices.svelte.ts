@@ -4,4 +4,6 @@
 export const chartView = $state({
   /** Plot the loss axis on a log scale (small losses and their rise both stay visible). */
   logLoss: false,
+  /** Add each epoch's loss after temperature scaling to the loss chart (fitted per epoch). */
+  scaledLoss: false,
 });

@@ -67,6 +67,15 @@ const PANEL_SPECS = [
   // The three scores tell the loss split's story in scores: a link hides the two together.
   chart('scoring', 'why', () => import('../charts/ScoringChart.svelte'), 'split'),
   {
+    id: 'classes',
+    title: 'Classes',
+    view: 'classes',
+    load: () => import('./ClassesCard.svelte'),
+    help: 'Which classes carry the loss at the chosen epoch: per-class figures, the costliest confusions and the confusion matrix.',
+    frame: 'wide',
+    hide: null,
+  },
+  {
     id: 'temperature',
     title: 'Temperature scaling',
     view: 'fix',
@@ -88,15 +97,15 @@ const PANEL_SPECS = [
     id: 'worked',
     title: 'A worked example',
     help: 'One validation image: its two logits, the probabilities softmax makes of them and its loss.',
-    view: 'examples',
+    view: 'worked',
     load: () => import('../components/explain/WorkedExample.svelte'),
-    frame: 'wide',
+    frame: 'card',
     hide: 'worked',
   },
   // Shown with the worked example: both take one answer apart.
   chart(
     'scoringRules',
-    'why',
+    'worked',
     () => import('../components/explain/ScoringRulesPanel.svelte'),
     'worked',
   ),

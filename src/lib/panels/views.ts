@@ -34,3 +34,19 @@ export function shownViews(
 export function viewOfPanel(id: string, panels: readonly Panel[] = PANELS): PageView | null {
   return panels.find((panel) => panel.id === id)?.view ?? null;
 }
+
+/** Where a tour step's target lives: a panel's view, the toolbar, or the settings drawer. */
+export type TourPlace = { kind: 'view'; view: PageView } | { kind: 'toolbar' } | { kind: 'drawer' };
+
+/** The place of `[data-tour="name"]` on a page with this hide= list; null when not on it. */
+export function tourPlace(
+  selector: string,
+  hide: readonly HideablePart[],
+  panels: readonly Panel[] = PANELS,
+): TourPlace | null {
+  const name = /^\[data-tour="([^"]+)"\]$/.exec(selector)?.[1];
+  if (name === 'controls') return hide.includes('controls') ? null : { kind: 'toolbar' };
+  if (name === 'settings') return hide.includes('settings') ? null : { kind: 'drawer' };
+  const panel = panels.find((candidate) => candidate.id === name);
+  return panel && panelShown(panel, hide) ? { kind: 'view', view: panel.view } : null;
+}

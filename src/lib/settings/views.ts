@@ -5,8 +5,10 @@
 export const PAGE_VIEWS = {
   story: 'Story',
   why: 'Why',
+  classes: 'Classes',
   fix: 'Fix it',
   examples: 'Examples',
+  worked: 'Worked example',
   data: 'Your data',
   runs: 'Runs',
 } as const;

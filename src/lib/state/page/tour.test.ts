@@ -93,21 +93,50 @@ describe('chooseTourCorner', () => {
 
   it('prefers the bottom right when nothing is covered there', () => {
     const target = { left: 0, top: 0, right: 400, bottom: 300 };
-    expect(chooseTourCorner(target, viewport, card, 16)).toBe('bottom-right');
+    expect(chooseTourCorner(target, viewport, card, 16).corner).toBe('bottom-right');
   });
 
   it('moves off a panel in the bottom right', () => {
     const target = { left: 440, top: 300, right: 1264, bottom: 700 };
-    expect(chooseTourCorner(target, viewport, card, 16)).toBe('bottom-left');
+    expect(chooseTourCorner(target, viewport, card, 16).corner).toBe('bottom-left');
   });
 
   it('goes to the top when the panel fills the bottom row', () => {
     const target = { left: 0, top: 400, right: 1280, bottom: 720 };
-    expect(chooseTourCorner(target, viewport, card, 16)).toBe('top-right');
+    expect(chooseTourCorner(target, viewport, card, 16).corner).toBe('top-right');
+  });
+
+  it('hides none of the words when a corner can, even if it covers more of the panel', () => {
+    // A full-width panel: every corner covers some of it. Its heading and caption are at its
+    // top left; the bottom corners cover 400 × 200 of the panel, the top right 400 × 184 but
+    // none of the words, the top left the words.
+    const target = { left: 0, top: 0, right: 1280, bottom: 720 };
+    const words = [
+      { left: 16, top: 16, right: 600, bottom: 60 },
+      { left: 16, top: 60, right: 840, bottom: 120 },
+    ];
+    const placed = chooseTourCorner(target, viewport, card, 16, words);
+    expect(placed).toEqual({ corner: 'bottom-right', textCovered: 0 });
+    // Words along the bottom too: only the top right leaves all of them clear.
+    const bottomWords = [...words, { left: 16, top: 640, right: 1264, bottom: 700 }];
+    expect(chooseTourCorner(target, viewport, card, 16, bottomWords)).toEqual({
+      corner: 'top-right',
+      textCovered: 0,
+    });
+  });
+
+  it('reports the words it could not avoid', () => {
+    const target = { left: 0, top: 0, right: 1280, bottom: 720 };
+    // A line of words across the whole top and bottom: the least is one corner's 400 × 20.
+    const words = [
+      { left: 0, top: 0, right: 1280, bottom: 36 },
+      { left: 0, top: 684, right: 1280, bottom: 720 },
+    ];
+    expect(chooseTourCorner(target, viewport, card, 16, words).textCovered).toBe(400 * 20);
   });
 
   it('counts only the visible part of a panel taller than the viewport', () => {
     const target = { left: 440, top: -2000, right: 1264, bottom: 380 };
-    expect(chooseTourCorner(target, viewport, card, 16)).toBe('bottom-right');
+    expect(chooseTourCorner(target, viewport, card, 16).corner).toBe('bottom-right');
   });
 });

@@ -40,7 +40,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: '…yet the loss climbs',
     body:
       'Now the solid orange loss line: with the default settings it bottoms out (▲) and then ' +
-      'rises, although accuracy holds (the line above the chart says what this run’s loss did). ' +
+      'rises, although accuracy holds (the sentence above the charts says what this run’s loss did). ' +
       'Loss does not just count mistakes — it also charges for how sure each answer was.',
     targets: [panel('loss')],
   },
@@ -152,34 +152,54 @@ interface Box {
 /** In order of preference on a tie: bottom-right reads as "a note beside the page". */
 const CORNERS: readonly TourCorner[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
 
+/** The area two boxes share (0 when apart). */
+function overlap(a: Box, b: Box): number {
+  const width = Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left));
+  const height = Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+  return width * height;
+}
+
+export interface TourPlacement {
+  corner: TourCorner;
+  /** Area of the target's words (`text`) under the card: 0 means none is hidden. */
+  textCovered: number;
+}
+
 /**
- * The viewport corner where a `card` (width × height, `margin` from the edges) covers the least
- * of `target`'s visible area, so the tour's card does not hide the panel it talks about.
+ * The viewport corner for a `card` (width × height, `margin` from the edges) that hides none of
+ * the target's words (`text`: its heading, caption and labels) if any corner can, and of those
+ * the one that covers the least of the `target`'s visible area, so the tour's card never hides
+ * what it points at.
  */
 export function chooseTourCorner(
   target: Box,
   viewport: { width: number; height: number },
   card: { width: number; height: number },
   margin: number,
-): TourCorner {
-  let best: TourCorner = CORNERS[0];
-  let leastCovered = Number.POSITIVE_INFINITY;
+  text: readonly Box[] = [],
+): TourPlacement {
+  const visible: Box = {
+    ...target,
+    top: Math.max(target.top, 0),
+    bottom: Math.min(target.bottom, viewport.height),
+  };
+  let best: TourPlacement & { covered: number } = {
+    corner: CORNERS[0],
+    textCovered: Number.POSITIVE_INFINITY,
+    covered: Number.POSITIVE_INFINITY,
+  };
   for (const corner of CORNERS) {
     const left = corner.endsWith('left') ? margin : viewport.width - margin - card.width;
     const top = corner.startsWith('top') ? margin : viewport.height - margin - card.height;
-    const width = Math.max(
-      0,
-      Math.min(left + card.width, target.right) - Math.max(left, target.left),
-    );
-    const height = Math.max(
-      0,
-      Math.min(top + card.height, target.bottom, viewport.height) - Math.max(top, target.top, 0),
-    );
-    const covered = width * height;
-    if (covered < leastCovered) {
-      best = corner;
-      leastCovered = covered;
+    const box = { left, top, right: left + card.width, bottom: top + card.height };
+    const textCovered = text.reduce((sum, words) => sum + overlap(box, words), 0);
+    const covered = visible.bottom > visible.top ? overlap(box, visible) : 0;
+    if (
+      textCovered < best.textCovered ||
+      (textCovered === best.textCovered && covered < best.covered)
+    ) {
+      best = { corner, textCovered, covered };
     }
   }
-  return best;
+  return { corner: best.corner, textCovered: best.textCovered };
 }
