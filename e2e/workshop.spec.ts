@@ -19,7 +19,7 @@ function firstPixelAlpha(png: Buffer): number {
   return pixels[1 + 3]; // after the row's filter byte: R, G, B, A
 }
 
-test('keyboard: ? shows the sheet; Space trains, pauses and resumes; R resets; S steps', async ({
+test('keyboard: ? shows the sheet; T trains, pauses and resumes; R resets; S steps', async ({
   page,
 }) => {
   // Many epochs, so the run is still going when Space pauses it; it never runs to the end.
@@ -27,24 +27,29 @@ test('keyboard: ? shows the sheet; Space trains, pauses and resumes; R resets; S
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
-  await expect(sheet.getByRole('row', { name: /Space/ })).toBeVisible();
+  await expect(sheet.getByRole('row', { name: /^T Train, pause or resume/ })).toBeVisible();
+  await expect(sheet.getByRole('row', { name: /Space/ })).toHaveCount(0);
   // Keys inside the modal sheet do not reach the page.
-  await page.keyboard.press(' ');
+  await page.keyboard.press('t');
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   // Focus goes back where it was when the sheet's close event runs: until then a key press still
-  // lands on the sheet's Close button, where Space is the button's own (on a loaded machine the
-  // next press could come first).
+  // lands in the modal sheet, which keeps its keys (on a loaded machine the next press could come
+  // first).
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.closest('dialog') === null))
     .toBe(true);
   await expect(page.getByTestId('status')).toHaveText(/idle/i);
 
+  // Space is the browser's: on the page it scrolls, it never trains.
   await page.keyboard.press(' ');
+  await expect(page.getByTestId('status')).toHaveText(/idle/i);
+
+  await page.keyboard.press('t');
   await waitForStatus(page, 'loading|training');
-  await page.keyboard.press(' ');
+  await page.keyboard.press('t');
   await waitForStatus(page, 'paused');
-  await page.keyboard.press(' ');
+  await page.keyboard.press('t');
   await waitForStatus(page, 'loading|training');
   await page.keyboard.press('r');
   await waitForStatus(page, 'idle');
@@ -92,7 +97,7 @@ test('the tour: its button and tour=1 open it, the keyboard walks it, focus come
   await expect(tour).toBeHidden();
   await expect(page.locator('[data-tour-active]')).toHaveCount(0);
   await expect(start).toBeFocused();
-  await page.keyboard.press('t');
+  await page.keyboard.press('g');
   await expect(tour).toContainText('Step 1 of');
 });
 
@@ -160,6 +165,52 @@ test('theme selector persists; projector mode follows the button and the link', 
   await page.reload();
   await expect(html).toHaveAttribute('data-projector', '');
   await expect(projector).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('Space presses the focused button (Projector mode goes off again); T still trains', async ({
+  page,
+}) => {
+  await openApp(page, TINY.replace('epochs=2', 'epochs=50'));
+  const html = page.locator('html');
+  const projector = page.getByRole('button', { name: 'Projector mode' });
+  await projector.click();
+  await expect(html).toHaveAttribute('data-projector', '');
+  await expect(projector).toBeFocused();
+  await page.keyboard.press(' ');
+  // The button did what it does, and training did not start.
+  await expect(html).not.toHaveAttribute('data-projector');
+  await expect(projector).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('status')).toHaveText(/idle/i);
+  // The train key works with focus still on the button.
+  await expect(projector).toBeFocused();
+  await page.keyboard.press('t');
+  await waitForStatus(page, 'loading|training');
+  await page.keyboard.press('t');
+  await waitForStatus(page, 'paused');
+});
+
+test('projector mode survives a reload as a stored preference; the link still turns it on', async ({
+  page,
+}) => {
+  await openApp(page, TINY);
+  const html = page.locator('html');
+  const projector = page.getByRole('button', { name: 'Projector mode' });
+  await projector.click();
+  await expect(html).toHaveAttribute('data-projector', '');
+  // A link without projector=1, opened afresh: the preference turns it on.
+  await page.goto(`/#${TINY}`);
+  await page.reload();
+  await expect(html).toHaveAttribute('data-projector', '');
+  await expect(projector).toHaveAttribute('aria-pressed', 'true');
+  // Off by the button: off after a reload, and projector=1 in a link still wins.
+  await projector.click();
+  await expect(html).not.toHaveAttribute('data-projector');
+  await page.reload();
+  await expect(projector).toHaveAttribute('aria-pressed', 'false');
+  await expect(html).not.toHaveAttribute('data-projector');
+  await page.goto(`/#${TINY}&projector=1`);
+  await page.reload();
+  await expect(html).toHaveAttribute('data-projector', '');
 });
 
 test('hide=settings,backend hides the settings panel and the backend badge', async ({ page }) => {
