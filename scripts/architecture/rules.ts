@@ -21,7 +21,7 @@ export const INDEXED_FOLDERS = [
 ].map((folder) => LIB + folder);
 
 /** Worker folders: their entry script, protocol and main-thread side are public. */
-export const WORKER_FOLDERS = ['train', 'calibrate', 'import', 'images'].map(
+export const WORKER_FOLDERS = ['train', 'calibrate', 'import', 'images', 'sweep'].map(
   (folder) => `${LIB}worker/${folder}`,
 );
 // A handler or job is the worker's logic without postMessage: tests and the page's inline path

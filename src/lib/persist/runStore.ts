@@ -29,6 +29,13 @@ export const DATABASE_NAME = 'overconfidence-playground';
 /** 2: run records carry the run's state and curve (version 1 records are upgraded on open). */
 const DATABASE_VERSION = 2;
 
+/** Which sweep trained a run, and which of its runs it is (core/sweep: arm name and seed). */
+export interface SweepTag {
+  id: string;
+  arm: string;
+  seed: number;
+}
+
 export interface RunRecord {
   id: string;
   createdAt: string;
@@ -56,6 +63,8 @@ export interface RunRecord {
    * counts; nothing was trained here); absent for runs trained in this page.
    */
   source?: RunSource;
+  /** Set for a run a sweep trained (app/sweepRunner); absent otherwise, and in older records. */
+  sweep?: SweepTag;
 }
 
 export interface EpochRecord {

@@ -60,6 +60,7 @@ export class RunPersistence {
             earlyStop: null,
             modelEpoch: 0,
             curve: [],
+            ...(identity.sweep ? { sweep: { ...identity.sweep } } : {}),
           };
       await store.putRun(record);
       this.#record = record;

@@ -14,10 +14,17 @@ import type {
   SettingChanges,
   TrainConfig,
 } from '../../core/types';
-import type { RunRecord } from '../../persist/runStore';
+import type { RunRecord, SweepTag } from '../../persist/runStore';
 import type { RunState } from '../../core/runState';
 
 export type { RunState } from '../../core/runState';
+
+/**
+ * The Worker `name` of a sweep's training workers (app/sweep/trainingSlot.ts): they compute on
+ * one WebAssembly thread whatever the cores, so a pool of them fills the machine and a run's
+ * result never depends on the thread count (tfEnvironment.ts reads it).
+ */
+export const SINGLE_THREAD_WORKER_NAME = 'sweep-training';
 
 export type TrainerStatus = 'idle' | 'loading' | 'training' | 'paused' | 'done';
 
@@ -60,6 +67,8 @@ export interface RunIdentity {
   /** The URL hash that reproduces the settings. */
   link: string;
   backendPreference: BackendPreference;
+  /** A sweep's run: stored with the run so the Runs list groups it with its sweep. */
+  sweep?: SweepTag;
 }
 
 /** Fault injection for the end-to-end tests; never a user setting (see app/testHooks.ts). */

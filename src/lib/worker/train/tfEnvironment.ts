@@ -20,6 +20,7 @@ import { trainStep } from '../../core/train';
 import type { BackendName, ModelPreset } from '../../core/types';
 import { registerWasmTrainingKernels } from '../../core/train';
 import { wasmThreadFiles } from 'virtual:tfjs-wasm-thread-files';
+import { SINGLE_THREAD_WORKER_NAME } from './protocol';
 
 /** package.json's version, from vite.config.ts' `define` (absent in a build without it). */
 declare const __APP_VERSION__: string | undefined;
@@ -40,8 +41,11 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': ownUrl(threadedSimdWasmUrl),
 });
 // Below 4 logical cores TensorFlow.js computes on one thread either way: the SIMD build then
-// starts no pthread workers at all (see wasmThreadsHelp).
-if (!wasmThreadsHelp(self.navigator.hardwareConcurrency ?? 1)) {
+// starts no pthread workers at all (see wasmThreadsHelp). A sweep's workers always do.
+if (
+  !wasmThreadsHelp(self.navigator.hardwareConcurrency ?? 1) ||
+  self.name === SINGLE_THREAD_WORKER_NAME
+) {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 }
 // Threads: the pthread workers load from this origin too, not from blob: URLs (the CSP allows
