@@ -14,6 +14,10 @@ const relativeJsImports = (text) =>
     (m) => m[1],
   );
 
+/** Static imports only (`import "…"`, `from "…"`): what loads before the first screen shows. */
+const staticJsImports = (/** @type {string} */ text) =>
+  [...text.matchAll(/(?:\bimport|\bfrom)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]);
+
 /** Worker scripts the page starts: `new Worker(new URL("…", import.meta.url))` after bundling. */
 const workerUrls = (/** @type {string} */ text) =>
   [
@@ -27,7 +31,7 @@ const workerUrls = (/** @type {string} */ text) =>
  * @param {string} root build folder
  * @param {string[]} entries paths relative to root
  */
-async function importClosure(root, entries) {
+async function importClosure(root, entries, imports = relativeJsImports) {
   const seen = new Set();
   const queue = [...entries];
   while (queue.length > 0) {
@@ -35,8 +39,7 @@ async function importClosure(root, entries) {
     if (seen.has(file)) continue;
     seen.add(file);
     const text = await readFile(path.join(root, file), 'utf8');
-    for (const spec of relativeJsImports(text))
-      queue.push(path.posix.join(path.posix.dirname(file), spec));
+    for (const spec of imports(text)) queue.push(path.posix.join(path.posix.dirname(file), spec));
   }
   return [...seen];
 }
@@ -67,6 +70,8 @@ export async function measureBytes(appDir) {
   ].map((m) => m[1]);
   if (entries.length === 0) throw new Error('No module script in the built index.html');
   const mainFiles = await importClosure(appDir, entries);
+  const firstScreenFiles = await importClosure(appDir, entries, staticJsImports);
+  const lazyFiles = mainFiles.filter((file) => !firstScreenFiles.includes(file));
   /** @type {string[]} */
   const workerEntries = [];
   for (const file of mainFiles) {
@@ -100,6 +105,10 @@ export async function measureBytes(appDir) {
   const manifestBytes = (await readFile(path.join(appDir, 'data', 'manifest.json'))).length;
   return {
     mainThreadJs: await weigh(appDir, mainFiles),
+    /** The entry chunk, its static imports and its modulepreloads: what the first screen waits for. */
+    firstScreenJs: await weigh(appDir, firstScreenFiles),
+    /** Chunks the page imports lazily (views, panels, charts), loaded when first shown. */
+    lazyJs: await weigh(appDir, lazyFiles),
     workerJs: await weigh(appDir, workerFiles),
     /** Root-level scripts (the offline service worker, sw.js): their own thread, fetched once. */
     serviceWorkerJs: await weigh(appDir, rootJs),

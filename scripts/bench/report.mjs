@@ -9,8 +9,17 @@ import { kernelTables, loopTables, scalingTables } from './reportLoops.mjs';
  * @param {ReturnType<typeof import('./analyze.mjs').analyze>} analysis
  * @returns {string}
  */
+/** "87.2 kB (240.1 kB)": gzip -9, then raw; n/a when not measured. */
+function kB(/** @type {{ gzip: number, raw: number } | undefined} */ weight) {
+  return weight
+    ? `${(weight.gzip / 1000).toFixed(1)} kB (${(weight.raw / 1000).toFixed(1)} kB)`
+    : 'n/a';
+}
+
 export function markdownReport(results, analysis) {
   const backends = Object.keys(analysis.backends);
+  // WASM may have only the page section (the GPU paths also run the app-loop sections).
+  const looped = backends.filter((b) => results.backends[b].plan?.batchScaling);
   const m = results.machine;
   const lines = [];
   lines.push(
@@ -28,10 +37,10 @@ export function markdownReport(results, analysis) {
   lines.push('');
 
   lines.push(
-    ...loopTables(analysis, backends),
-    ...scalingTables(results, analysis, backends),
+    ...loopTables(analysis, looped),
+    ...scalingTables(results, analysis, looped),
     ...pageTables(analysis, backends),
-    ...kernelTables(results, backends),
+    ...kernelTables(results, looped),
   );
 
   const chart = analysis.chart?.['40'];
@@ -55,11 +64,11 @@ export function markdownReport(results, analysis) {
         n(analysis.chart?.['500']?.worstP95, 1, ' ms'),
       ],
       [
-        'main-thread JS, gzip -9 (raw)',
-        bytes
-          ? `${(bytes.mainThreadJs.gzip / 1000).toFixed(1)} kB (${(bytes.mainThreadJs.raw / 1000).toFixed(1)} kB)`
-          : 'n/a',
+        'first-screen JS: entry, static imports, modulepreloads, gzip -9 (raw)',
+        kB(bytes?.firstScreenJs),
       ],
+      ['lazy chunks (views, panels, charts), gzip -9 (raw)', kB(bytes?.lazyJs)],
+      ['all main-thread JS, gzip -9 (raw)', kB(bytes?.mainThreadJs)],
       [
         'worker JS (TensorFlow.js), gzip -9 (raw)',
         bytes

@@ -16,6 +16,7 @@ import { comparisonPlan } from './backends.mjs';
 import { measureBytes } from './bytes.mjs';
 import { parseOptions } from './cli.mjs';
 import { measureGpuPath } from './gpuPath.mjs';
+import { measureWasmPage } from './wasmPage.mjs';
 import { HARNESS_FOLDER, openHarness } from './harness.mjs';
 import { composeReport, describeMachine, writeResults } from './results.mjs';
 import { createSections, errorText } from './sections.mjs';
@@ -108,6 +109,13 @@ try {
     backends[backend] = measured.out;
     browserVersion = measured.browserVersion ?? browserVersion;
     if (chartCost === null) chartCost = measured.chartCost ?? null;
+  }
+  // The page on WASM too: no GPU is the common case, and its long tasks count as much.
+  if (!options.compareOnly && options.backends.includes('wasm')) {
+    const measured = await attempt('wasm: app page', () =>
+      measureWasmPage({ baseUrl, launch, profile: options.profile, log }),
+    );
+    if (measured) backends.wasm = { ...backends.wasm, ...measured };
   }
 } catch (error) {
   errors.push({ section: 'setup', message: errorText(error) });

@@ -12,8 +12,8 @@ export interface ImportTargets {
   client: TrainerClient;
   /** Clears the page for the imported run (a replay or a finished run). */
   reset: () => void;
-  /** Shows the story view, where the opened run's charts are. */
-  showStory: () => void;
+  /** Shows a view: the story, where the opened run's charts are. */
+  showView: (view: 'story') => void;
 }
 
 /** Imports `file` and opens it; the panel's line, or null when the file was refused. */
@@ -29,7 +29,7 @@ export async function importAndOpen(file: File, targets: ImportTargets): Promise
   }
   targets.reset();
   client.open(run);
-  targets.showStory();
+  targets.showView('story');
   if (!stored)
     return `Shown in the Story view but not saved (${storageProblem}): a reload forgets it.`;
   return existing

@@ -168,6 +168,13 @@ export class OwnImages {
   }
 
   /** Trains the next run on dataset `id` (null: the Fashion-MNIST pair); loads its preview. */
+  /** A run resumed or opened on a stored dataset shows that dataset as the one trained on. */
+  showRunDataset(id: string | undefined): void {
+    if (id && id !== this.selectedId && this.datasets.some((dataset) => dataset.id === id)) {
+      void this.select(id);
+    }
+  }
+
   async select(id: string | null): Promise<void> {
     this.selectedId = id;
     this.selectedPreview = null;

@@ -1,4 +1,5 @@
-// Keyboard shortcuts for the page (T = Train/Pause/Resume, S = Step, R = Reset, G = tour,
+// Keyboard shortcuts for the page (T = Train/Pause/Resume, S = Step, R = Reset, 1–9 = views,
+// O = settings, G = tour,
 // ? = the shortcuts sheet; Space stays the browser's, see SHORTCUTS). Which key means what lives in state/page/shortcuts.ts; this decides what
 // each action does given the run's state, so the page's handler is one line.
 
@@ -15,6 +16,9 @@ export interface ShortcutActions {
   resume(): void;
   step(): void;
   reset(): void;
+  /** Shows the view at this place among the tabs (0: the story); none there: nothing. */
+  view(index: number): void;
+  settings(): void;
   tour(): void;
   help(): void;
 }
@@ -37,6 +41,12 @@ export function shortcutHandler(actions: ShortcutActions): (event: KeyboardEvent
         break;
       case 'reset':
         if (actions.hasRun()) actions.reset();
+        break;
+      case 'view':
+        actions.view(Number(event.key) - 1);
+        break;
+      case 'settings':
+        actions.settings();
         break;
       case 'tour':
         actions.tour();

@@ -16,6 +16,14 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('g'))).toBe('tour');
     expect(shortcutFor(press('?'))).toBe('help');
     expect(shortcutFor(press('Escape'))).toBe('close');
+    expect(shortcutFor(press('o'))).toBe('settings');
+  });
+
+  it('maps the digits 1–9 to the views, and nothing else numeric', () => {
+    for (const key of ['1', '5', '9']) expect(shortcutFor(press(key))).toBe('view');
+    for (const key of ['0', '10', '½']) expect(shortcutFor(press(key))).toBeNull();
+    // A digit typed into a field is the field's.
+    expect(shortcutFor(press('2', { target: { tagName: 'INPUT' } }))).toBeNull();
   });
 
   it('leaves Space to the browser everywhere: it scrolls the page or presses the control', () => {
@@ -101,12 +109,21 @@ describe('SHORTCUTS', () => {
   it('lists every action once', () => {
     const actions = SHORTCUTS.map((shortcut) => shortcut.action);
     expect(new Set(actions).size).toBe(actions.length);
-    expect(actions.sort()).toEqual(['close', 'help', 'reset', 'step', 'toggle-train', 'tour']);
+    expect(actions.sort()).toEqual([
+      'close',
+      'help',
+      'reset',
+      'settings',
+      'step',
+      'toggle-train',
+      'tour',
+      'view',
+    ]);
   });
 
   it('shows each key as its press maps it', () => {
     for (const shortcut of SHORTCUTS) {
-      const key = shortcut.keys === 'Esc' ? 'Escape' : shortcut.keys;
+      const key = shortcut.keys === 'Esc' ? 'Escape' : shortcut.keys.charAt(0);
       expect(shortcutFor(press(key))).toBe(shortcut.action);
     }
   });

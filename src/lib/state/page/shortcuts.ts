@@ -1,7 +1,8 @@
 // Keyboard shortcuts as a pure mapping from a key press to an action, so the rules (which keys,
 // when to stay out of the way) are tested in Node and the sheet lists exactly what is mapped.
 
-export type ShortcutAction = 'toggle-train' | 'step' | 'reset' | 'tour' | 'help' | 'close';
+export type ShortcutAction =
+  'toggle-train' | 'step' | 'reset' | 'view' | 'settings' | 'tour' | 'help' | 'close';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -25,6 +26,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'toggle-train', keys: 'T', description: 'Train, pause or resume' },
   { action: 'step', keys: 'S', description: 'Train one epoch, then pause' },
   { action: 'reset', keys: 'R', description: 'Reset the run' },
+  { action: 'view', keys: '1–9', description: 'Show a view: the tabs in order, 1 the story' },
+  { action: 'settings', keys: 'O', description: 'Open or close the settings' },
   { action: 'tour', keys: 'G', description: 'Start the guided tour' },
   { action: 'help', keys: '?', description: 'Show these shortcuts' },
   { action: 'close', keys: 'Esc', description: 'Close the tour, a help note or this sheet' },
@@ -57,6 +60,7 @@ const KEY_ACTIONS: Record<string, ShortcutAction> = {
   t: 'toggle-train',
   s: 'step',
   r: 'reset',
+  o: 'settings',
   g: 'tour',
   '?': 'help',
   escape: 'close',
@@ -98,7 +102,7 @@ function ownsLetters(target: ShortcutTarget): boolean {
 export function shortcutFor(press: ShortcutKeyPress): ShortcutAction | null {
   // Ctrl/⌘/Alt combinations are the browser's and the OS's; Shift is allowed ("?" needs it).
   if (press.ctrlKey || press.metaKey || press.altKey || press.isComposing) return null;
-  const action = KEY_ACTIONS[press.key.toLowerCase()];
+  const action = /^[1-9]$/.test(press.key) ? 'view' : KEY_ACTIONS[press.key.toLowerCase()];
   if (action === undefined) return null;
   // Escape only ever closes things, so it works wherever focus is.
   if (action === 'close') return action;
