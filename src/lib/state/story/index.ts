@@ -19,3 +19,4 @@ export * from './temperatureSlider';
 export * from './withinBin';
 export * from './sweepCaption';
 export * from './storyCaption';
+export * from './classWords';

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import {
+  exampleNumber,
+  indefiniteArticle,
+  uniformForecastWords,
+  uniformLossText,
+  uniformShare,
+  withArticle,
+} from './classWords';
+
+describe('class words', () => {
+  it('writes the uniform share as ½ for two classes and 1/K otherwise', () => {
+    expect(uniformShare(2)).toBe('½');
+    expect(uniformShare(10)).toBe('1/10');
+    expect(uniformShare(3)).toBe('1/3');
+  });
+
+  it('gives the uniform forecast its loss ln K (ln 2 = 0.6931…, ln 10 = 2.3025…)', () => {
+    expect(uniformLossText(2)).toBe('ln 2 ≈ 0.693');
+    expect(uniformLossText(10)).toBe('ln 10 ≈ 2.30');
+    expect(uniformForecastWords(2)).toBe('a coin flip');
+    expect(uniformForecastWords(10)).toBe('the uniform 1/10 guess');
+  });
+
+  it('puts the right article before a class name', () => {
+    expect(withArticle('airplane')).toBe('an airplane');
+    expect(withArticle('Ankle boot')).toBe('an Ankle boot');
+    expect(withArticle('coat')).toBe('a coat');
+    expect(withArticle('Pullover')).toBe('a Pullover');
+    expect(withArticle('automobile')).toBe('an automobile');
+    expect(withArticle('T-shirt/top')).toBe('a T-shirt/top');
+    expect(indefiniteArticle('unicorn')).toBe('a');
+    expect(indefiniteArticle('hour')).toBe('an');
+    expect(indefiniteArticle('horse')).toBe('a');
+    expect(indefiniteArticle('umbrella')).toBe('an');
+  });
+
+  it('numbers examples from 0, as the file rows are', () => {
+    expect(exampleNumber(0)).toBe('0');
+    expect(exampleNumber(451)).toBe('451');
+  });
+});

@@ -1,0 +1,48 @@
+// Words that depend on how many classes a run has, or on a class's name, so no sentence on the
+// page assumes two classes: the uniform forecast (½ for two, 1/K otherwise) and what it costs,
+// the article before a class name, and how an example is numbered. Pure: numbers in, words out.
+
+/** The uniform probability 1/K as the page writes it: "½" for two classes, "1/10" for ten. */
+export function uniformShare(classCount: number): string {
+  return classCount === 2 ? '½' : `1/${classCount}`;
+}
+
+/**
+ * The loss of the uniform forecast (a coin flip for two classes): ln K nats, with its value to 3
+ * significant digits: "ln 2 ≈ 0.693", "ln 10 ≈ 2.30".
+ */
+export function uniformLossText(classCount: number): string {
+  return `ln ${classCount} ≈ ${Math.log(classCount).toPrecision(3)}`;
+}
+
+/** The uniform forecast named: "a coin flip" for two classes, "the uniform 1/K guess" otherwise. */
+export function uniformForecastWords(classCount: number): string {
+  return classCount === 2 ? 'a coin flip' : `the uniform ${uniformShare(classCount)} guess`;
+}
+
+// Words whose first letter is a vowel but whose sound is not ("a unicorn", "a one-piece"), and
+// ones whose silent h makes them take "an" ("an hour").
+const CONSONANT_SOUND = /^(uni|use|usu|uti|eu|ewe|one|once|ukulele)/i;
+const SILENT_H = /^(hour|honest|honou?r|heir)/i;
+
+/** "a" or "an" for the word (a class name): "an airplane", "an Ankle boot", "a coat". */
+export function indefiniteArticle(word: string): 'a' | 'an' {
+  const trimmed = word.trim();
+  if (SILENT_H.test(trimmed)) return 'an';
+  if (CONSONANT_SOUND.test(trimmed)) return 'a';
+  return /^[aeiou]/i.test(trimmed) ? 'an' : 'a';
+}
+
+/** The class name with its article: "an airplane", "a Pullover". */
+export function withArticle(word: string): string {
+  return `${indefiniteArticle(word)} ${word}`;
+}
+
+/**
+ * A validation example's number as every panel writes it (the gallery's "#451", the tracked
+ * images, "Show me one", the drill-down, the worked example): its row in the validation set
+ * counted from 0, as an imported file's rows are (logits[451] in NumPy is example 451).
+ */
+export function exampleNumber(index: number): string {
+  return String(index);
+}
