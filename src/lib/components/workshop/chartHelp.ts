@@ -36,8 +36,8 @@ export const CHART_HELP: Record<ChartKey, ChartHelp> = {
     title: 'How confident: the logit gap',
     caption: 'The bars drift right as the network grows surer, of wrong answers too (hatched).',
     help:
-      'Each validation image gets two scores (logits); the bigger their gap, the surer the ' +
-      'answer. The bars count images per gap size, wrong answers hatched. Move the epoch slider: ' +
+      'Each validation image gets one score (logit) per class; the bigger the gap between the ' +
+      'top two, the surer the answer. The bars count images per gap size, wrong answers hatched. Move the epoch slider: ' +
       'the whole histogram shifts right as training goes on, the wrong answers with it.',
     fileName: 'logit-gap-histogram',
   },
@@ -79,14 +79,15 @@ export const CHART_HELP: Record<ChartKey, ChartHelp> = {
       'The same predictions scored three ways: the caption says which moved beyond its noise.',
     help:
       'The same validation predictions scored three ways each epoch. The error rate counts ' +
-      'mistakes; the Brier score, Σ(p − y)², also charges for confidence but at most 2 per image; ' +
+      'mistakes; the Brier score, Σₖ(pₖ − yₖ)² over the K classes, also charges for confidence but ' +
+      'at most 2 per image, whatever K; ' +
       'the NLL (cross-entropy, the loss) charges without limit. When NLL rises and the other two ' +
       'do not, a few confident mistakes are growing more confident. The caption calls a change a ' +
       `rise or a fall only when the lowest NLL is ${MIN_EPOCHS_SINCE_LOWEST} or more epochs back ` +
       `and the change exceeds ${NOISE_MULTIPLE} × the robust spread (1.4826 × MAD) of that ` +
       'score’s own epoch-to-epoch changes. Brier splits into reliability (miscalibration, lower ' +
       'is better) − resolution (how well it sorts the images, higher is better) + uncertainty ' +
-      `(the data’s own, fixed), over ${BRIER_BINS} equal-width bins of p₁, plus a within-bin ` +
+      `(the data’s own, fixed), for two classes over ${BRIER_BINS} equal-width bins of p₁, plus a within-bin ` +
       'term (the forecasts’ variance inside a bin minus twice their covariance with the outcomes); the ' +
       'caption gives its share of reliability and calls it small only at ' +
       `${SMALL_WITHIN_BIN_SHARE * 100} % of it or less, where reliability is at least ` +

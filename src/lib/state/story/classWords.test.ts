@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  brierRangeText,
   exampleNumber,
   indefiniteArticle,
   uniformForecastWords,
@@ -38,5 +39,14 @@ describe('class words', () => {
   it('numbers examples from 0, as the file rows are', () => {
     expect(exampleNumber(0)).toBe('0');
     expect(exampleNumber(451)).toBe('451');
+  });
+
+  it('reads the Brier range for K classes: uniform 1 − 1/K (0.5 at K = 2, 0.9 at K = 10)', () => {
+    expect(brierRangeText(2)).toBe(
+      'Brier = Σₖ(pₖ − yₖ)² over the 2 classes, from 0 (sure and right) to 2 (sure and wrong); the uniform forecast, ½ to each class, scores 0.5.',
+    );
+    expect(brierRangeText(10)).toBe(
+      'Brier = Σₖ(pₖ − yₖ)² over the 10 classes, from 0 (sure and right) to 2 (sure and wrong); the uniform forecast, 1/10 to each class, scores 0.9.',
+    );
   });
 });

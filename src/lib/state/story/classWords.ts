@@ -46,3 +46,15 @@ export function withArticle(word: string): string {
 export function exampleNumber(index: number): string {
   return String(index);
 }
+
+/**
+ * What a Brier score of K classes means: Σₖ(pₖ − yₖ)² runs from 0 to 2 for any K, and the
+ * uniform forecast scores (1 − 1/K)² + (K − 1)/K² = 1 − 1/K (0.5 for two classes, 0.9 for ten).
+ */
+export function brierRangeText(classCount: number): string {
+  const uniform = Number((1 - 1 / classCount).toPrecision(3));
+  return (
+    `Brier = Σₖ(pₖ − yₖ)² over the ${classCount} classes, from 0 (sure and right) to 2 (sure ` +
+    `and wrong); the uniform forecast, ${uniformShare(classCount)} to each class, scores ${uniform}.`
+  );
+}
