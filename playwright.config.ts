@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, type Project } from '@playwright/test';
 import { launchOptions } from './scripts/chromium.mjs';
 import { previewArgs } from './scripts/preview.mjs';
@@ -9,6 +10,8 @@ const DIST = process.env.E2E_DIST ?? 'dist';
 // the end-to-end suite, so a plain `npx playwright test` runs only its one default run (the
 // phenomenon check, minutes), never the hours of the full sweep.
 const REGRESS = process.env.REGRESS === '1';
+// SWEEP=1 (`npm run sweep`, scripts/sweep/run.mjs) selects the headless sweep: one test per run.
+const SWEEP = process.env.SWEEP === '1';
 
 /**
  * Specs (WebGL flags, like the webgl project) that run in the phenomenon check's lane once it
@@ -33,7 +36,7 @@ const e2eProjects: Project[] = [
   {
     // Without the flag there is no adapter, so the app must fall back to WebGL.
     name: 'webgl',
-    testIgnore: [/webgpu\.spec\.ts/, /regress\.spec\.ts/, ...SECOND_LANE],
+    testIgnore: [/webgpu\.spec\.ts/, /regress\.spec\.ts/, /sweep-run\.spec\.ts/, ...SECOND_LANE],
     use: { launchOptions: launchOptions('webgl') },
     workers: 1,
   },
@@ -60,10 +63,19 @@ const regressProject: Project = {
   fullyParallel: true,
 };
 
+const sweepProject: Project = {
+  // One test per (arm, seed) run (e2e/sweep-run.spec.ts); each run trains on one WASM thread,
+  // so the lane runs one test per core, and fullyParallel lets --shard split it run by run.
+  name: 'sweep',
+  testMatch: /sweep-run\.spec\.ts/,
+  fullyParallel: true,
+  use: { launchOptions: launchOptions('wasm') },
+};
+
 export default defineConfig({
   testDir: 'e2e',
   // Two lanes (see e2eProjects). The regression sweep (REGRESS=1) runs one test at a time.
-  workers: REGRESS ? 1 : 2,
+  workers: REGRESS ? 1 : SWEEP ? availableParallelism() : 2,
   fullyParallel: false,
   timeout: 6 * 60_000,
   expect: { timeout: 30_000 },
@@ -82,7 +94,7 @@ export default defineConfig({
     trace: process.env.E2E_TRACE === '1' ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',
   },
-  projects: REGRESS ? [regressProject] : e2eProjects,
+  projects: REGRESS ? [regressProject] : SWEEP ? [sweepProject] : e2eProjects,
   webServer: {
     // The production build, as users get it (`npm test` builds first).
     command: `npx vite ${previewArgs(DIST, PORT).join(' ')}`,

@@ -236,11 +236,14 @@ export class SweepRunner {
         runId: finished.runId,
       };
       schedule.done(index);
-      row.status = 'done';
-      this.results = [...this.results, entry].sort(compareRuns(this.definition!));
-      const record = { ...this.#record!, results: this.results, finished: schedule.settled };
+      const order = compareRuns(this.definition!);
+      const saved = [...this.#record!.results, entry].sort(order);
+      const record = { ...this.#record!, results: saved, finished: schedule.settled };
       this.#record = record;
+      // Save, then publish: what the page shows as finished survives a reload.
       await this.#save(record);
+      row.status = 'done';
+      this.results = [...this.results, entry].sort(order);
     } catch (error) {
       if (this.#schedule !== schedule) return;
       schedule.failed(index);

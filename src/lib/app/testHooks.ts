@@ -4,9 +4,19 @@
 // recovery path can be checked. Nothing else reads it; an ordinary visit has no such global.
 
 import type { TestFaults } from '../worker/train/protocol';
+import type { HeadlessSweep } from './sweep/headless';
 
 declare global {
-  var __playgroundTestHooks: Partial<TestFaults> | undefined;
+  var __playgroundTestHooks: (Partial<TestFaults> & { sweep?: HeadlessSweep }) | undefined;
+}
+
+/**
+ * A sweep a script asked for (`sweep` in the hooks; see sweep/headless.ts): started without
+ * the Sweep view, loaded only then.
+ */
+export function startTestSweep(): void {
+  const request = globalThis.__playgroundTestHooks?.sweep;
+  if (request) void import('./sweep/headless').then((module) => module.startHeadlessSweep(request));
 }
 
 /** The faults a test asked for, or undefined (always, outside tests). */
