@@ -8,3 +8,4 @@ export * from './ranking';
 export * from './runNames';
 export * from './runClasses';
 export * from './sweepCsv';
+export * from './sweepGroups';
