@@ -151,7 +151,8 @@ export const WORKED_PRESETS: readonly WorkedPreset[] = [
     z0: 0,
     z1: 0,
     trueClass: 0,
-    note: 'A coin flip: p = (0.5, 0.5) and loss ln 2 ≈ 0.693 whichever class is true — where an untrained model starts.',
+    // Any K: an untrained model gives every class 1/K (loss ln K); these two logits alone split ½ each.
+    note: 'A coin flip between the two: p = (0.5, 0.5) and loss ln 2 ≈ 0.693 whichever is true — where an untrained model starts with two classes (with K classes, at 1/K each and ln K).',
   },
   {
     label: '(0.62, −0.52)',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   brierRangeText,
+  shownExampleWords,
+  workedPairNames,
   exampleNumber,
   indefiniteArticle,
   uniformForecastWords,
@@ -47,6 +49,31 @@ describe('class words', () => {
     );
     expect(brierRangeText(10)).toBe(
       'Brier = Σₖ(pₖ − yₖ)² over the 10 classes, from 0 (sure and right) to 2 (sure and wrong); the uniform forecast, 1/10 to each class, scores 0.9.',
+    );
+  });
+
+  it('names the worked example pair: classes 0 and 1 for K = 2, the true class and its rival for K = 10', () => {
+    const two = ['Pullover', 'Coat'];
+    const ten = [
+      'airplane',
+      'automobile',
+      'bird',
+      'cat',
+      'deer',
+      'dog',
+      'frog',
+      'horse',
+      'ship',
+      'truck',
+    ];
+    expect(workedPairNames(two, null)).toEqual(['class 0 (Pullover)', 'class 1 (Coat)']);
+    expect(workedPairNames(ten, null)).toEqual(['one class', 'its strongest rival']);
+    expect(workedPairNames(ten, [3, 5])).toEqual(['class 3 (cat)', 'class 5 (dog)']);
+    expect(shownExampleWords(two, { index: 451, trueClass: 1, predicted: 0 }, 'image')).toBe(
+      'Validation image 451, a Coat the model called Pullover',
+    );
+    expect(shownExampleWords(ten, { index: 7, trueClass: 0, predicted: 8 }, 'example')).toBe(
+      'Validation example 7, an airplane the model called ship (airplane against its strongest rival, ship: the sliders hold these two of the 10 logits)',
     );
   });
 });

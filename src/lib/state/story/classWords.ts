@@ -58,3 +58,36 @@ export function brierRangeText(classCount: number): string {
     `and wrong); the uniform forecast, ${uniformShare(classCount)} to each class, scores ${uniform}.`
   );
 }
+
+/**
+ * What the worked example's two logits stand for. Two classes: "class 0 (Pullover)" and
+ * "class 1 (Coat)". K > 2 with a real example: its true class against its strongest rival (for a
+ * wrong answer, the predicted class), by number and name. K > 2 before one: no two classes of the
+ * run are meant, so neither is named (not "airplane vs automobile").
+ */
+export function workedPairNames(
+  classNames: readonly string[],
+  pair: readonly [number, number] | null,
+): [string, string] {
+  const named = (k: number) => `class ${k} (${classNames[k] ?? `class ${k}`})`;
+  if (pair !== null) return [named(pair[0]), named(pair[1])];
+  if (classNames.length <= 2) return [named(0), named(1)];
+  return ['one class', 'its strongest rival'];
+}
+
+/**
+ * "Show me one"'s sentence on a real wrong example, before its logits: "Validation image 451, a
+ * cat the model called dog" and, for K > 2, that the two sliders hold the true class against its
+ * strongest rival (the predicted class is the largest logit, so no class rivals it more).
+ */
+export function shownExampleWords(
+  classNames: readonly string[],
+  example: { index: number; trueClass: number; predicted: number },
+  kind: 'image' | 'example',
+): string {
+  const truth = classNames[example.trueClass];
+  const called = classNames[example.predicted];
+  const opening = `Validation ${kind} ${exampleNumber(example.index)}, ${withArticle(truth)} the model called ${called}`;
+  if (classNames.length <= 2) return opening;
+  return `${opening} (${truth} against its strongest rival, ${called}: the sliders hold these two of the ${classNames.length} logits)`;
+}
