@@ -9,6 +9,7 @@ export const VIEW_TABS = {
   why: 'Why',
   classes: 'Classes',
   fix: 'Fix it',
+  sweep: 'Sweep',
   examples: 'Examples',
   worked: 'Worked example',
   data: 'Your data',
@@ -37,3 +38,6 @@ export async function closeSettings(page: Page): Promise<void> {
   await drawer.getByRole('button', { name: 'Close' }).click();
   await expect(drawer).toBeHidden();
 }
+
+/** Every view id, in tab order. */
+export const VIEW_IDS = Object.keys(VIEW_TABS) as ViewId[];

@@ -163,6 +163,15 @@ const PANEL_SPECS = [
     hide: null,
     load: () => import('../components/runs/RunsRanking.svelte'),
   },
+  {
+    id: 'sweep',
+    title: 'Sweep: which fix works',
+    view: 'sweep',
+    help: 'Trains arms × seeds and shows what each setting did to NLL, ECE, Brier and accuracy, before and after temperature scaling, with the spread over seeds and which differences are beyond seed noise.',
+    frame: 'wide',
+    hide: null,
+    load: () => import('../components/sweep/SweepPanel.svelte'),
+  },
 ] as const satisfies readonly PanelSpec[];
 
 /** The tour's name for a panel (data-tour), where one of its steps points at the panel. */

@@ -7,6 +7,7 @@ export const PAGE_VIEWS = {
   why: 'Why',
   classes: 'Classes',
   fix: 'Fix it',
+  sweep: 'Sweep',
   examples: 'Examples',
   worked: 'Worked example',
   data: 'Your data',

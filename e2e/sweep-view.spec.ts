@@ -1,0 +1,116 @@
+// The Sweep view on the shipped recording (static/replay/remedies-sweep.json): it opens at once,
+// labelled as recorded; the table, the marks beyond seed noise, the caption and both charts
+// fill; the sweep's choices go into the link with a run count and an ETA; the JSON and CSV
+// download and the JSON opens again (read-only, labelled); nothing spills at 1280×720, the view
+// stays within 3 screens, and axe finds no serious or critical violation.
+import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures';
+
+interface RecordedSweep {
+  format: string;
+  recorded?: boolean;
+  arms: { name: string; label: string }[];
+  seeds: number[];
+  runs: unknown[];
+}
+
+const VIEWPORT = { width: 1280, height: 720 };
+
+test.use({ viewport: VIEWPORT });
+
+test('the recorded sweep opens labelled, fills the table and charts, and round-trips as files', async ({
+  page,
+}) => {
+  const recorded = (await (
+    await page.request.get('/replay/remedies-sweep.json')
+  ).json()) as RecordedSweep;
+  expect(recorded.recorded).toBe(true);
+  const arms = recorded.arms.length;
+
+  await page.goto('/#view=sweep');
+  const label = page.getByTestId('sweep-label');
+  await expect(label).toHaveAttribute('data-origin', 'recorded');
+  await expect(label).toContainText('Recorded sweep, not trained here (read-only)');
+  await expect(label).toContainText(`${arms} arms × ${recorded.seeds.length} seeds`);
+
+  // The table: one row per arm, reference first; the rule beside the marks.
+  const table = page.getByTestId('sweep-table');
+  await expect(table.locator('tbody tr')).toHaveCount(arms);
+  await expect(table.locator('tbody tr').first().locator('th')).toHaveText(recorded.arms[0].label);
+  await expect(page.getByTestId('sweep-noise-rule')).toContainText(
+    '95 % paired-t interval over seeds',
+  );
+  // Remedies on the pair: some remedy moves some figure beyond seed noise, and says so in words.
+  const marked = table.locator('td[data-mark]');
+  expect(await marked.count()).toBeGreaterThan(0);
+  await expect(marked.first().locator('.visually-hidden')).toContainText('beyond seed noise');
+  // The reference row is never marked: it is what the others are compared with.
+  await expect(table.locator('tbody tr').first().locator('td[data-mark]')).toHaveCount(0);
+
+  await expect(page.getByTestId('sweep-caption')).toContainText(/final NLL/);
+  await expect(page.getByTestId('sweep-metric-points')).toHaveAttribute(
+    'data-points',
+    String(arms),
+  );
+  await expect(page.getByTestId('sweep-curves-points')).toHaveAttribute(
+    'data-points',
+    String(arms),
+  );
+
+  // The sweep is a link: a preset's choice writes `sweep`, and the view counts its runs.
+  await page.getByRole('radio', { name: 'Learning rate' }).check();
+  await expect(page).toHaveURL(/sweep=learning-rate/);
+  // Five rates × the default 3 seeds.
+  await expect(page.getByTestId('sweep-eta')).toContainText('15 runs');
+
+  // Layout: nothing spills sideways, the table scrolls in its own box, ≤ 3 screens tall.
+  const sizes = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  expect(sizes.page).toBeLessThanOrEqual(VIEWPORT.width);
+  expect(sizes.height).toBeLessThanOrEqual(3 * VIEWPORT.height);
+
+  const axe = await new AxeBuilder({ page }).include('[data-testid="sweep-view"]').analyze();
+  const blocking = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+
+  // CSV of the table: a header and one row per arm (CRLF).
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download table (CSV)' }).click();
+  const csv = await readFile(await (await csvDownload).path(), 'utf8');
+  const lines = csv.trimEnd().split('\r\n');
+  expect(lines[0].startsWith('arm,label,seeds,')).toBe(true);
+  expect(lines).toHaveLength(arms + 1);
+
+  // The sweep@1 file, then opened again from disk: read-only, labelled, the same table.
+  const jsonDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download sweep (JSON)' }).click();
+  const download = await jsonDownload;
+  expect(download.suggestedFilename()).toMatch(/^sweep-.*\.json$/);
+  const path = await download.path();
+  const file = JSON.parse(await readFile(path, 'utf8')) as RecordedSweep;
+  expect(file.format).toBe('overconfidence-playground/sweep@1');
+  expect(file.runs).toHaveLength(recorded.runs.length);
+
+  await page.getByTestId('sweep-import').setInputFiles({
+    name: 'shared-sweep.json',
+    mimeType: 'application/json',
+    buffer: await readFile(path),
+  });
+  await expect(label).toHaveAttribute('data-origin', 'imported');
+  await expect(label).toContainText('Imported sweep “shared-sweep.json” (a recording, read-only)');
+  await expect(table.locator('tbody tr')).toHaveCount(arms);
+
+  // A file that is not a sweep is refused with the reader's words, and the shown one stays.
+  await page.getByTestId('sweep-import').setInputFiles({
+    name: 'not-a-sweep.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"something-else"}'),
+  });
+  await expect(page.getByTestId('sweep-files-status')).toContainText(
+    'not-a-sweep.json could not be opened',
+  );
+  await expect(label).toHaveAttribute('data-origin', 'imported');
+});
