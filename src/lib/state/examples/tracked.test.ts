@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { crossEntropyFromLogits } from '../../core/metrics';
-import { fixedTrackedIndices, logitTrajectory, togglePinned, trackedIndices } from './tracked';
+import {
+  fixedTrackedIndices,
+  logitTrajectory,
+  togglePinned,
+  trackedIndices,
+  trackedPlan,
+} from './tracked';
 
 describe('fixedTrackedIndices', () => {
   it('spreads three of each class evenly through an ordered set', () => {
@@ -45,5 +51,15 @@ describe('logitTrajectory', () => {
     expect(trajectory.z1).toEqual([-1, -4]);
     expect(trajectory.loss[1]).toBeCloseTo(crossEntropyFromLogits(4, -4, 1), 12);
     expect(logitTrajectory([], labels, 0).epoch).toEqual([]);
+  });
+});
+
+describe('trackedPlan', () => {
+  it('covers every class up to twelve, three each while twelve images suffice', () => {
+    expect(trackedPlan(2)).toEqual({ perClass: 3, classes: 2 });
+    expect(trackedPlan(4)).toEqual({ perClass: 3, classes: 4 });
+    expect(trackedPlan(5)).toEqual({ perClass: 1, classes: 5 });
+    expect(trackedPlan(10)).toEqual({ perClass: 1, classes: 10 });
+    expect(trackedPlan(50)).toEqual({ perClass: 1, classes: 12 });
   });
 });

@@ -11,6 +11,20 @@ export const TRACKED_PER_CLASS = 3;
 /** Classes the fixed examples come from by default: the binary task's two. */
 export const TRACKED_CLASSES = 2;
 
+/** At most this many fixed tracked images: enough to cover ten classes one each, few enough to read. */
+export const TRACKED_MOST = 12;
+
+/**
+ * How many fixed images of which classes to track for K classes: TRACKED_PER_CLASS of each while
+ * that fits in TRACKED_MOST (K ≤ 4), else one of each of the first TRACKED_MOST classes, so up to
+ * twelve classes every class is covered and beyond that the caption says how many are.
+ */
+export function trackedPlan(classCount: number): { perClass: number; classes: number } {
+  if (classCount * TRACKED_PER_CLASS <= TRACKED_MOST)
+    return { perClass: TRACKED_PER_CLASS, classes: classCount };
+  return { perClass: 1, classes: Math.min(classCount, TRACKED_MOST) };
+}
+
 /**
  * `perClass` indices of each of classes 0 … `classes` − 1, evenly spaced through that class's
  * examples in dataset order (the middles of `perClass` equal slices), class 0's first. Depends

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   brierRangeText,
+  trackedWords,
   shownExampleWords,
   workedPairNames,
   exampleNumber,
@@ -75,5 +76,11 @@ describe('class words', () => {
     expect(shownExampleWords(ten, { index: 7, trueClass: 0, predicted: 8 }, 'example')).toBe(
       'Validation example 7, an airplane the model called ship (airplane against its strongest rival, ship: the sliders hold these two of the 10 logits)',
     );
+  });
+
+  it('counts the tracked images and the classes they cover', () => {
+    expect(trackedWords(3, 2, 2)).toBe('3 images of each of the 2 classes');
+    expect(trackedWords(1, 10, 10)).toBe('1 image of each of the 10 classes');
+    expect(trackedWords(1, 12, 50)).toBe('1 image of each of the first 12 of the 50 classes');
   });
 });

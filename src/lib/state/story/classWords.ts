@@ -91,3 +91,16 @@ export function shownExampleWords(
   if (classNames.length <= 2) return opening;
   return `${opening} (${truth} against its strongest rival, ${called}: the sliders hold these two of the ${classNames.length} logits)`;
 }
+
+/**
+ * Which fixed images the tracked panel shows, counted: "3 images of each of the 2 classes",
+ * "1 image of each of the 10 classes", "1 image of each of the first 12 of the 50 classes".
+ */
+export function trackedWords(perClass: number, shownClasses: number, classCount: number): string {
+  const images = `${perClass} ${perClass === 1 ? 'image' : 'images'}`;
+  const which =
+    shownClasses >= classCount
+      ? `the ${classCount} classes`
+      : `the first ${shownClasses} of the ${classCount} classes`;
+  return `${images} of each of ${which}`;
+}
