@@ -4,7 +4,7 @@
 // measurement failed; a figure it did not measure prints as "n/a (why)". Method and the latest
 // figures: docs/performance.md. Options: cli.mjs (`--help`).
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { measureBytes } from './bytes.mjs';
 import { parseOptions } from './cli.mjs';
 import { measureGpuPath } from './gpuPath.mjs';
 import { measureWasmPage } from './wasmPage.mjs';
+import { measureSweepThroughput, sweepMarkdown } from './sweepThroughput.mjs';
 import { HARNESS_FOLDER, openHarness } from './harness.mjs';
 import { composeReport, describeMachine, writeResults } from './results.mjs';
 import { createSections, errorText } from './sections.mjs';
@@ -50,6 +51,8 @@ let chartCost = null;
 /** @type {string | null} */
 let browserVersion = null;
 let server = null;
+/** @type {Awaited<ReturnType<typeof measureSweepThroughput>> | null} */
+let sweep = null;
 const loadBefore = os.loadavg();
 try {
   if (options.dist) {
@@ -117,6 +120,12 @@ try {
     );
     if (measured) backends.wasm = { ...backends.wasm, ...measured };
   }
+  // A sweep on one worker and on the page's pool, alternately (issue 24).
+  if (!options.compareOnly && options.backends.includes('wasm')) {
+    sweep = await attempt('sweep throughput', () =>
+      measureSweepThroughput({ baseUrl, launch, profile: options.profile, log }),
+    );
+  }
 } catch (error) {
   errors.push({ section: 'setup', message: errorText(error) });
 } finally {
@@ -134,11 +143,16 @@ const results = {
   chartCost,
   comparison,
   backends,
+  sweep,
   errors,
 };
 const outDir = path.resolve(REPO_ROOT, options.out);
 const report = await writeResults(outDir, results, options.compareOnly);
 console.log(`\n${report}\n`);
+if (sweep) {
+  await appendFile(path.join(outDir, 'report.md'), `\n${sweepMarkdown(sweep)}\n`);
+  console.log(`${sweepMarkdown(sweep)}\n`);
+}
 log(`results.json and report.md written to ${path.relative(process.cwd(), outDir)}`);
 if (errors.length > 0) {
   console.error(`\n${errors.length} measurement(s) failed:`);

@@ -36,9 +36,11 @@ const { values, tokens } = parseArgs({
   },
 });
 const OWN = new Set(['preset', 'grid', 'seeds', 'link', 'shard', 'out', 'expect', 'no-build']);
-const passThrough = tokens
-  .filter((token) => token.kind === 'option' && !OWN.has(token.name))
-  .map((token) => token.rawName + (token.value === undefined ? '' : `=${token.value}`));
+const passThrough = (tokens ?? []).flatMap((token) =>
+  token.kind === 'option' && !OWN.has(token.name)
+    ? [token.rawName + (token.value === undefined ? '' : `=${token.value}`)]
+    : [],
+);
 
 /** The sweep's link: the base settings with `sweep` and `seeds` set from the options. */
 export function sweepLink(/** @type {typeof values} */ options) {
