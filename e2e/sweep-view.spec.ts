@@ -114,3 +114,32 @@ test('the recorded sweep opens labelled, fills the table and charts, and round-t
   );
   await expect(label).toHaveAttribute('data-origin', 'imported');
 });
+
+test('a tiny sweep started in the view fills its progress, table and cells that open its runs', async ({
+  page,
+}) => {
+  // Two arms × one seed of a tiny run, one worker: the view's own path, start to table.
+  await page.goto(
+    '/#view=sweep&sweep=smoothing(0,0.1)&seeds=1&train=64&val=100&epochs=2&batch=32&model=small&pool=1',
+  );
+  await expect(page.getByRole('radio', { name: 'One setting' })).toBeChecked();
+  await expect(page.getByTestId('sweep-eta')).toContainText('2 runs');
+  await page.getByRole('button', { name: 'Start sweep' }).click();
+  const progress = page.getByTestId('sweep-progress');
+  await expect(progress).toContainText('1 worker at once');
+  await expect(progress).toContainText('2 of 2 runs done', { timeout: 180_000 });
+  await expect(progress.getByRole('button', { name: 'Pause' })).toBeDisabled();
+
+  const label = page.getByTestId('sweep-label');
+  await expect(label).toHaveAttribute('data-origin', 'live');
+  await expect(label).toContainText('2 of 2 runs finished');
+  const table = page.getByTestId('sweep-table');
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  // One seed: nothing can be beyond noise, and the caption says so rather than guess.
+  await expect(table.locator('td[data-mark]')).toHaveCount(0);
+  await expect(page.getByTestId('sweep-noise-rule')).toContainText(
+    'With one seed nothing is beyond noise.',
+  );
+  // Each run's cell opens that saved run in the playground.
+  await expect(table.getByRole('button', { name: /open smoothing 0\.1, seed 1/ })).toBeVisible();
+});

@@ -6,9 +6,11 @@
 // Options: a second argument names the output (default static/replay/remedies-sweep.json);
 // SWEEP_HASH=... the sweep's link (default: the Remedies preset, 3 seeds, default settings on
 // WASM: 7 arms × 3 seeds × 40 epochs × 2000 images, ~30 min on a 2-core machine); SWEEP_POOL=2
-// pages train at once. A reduced recording (e.g. SWEEP_HASH='#sweep=remedies&seeds=3&train=500
+// pages train at once; SWEEP_CACHE=<folder> keeps each run's file there, so a rerun trains only
+// the runs it lacks. A reduced recording (e.g. SWEEP_HASH='#sweep=remedies&seeds=3&train=500
 // &epochs=20') says so in its own link, which the page reads to label it.
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -23,6 +25,7 @@ const out = path.resolve(
 );
 const sweepHash = process.env.SWEEP_HASH ?? '#sweep=remedies&seeds=3';
 const pool = Number(process.env.SWEEP_POOL ?? 2);
+const cache = process.env.SWEEP_CACHE ? path.resolve(process.env.SWEEP_CACHE) : null;
 /** A poll, not a test: each page's status is read this often while its run trains. */
 const POLL_MS = 5_000;
 /** Longer than any default run should take on WASM (~10 min on a loaded machine). */
@@ -55,59 +58,87 @@ log(`${definition.arms.length} arms × ${definition.seeds.length} seeds = ${runs
  * @param {(typeof runs)[number]} run
  */
 async function trainRun(browser, url, run) {
+  const hash = settingsModule.formatHash({ ...run.settings, backend: 'wasm', autostart: true });
+  // Named by the run's whole link: a changed setting never reuses another run's file.
+  const name = createHash('sha256').update(hash).digest('hex').slice(0, 24);
+  const cached = cache && path.join(cache, `${name}.json`);
+  const started = Date.now();
+  const text = await readFile(cached ?? '', 'utf8').catch(async () => {
+    const trained = await downloadTrainedRun(browser, `${url}${hash}`, run.arm.name);
+    if (cached) await writeFile(cached, trained);
+    return trained;
+  });
+  return sweepRun(run, text, (Date.now() - started) / 1000);
+}
+
+/**
+ * The page trains the run its link sets and its Download run button gives the file.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} address
+ * @param {string} name
+ */
+async function downloadTrainedRun(browser, address, name) {
   const page = await browser.newPage({ acceptDownloads: true });
   try {
-    const hash = settingsModule.formatHash({ ...run.settings, backend: 'wasm', autostart: true });
     const started = Date.now();
-    await page.goto(`${url}${hash}`);
+    await page.goto(address);
     for (;;) {
       const status = (await page.getByTestId('status').textContent()) ?? '';
       if (/done/i.test(status)) break;
       if (await page.getByTestId('error').isVisible()) {
         throw new Error(await page.getByTestId('error').innerText());
       }
-      if (Date.now() - started > RUN_TIMEOUT_MS) throw new Error(`${run.arm.name} timed out`);
+      if (Date.now() - started > RUN_TIMEOUT_MS) throw new Error(`${name} timed out`);
       await page.waitForTimeout(POLL_MS);
     }
     const downloadPromise = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download run' }).click();
-    const text = await readFile(await (await downloadPromise).path(), 'utf8');
-    const parsed = files.parseRunFile(text);
-    if (!parsed.ok) throw new Error(parsed.error);
-    const file = parsed.run;
-    if (file.epochLogits === null) throw new Error('the run file has no logits');
-    const { summary, curves } = sweep.summarizeRun({
-      seed: run.seed,
-      labels: Uint16Array.from(file.validation.labels),
-      epochs: file.epochs,
-      epochLogits: file.epochLogits,
-      // After early stopping the run holds its restored best epoch (docs/run-file.md).
-      heldEpoch: file.earlyStop?.bestEpoch,
-    });
-    const seconds = (Date.now() - started) / 1000;
-    const imagesPerSecond =
-      file.epochs.reduce((sum, epoch) => sum + epoch.imagesPerSecond, 0) / file.epochs.length;
-    log(
-      `${run.arm.name} seed ${run.seed}: ${file.epochs.length} epochs in ${seconds.toFixed(0)} s,`,
-      `final NLL ${summary.finalNll.toFixed(4)}, ECE ${summary.finalEce.toFixed(4)}`,
-    );
-    return {
-      arm: run.arm.name,
-      seed: run.seed,
-      summary,
-      curves,
-      imagesPerSecond,
-      environment: {
-        backend: file.environment.backend,
-        pool,
-        userAgent: file.environment.userAgent,
-      },
-    };
+    return await readFile(await (await downloadPromise).path(), 'utf8');
   } finally {
     await page.close();
   }
 }
 
+/**
+ * A sweep's run from a run file, read and summarised by the app's own code.
+ * @param {(typeof runs)[number]} run
+ * @param {string} text
+ * @param {number} seconds
+ */
+function sweepRun(run, text, seconds) {
+  const parsed = files.parseRunFile(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const file = parsed.run;
+  if (file.epochLogits === null) throw new Error('the run file has no logits');
+  const { summary, curves } = sweep.summarizeRun({
+    seed: run.seed,
+    labels: Uint16Array.from(file.validation.labels),
+    epochs: file.epochs,
+    epochLogits: file.epochLogits,
+    // After early stopping the run holds its restored best epoch (docs/run-file.md).
+    heldEpoch: file.earlyStop?.bestEpoch,
+  });
+  const imagesPerSecond =
+    file.epochs.reduce((sum, epoch) => sum + epoch.imagesPerSecond, 0) / file.epochs.length;
+  log(
+    `${run.arm.name} seed ${run.seed}: ${file.epochs.length} epochs in ${seconds.toFixed(0)} s,`,
+    `final NLL ${summary.finalNll.toFixed(4)}, ECE ${summary.finalEce.toFixed(4)}`,
+  );
+  return {
+    arm: run.arm.name,
+    seed: run.seed,
+    summary,
+    curves,
+    imagesPerSecond,
+    environment: {
+      backend: file.environment.backend,
+      pool,
+      userAgent: file.environment.userAgent,
+    },
+  };
+}
+
+if (cache) await mkdir(cache, { recursive: true });
 const preview = await startPreview(outDir);
 const browser = await chromium.launch(launchOptions('wasm'));
 try {
