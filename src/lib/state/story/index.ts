@@ -20,3 +20,4 @@ export * from './withinBin';
 export * from './sweepCaption';
 export * from './storyCaption';
 export * from './classWords';
+export * from './importedSettings';
