@@ -73,7 +73,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     id: 'temperature',
     title: 'What helps: temperature scaling',
     body:
-      'Dividing both logits by one number T > 1 softens every answer without changing a single ' +
+      'Dividing every logit by one number T > 1 softens every answer without changing a single ' +
       'prediction: accuracy stays the same, and the loss on held-out images falls.',
     targets: [panel('temperature')],
   },
