@@ -1,10 +1,11 @@
 // Automated accessibility check (axe-core): no serious or critical violations, at rest, after a
-// run (tables open), in the dark theme with projector mode, and with the tour and the shortcuts
-// sheet open. Minor/moderate findings are printed but do not fail the test.
+// run (tables open), in the dark theme with projector mode, with the tour and the shortcuts
+// sheet open, and in every view at desktop, projector and phone sizes. Minor/moderate findings are printed but do not fail the test.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
-import { openReplayAt } from './replay-page';
+import { openReplayAt, openReplayStoryAt, RECORDED_EPOCHS, showViewAt } from './replay-page';
+import { showView, VIEW_IDS } from './views';
 
 const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
 
@@ -28,9 +29,11 @@ async function blockingViolations(page: Page, label: string): Promise<string[]> 
   return described.filter((entry) => BLOCKING_IMPACTS.has(entry.impact)).map((entry) => entry.text);
 }
 
-/** The sample images have arrived: the page is as a first-time visitor sees it. */
+/** The sample images have arrived (in Your data): the page is as a first-time visitor sees it. */
 async function waitForIdlePage(page: Page): Promise<void> {
+  await showView(page, 'data');
   await expect(page.getByTestId('dataset-preview').locator('canvas').first()).toBeVisible();
+  await showView(page, 'story');
   await waitForStatus(page, 'idle');
 }
 
@@ -93,4 +96,31 @@ test('no serious or critical violations in a replay with the drill-down dialog o
   expect(await blockingViolations(page, 'drill-down open')).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('no serious or critical violations in any view at desktop, projector (dark) and phone sizes', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openReplayStoryAt(page, RECORDED_EPOCHS);
+  const projector = page.getByTestId('projector-toggle');
+  const sizes = [
+    { name: 'desktop', width: 1280, height: 720, projector: false },
+    { name: 'projector, dark', width: 1280, height: 720, projector: true },
+    { name: 'phone', width: 390, height: 844, projector: false },
+  ];
+  const found: string[] = [];
+  for (const size of sizes) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.emulateMedia({ colorScheme: size.projector ? 'dark' : 'light' });
+    if ((await projector.getAttribute('aria-pressed')) !== String(size.projector))
+      await projector.click();
+    await expect(projector).toHaveAttribute('aria-pressed', String(size.projector));
+    for (const view of VIEW_IDS) {
+      await showViewAt(page, view, RECORDED_EPOCHS);
+      const label = `${size.name}, ${view} view`;
+      found.push(...(await blockingViolations(page, label)).map((text) => `${label}: ${text}`));
+    }
+  }
+  expect(found).toEqual([]);
 });

@@ -1,5 +1,6 @@
 // Pause / Resume / Step / Reset, driven by real clicks and waited on visible state.
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { closeSettings, openSettings } from './views';
 
 test('pause, resume, step and reset behave', async ({ page }) => {
   // Enough batches per epoch, and epochs, that a pause lands mid-run even on a busy machine
@@ -11,7 +12,9 @@ test('pause, resume, step and reset behave', async ({ page }) => {
   await train.click();
   await waitForStatus(page, 'training');
   // Settings are locked while a run exists.
+  await openSettings(page);
   await expect(page.getByLabel('Epochs', { exact: true })).toBeDisabled();
+  await closeSettings(page);
   await expect(page.getByTestId('progress')).toContainText(/Epoch \d+ of 10/);
 
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -37,7 +40,9 @@ test('pause, resume, step and reset behave', async ({ page }) => {
   await waitForStatus(page, 'idle');
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '0');
   await expect(page.getByRole('button', { name: 'Download run' })).toBeDisabled();
+  await openSettings(page);
   await expect(page.getByLabel('Epochs', { exact: true })).toBeEnabled();
+  await closeSettings(page);
   await expect(status).toHaveText(/idle/i);
 });
 

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { RunFile } from '../src/lib/core/files/runFile';
 import { expect, test } from './fixtures';
 import { openReplayAt, RECORDED_EPOCHS, RECORDING } from './replay-page';
+import { showView } from './views';
 
 /** The dialog lists at most this many images, the highest loss first. */
 const MAX_SHOWN = 48;
@@ -53,6 +54,7 @@ test('a reliability bin opens from the keyboard and a click on a chart opens its
   const counts = file.epochs[RECORDED_EPOCHS - 1].reliability.count;
   await openReplayAt(page);
 
+  await showView(page, 'why');
   const last = page.getByTestId('reliability-bin').last();
   await last.focus();
   await page.keyboard.press('Space');
@@ -64,6 +66,7 @@ test('a reliability bin opens from the keyboard and a click on a chart opens its
   await expect(last).toBeFocused();
 
   // A click at the right end of the histogram's plot, just above the axis, hits its last column.
+  await showView(page, 'story');
   const canvas = page.getByTestId('chart-histogram').locator('canvas');
   const box = await canvas.boundingBox();
   if (box === null) throw new Error('no histogram canvas');

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
 import { downloadRun } from './run-file';
+import { showView } from './views';
 
 /** TINY's epochs = 2 and val = 100. */
 const TINY_EPOCHS = 2;
@@ -23,6 +24,7 @@ test('after a tiny run every explanation panel shows data and the run file carri
   await trainTiny(page);
 
   const points = String(TINY_EPOCHS);
+  await showView(page, 'why');
   await expect(page.getByTestId('chart-loss-split')).toHaveAttribute('data-points', points);
   await expect(page.getByTestId('chart-calibration')).toHaveAttribute('data-points', points);
   await expect(page.getByTestId('chart-reliability')).toHaveAttribute('data-points', /^[1-9]\d*$/);
@@ -30,6 +32,7 @@ test('after a tiny run every explanation panel shows data and the run file carri
   await expect(page.getByTestId('run-caption')).not.toHaveText('');
   await expect(page.getByTestId('run-caption')).not.toContainText('No epochs yet');
 
+  await showView(page, 'examples');
   const gallery = page.getByTestId('gallery');
   await expect(gallery.getByTestId('gallery-item')).toHaveCount(
     Math.min(GALLERY_SIZE, TINY_VALIDATION),
@@ -46,6 +49,7 @@ test('after a tiny run every explanation panel shows data and the run file carri
   await expect(trajectory).toHaveAttribute('data-points', points);
 
   // Temperature scaling: a fitted T, and the slider moves the evaluation NLL.
+  await showView(page, 'fix');
   const temperature = page.getByTestId('temperature-panel');
   await expect(temperature.getByTestId('temperature-fitted')).toContainText('T =');
   const nll = temperature.getByTestId('temperature-nll');
@@ -87,6 +91,7 @@ test('after a tiny run every explanation panel shows data and the run file carri
 
 test('the worked example gives the question’s numbers', async ({ page }) => {
   await openApp(page, TINY);
+  await showView(page, 'worked');
   const worked = page.getByTestId('worked-example');
   await worked.getByRole('button', { name: '(0.62, −0.52)', exact: true }).click();
   await expect(worked.getByTestId('worked-p0')).toHaveText('0.758');

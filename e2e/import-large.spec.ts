@@ -5,6 +5,7 @@
 // PerformanceObserver installed before the page's own scripts run.
 import type { Page } from '@playwright/test';
 import { expect, openApp, test, TINY } from './fixtures';
+import { showView } from './views';
 
 const EXAMPLES = 20_000;
 const EPOCHS = 3;
@@ -69,6 +70,7 @@ test('a 20,000 × 10 × 3 import is fitted off the main thread: no long task aft
   page.on('worker', (worker) => workers.push(worker.url()));
   const file = largeRun();
   await openApp(page, TINY);
+  await showView(page, 'data');
   await page
     .getByTestId('import-logits-drop')
     .locator('input[type=file]')
@@ -77,6 +79,11 @@ test('a 20,000 × 10 × 3 import is fitted off the main thread: no long task aft
   // of Playwright's own (≈ 0.5 s) in which the page only hands the File to the import worker.
   const started = await page.evaluate(() => performance.now());
 
+  // The import opens its story; temperature scaling is in the Fix it view.
+  await expect(page.getByRole('tabpanel')).toHaveAttribute('data-view', 'story', {
+    timeout: 120_000,
+  });
+  await showView(page, 'fix');
   const fitted = page.getByTestId('temperature-fitted');
   await expect(fitted).toContainText('T =', { timeout: 120_000 });
   await expect(fitted).toContainText(`Epoch ${EPOCHS}`);
@@ -102,6 +109,7 @@ test('a 20,000 × 10 × 3 import is fitted off the main thread: no long task aft
   // Trailing panel work has landed once nothing in the panel is busy, the gallery shows the
   // last epoch, and two frames have been painted since.
   await expect(page.getByTestId('temperature-panel').locator('[aria-busy="true"]')).toHaveCount(0);
+  await showView(page, 'examples');
   await expect(page.getByTestId('gallery')).toHaveAttribute('data-epoch', '3');
   await page.evaluate(
     () =>
@@ -125,6 +133,7 @@ test('a 20,000 × 10 × 3 import is fitted off the main thread: no long task aft
   );
 
   // Ranking the saved runs scores this one in the calibration worker too.
+  await showView(page, 'fix');
   const rankStarted = await page.evaluate(() => performance.now());
   const ranking = page.getByTestId('runs-ranking');
   await ranking.getByRole('button', { name: /^Rank 1 saved run/ }).click();

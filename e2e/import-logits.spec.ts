@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test, TINY } from './fixtures';
+import { showView } from './views';
 
 const FIXTURES = 'src/lib/core/files/logitsImport/fixtures';
 
@@ -32,7 +33,9 @@ function overconfidentRun(examples: number, epochs: number) {
   };
 }
 
+/** Imports by the picker in Your data; a good import then opens its story. */
 async function importFile(page: Page, name: string, buffer: Buffer, mimeType: string) {
+  await showView(page, 'data');
   await page
     .getByTestId('import-logits-drop')
     .locator('input[type=file]')
@@ -44,16 +47,25 @@ async function importFixture(page: Page, file: string) {
   await importFile(page, file, await readFile(`${FIXTURES}/${file}`), type);
 }
 
+/** Every view's panels show the imported run's `epochs` epochs; ends on the story view. */
 async function expectEveryPanel(page: Page, epochs: number) {
   const points = String(epochs);
-  for (const chart of ['chart-loss', 'chart-histogram', 'chart-loss-split', 'chart-calibration']) {
+  await showView(page, 'story');
+  for (const chart of ['chart-loss', 'chart-histogram']) {
+    await expect(page.getByTestId(chart), chart).toHaveAttribute('data-points', points);
+  }
+  await showView(page, 'why');
+  for (const chart of ['chart-loss-split', 'chart-calibration']) {
     await expect(page.getByTestId(chart), chart).toHaveAttribute('data-points', points);
   }
   await expect(page.getByTestId('chart-reliability')).toHaveAttribute('data-points', /^[1-9]\d*$/);
   await expect(page.getByTestId('reliability-ece')).toContainText('%');
   await expect(page.getByTestId('run-caption')).not.toContainText('No epochs yet');
+  await showView(page, 'fix');
   await expect(page.getByTestId('temperature-fitted')).toContainText('T =');
+  await showView(page, 'examples');
   await expect(page.getByTestId('gallery').getByTestId('gallery-item').first()).toBeVisible();
+  await showView(page, 'story');
 }
 
 /** A fresh page with `file` (of `epochs` epochs) imported by the picker and drawn everywhere. */
@@ -69,8 +81,10 @@ test('an .npz and a JSON file by the picker: every panel, kept after a reload, d
   await openImported(page, 'f32_le_stored.npz', 3); // 3 epochs × 6 examples × 2 classes
   await expect(page.getByTestId('imported-banner')).toContainText('“f32_le_stored”: 2 classes');
   // No images in a logits file: the gallery lists examples by index.
+  await showView(page, 'examples');
   await expect(page.getByTestId('gallery').getByTestId('gallery-item').first()).toContainText('#');
   const runs = page.getByTestId('stored-run');
+  await showView(page, 'runs');
   await expect(runs.filter({ hasText: 'f32_le_stored' })).toHaveCount(1);
 
   const big = overconfidentRun(2000, 40);
@@ -82,15 +96,19 @@ test('an .npz and a JSON file by the picker: every panel, kept after a reload, d
   );
   await expectEveryPanel(page, 40);
   // The story the panels tell: loss up from its minimum while accuracy holds.
+  await showView(page, 'why');
   await expect(page.getByTestId('run-caption')).toContainText('%');
+  await showView(page, 'runs');
   await expect(runs.filter({ hasText: 'overconfident' })).toHaveCount(1);
 
   await page.reload();
+  await showView(page, 'runs');
   await expect(runs.filter({ hasText: 'f32_le_stored' })).toHaveCount(1);
   const stored = runs.filter({ hasText: 'overconfident' });
   await stored.getByRole('button', { name: 'Open' }).click();
   await expectEveryPanel(page, 40);
 
+  await showView(page, 'runs');
   const downloadPromise = page.waitForEvent('download');
   await stored.getByRole('button', { name: 'Download' }).click();
   const download = await downloadPromise;
@@ -112,8 +130,10 @@ test('a 10-class import: margins, top-label reliability and temperature on every
   await openImported(page, 'ten_classes_compressed.npz', 4); // 4 epochs × 20 examples × 10 classes
   await expect(page.getByTestId('imported-banner')).toContainText('10 classes, 20 validation');
   await expect(page.getByTestId('card-histogram')).toContainText(/runner-up/i);
+  await showView(page, 'runs');
   await expect(page.getByTestId('stored-run').filter({ hasText: '10 classes' })).toHaveCount(1);
   // Platt and isotonic are two-class methods: the panel says so instead of going blank.
+  await showView(page, 'fix');
   await expect(page.getByTestId('temperature-panel')).toContainText(/two classes/i);
 });
 
@@ -151,7 +171,9 @@ test('bad files: one clear message each, nothing stored, the page still works', 
     await importFixture(page, file);
     await expect(error, file).toContainText(message);
   }
+  await showView(page, 'runs');
   await expect(page.getByTestId('stored-run')).toHaveCount(0);
   await page.getByRole('button', { name: 'Step' }).click();
+  await showView(page, 'story');
   await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '1');
 });

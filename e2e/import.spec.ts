@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
 import { MALFORMED_RUNS, XSS_PAYLOAD } from './malformed-runs';
 import { downloadRun } from './run-file';
+import { showView } from './views';
 
 const JSON_TYPE = 'application/json';
 
@@ -23,7 +24,9 @@ async function dropFiles(page: Page, files: { name: string; text: string }[]): P
   await zone.dispatchEvent('drop', { dataTransfer });
 }
 
-function picker(page: Page) {
+/** The Runs view's file picker (the view shown first). */
+async function picker(page: Page) {
+  await showView(page, 'runs');
   return page.getByTestId('import-runs').getByLabel('Compare run files…');
 }
 
@@ -61,13 +64,18 @@ test('run files imported by picker and by drop are overlaid with their settings 
   await waitForStatus(page, 'idle');
 
   // The file picker, with the downloaded file.
-  await picker(page).setInputFiles({
+  await (
+    await picker(page)
+  ).setInputFiles({
     name: 'first-run.json',
     mimeType: JSON_TYPE,
     buffer: Buffer.from(text),
   });
+  // The loss chart (the story) overlays the compared runs; the Runs view tabulates them.
   const chart = page.getByTestId('chart-loss');
+  await showView(page, 'story');
   await expect(chart).toHaveAttribute('data-overlays', '1');
+  await showView(page, 'runs');
   const table = page.getByTestId('compare-table');
   await expect(table).toBeVisible();
   await expect(table.getByRole('columnheader', { name: /first-run\.json/ })).toBeVisible();
@@ -78,8 +86,10 @@ test('run files imported by picker and by drop are overlaid with their settings 
   other.config.learningRate = 0.01;
   const hostileName = `${XSS_PAYLOAD}.json`;
   await dropFiles(page, [{ name: hostileName, text: JSON.stringify(other) }]);
-  await expect(chart).toHaveAttribute('data-overlays', '2');
   await expect(page.getByTestId('import-errors')).toBeHidden();
+  await showView(page, 'story');
+  await expect(chart).toHaveAttribute('data-overlays', '2');
+  await showView(page, 'runs');
 
   // Settings side by side, labelled as in the settings table; rows where the runs differ are marked.
   await expect(table.getByRole('columnheader')).toHaveCount(3);
@@ -99,10 +109,13 @@ test('run files imported by picker and by drop are overlaid with their settings 
 
   // Stop comparing one, then clear: the overlays follow.
   await table.getByRole('button', { name: /^Stop comparing first-run/ }).click();
+  await showView(page, 'story');
   await expect(chart).toHaveAttribute('data-overlays', '1');
+  await showView(page, 'runs');
   await table.getByRole('button', { name: 'Clear comparison' }).click();
-  await expect(chart).toHaveAttribute('data-overlays', '0');
   await expect(table).toBeHidden();
+  await showView(page, 'story');
+  await expect(chart).toHaveAttribute('data-overlays', '0');
 
   expect(await injectedElements(page)).toEqual([]);
   expect(seen.dialogs).toEqual([]);
@@ -117,7 +130,9 @@ test(`${MALFORMED_RUNS.length} malformed run files: one clear message each, noth
   const errors = page.getByTestId('import-errors');
 
   // All at once through the picker: one line per file, in the order given.
-  await picker(page).setInputFiles(
+  await (
+    await picker(page)
+  ).setInputFiles(
     MALFORMED_RUNS.map(({ name, content }) => ({
       name,
       mimeType: JSON_TYPE,
@@ -133,8 +148,10 @@ test(`${MALFORMED_RUNS.length} malformed run files: one clear message each, noth
   }
   // The hostile field is quoted back as text.
   await expect(errors).toContainText(XSS_PAYLOAD);
-  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-overlays', '0');
   await expect(page.getByTestId('compare-table')).toBeHidden();
+  await showView(page, 'story');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-overlays', '0');
+  await showView(page, 'runs');
 
   // One at a time by drop: each replaces the list with its own message.
   for (const { name, content, message } of MALFORMED_RUNS) {

@@ -7,6 +7,7 @@ import type { RunFile } from '../src/lib/core/files/runFile';
 import { expect, openApp, test, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 import { tinyWith } from './tiny-hash';
+import { closeSettings, openSettings, showView } from './views';
 
 test('focal loss and mixup runs train and record their settings', async ({ page }) => {
   await openApp(page, `${tinyWith({ focal: 2, mixup: 0.4 })}&autostart=1`);
@@ -28,6 +29,7 @@ test('a mid-run learning-rate change is a marker and an event; log scale; shared
   await waitForStatus(page, 'paused');
 
   // During the run: the live settings stay editable, the rest say why they are locked.
+  await openSettings(page);
   await expect(page.getByTestId('live-note')).toContainText('Reset');
   await expect(page.locator('#setting-batch')).toBeDisabled();
   const learningRate = page.locator('#setting-lr');
@@ -53,6 +55,7 @@ test('a mid-run learning-rate change is a marker and an event; log scale; shared
   await l2.dispatchEvent('change');
   await expect(lossCanvas).toHaveAttribute('data-markers', '2');
   await waitForStatus(page, 'done');
+  await closeSettings(page);
   await expect(page.getByTestId('setting-changes')).toContainText(
     'from the start of epoch 2: learning rate 0.001 → 0.0005',
   );
@@ -79,18 +82,20 @@ test('a mid-run learning-rate change is a marker and an event; log scale; shared
   await logToggle.uncheck();
   await expect(lossCanvas).toHaveAttribute('data-loss-scale', 'linear');
 
-  // Hovering an epoch on the loss chart puts the cursor on the loss-split chart too.
+  // Hovering an epoch on one epoch chart puts the cursor on the others in its view: the loss
+  // split's on the calibration-error chart (the loss chart's partners sit in the Why view).
+  await showView(page, 'why');
   const splitCanvas = page.getByTestId('chart-loss-split').locator('canvas');
+  const calibrationCanvas = page.getByTestId('chart-calibration').locator('canvas');
   await expect(page.getByTestId('chart-loss-split')).toHaveAttribute('data-points', '6');
-  const box = await lossCanvas.boundingBox();
-  if (!box) throw new Error('no loss chart on screen');
-  await lossCanvas.scrollIntoViewIfNeeded();
-  const again = await lossCanvas.boundingBox();
-  const area = again ?? box;
+  await expect(page.getByTestId('chart-calibration')).toHaveAttribute('data-points', '6');
+  await splitCanvas.scrollIntoViewIfNeeded();
+  const area = await splitCanvas.boundingBox();
+  if (!area) throw new Error('no loss-split chart on screen');
   await page.mouse.move(area.x + area.width / 2, area.y + area.height / 3);
-  const hovered = await lossCanvas.getAttribute('data-cursor-epoch');
+  const hovered = await splitCanvas.getAttribute('data-cursor-epoch');
   expect(hovered).toMatch(/^[1-6]$/);
-  await expect(splitCanvas).toHaveAttribute('data-cursor-epoch', hovered ?? '');
+  await expect(calibrationCanvas).toHaveAttribute('data-cursor-epoch', hovered ?? '');
   await page.mouse.move(0, 0);
-  await expect(splitCanvas).toHaveAttribute('data-cursor-epoch', '');
+  await expect(calibrationCanvas).toHaveAttribute('data-cursor-epoch', '');
 });

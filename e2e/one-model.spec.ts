@@ -5,6 +5,7 @@
 import { earlyStopOf, earlyStopSettings, trainUntilEarlyStop } from './early-stop';
 import { expect, test } from './fixtures';
 import { downloadRun } from './run-file';
+import { showView } from './views';
 
 test('after early stopping Show me one, the gallery, temperature and tracked images name the held epoch', async ({
   page,
@@ -14,6 +15,7 @@ test('after early stopping Show me one, the gallery, temperature and tracked ima
   const { bestEpoch, stoppedAfterEpoch } = earlyStopOf(file);
   const held = String(bestEpoch);
 
+  await showView(page, 'worked');
   const worked = page.getByTestId('worked-example');
   await worked.getByTestId('show-me-one').click();
   await expect(worked.getByTestId('show-me-example')).toHaveAttribute('data-epoch', held);
@@ -21,11 +23,13 @@ test('after early stopping Show me one, the gallery, temperature and tracked ima
     `the model the run holds, epoch ${bestEpoch}, whose weights early stopping restored (the run trained ${stoppedAfterEpoch})`,
   );
 
+  await showView(page, 'fix');
+  await expect(page.getByTestId('temperature-fitted')).toContainText(`Epoch ${bestEpoch}:`);
+
+  await showView(page, 'examples');
   const gallery = page.getByTestId('gallery');
   await expect(gallery).toHaveAttribute('data-epoch', held);
   await expect(gallery).toContainText(`Epoch ${bestEpoch} — the model the run holds`);
-
-  await expect(page.getByTestId('temperature-fitted')).toContainText(`Epoch ${bestEpoch}:`);
 
   const tracked = page.getByTestId('tracked-examples');
   await expect(tracked).toHaveAttribute('data-epoch', held);

@@ -6,6 +6,7 @@ import { expect, openApp, test, TINY_WEBGL, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 import { readFile } from 'node:fs/promises';
 import type { RunFile } from '../src/lib/core/files/runFile';
+import { showView } from './views';
 
 const EPOCHS = 6;
 /**
@@ -53,10 +54,12 @@ test('a reload mid-run loses no completed epoch; Resume finishes it exactly', as
   expect(saved).toBeLessThan(EPOCHS);
   expect(Number(match?.[2])).toBe(EPOCHS);
   const stored = page.getByTestId('runs-panel').getByTestId('stored-run');
+  await showView(page, 'runs');
   await expect(stored).toHaveCount(1);
   await expect(stored).toContainText(`${saved} of ${EPOCHS} epochs on ${BACKEND} · unfinished`);
 
   await offer.getByRole('button', { name: 'Resume it' }).click();
+  await showView(page, 'story');
   // The saved epochs are shown at once, before any new training.
   await expect(page.getByTestId('latest-metrics')).toHaveAttribute(
     'data-epoch',
@@ -65,6 +68,7 @@ test('a reload mid-run loses no completed epoch; Resume finishes it exactly', as
   await waitForStatus(page, 'done');
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', String(EPOCHS));
   await expect(offer).toBeHidden();
+  await showView(page, 'runs');
   await expect(stored).toContainText(`${EPOCHS} of ${EPOCHS} epochs on ${BACKEND}`);
   await expect(stored).not.toContainText('unfinished');
 
@@ -98,13 +102,16 @@ test('a stored run can be compared, downloaded and deleted', async ({ page }) =>
   await waitForStatus(page, 'idle');
 
   const stored = page.getByTestId('runs-panel').getByTestId('stored-run');
+  await showView(page, 'runs');
   await expect(stored).toHaveCount(1);
   await expect(stored).toContainText('2 of 2 epochs on webgl');
 
   // Compare: its curves are overlaid and its settings tabled.
   const compare = stored.getByRole('button', { name: 'Compare', exact: true });
   await compare.click();
+  await showView(page, 'story');
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-overlays', '1');
+  await showView(page, 'runs');
   const table = page.getByTestId('compare-table');
   await expect(table).toBeVisible();
   await expect(table).toContainText('pullover vs coat');
@@ -125,9 +132,11 @@ test('a stored run can be compared, downloaded and deleted', async ({ page }) =>
   // Delete: gone from the list, from the comparison, and after a reload.
   await stored.getByRole('button', { name: /^Delete the run of/ }).click();
   await expect(stored).toHaveCount(0);
-  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-overlays', '0');
   await expect(page.getByTestId('compare-table')).toBeHidden();
+  await showView(page, 'story');
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-overlays', '0');
   await page.reload();
+  await showView(page, 'runs');
   await expect(page.getByTestId('runs-panel')).toContainText('Runs appear here as they train');
   await expect(page.getByTestId('resume-offer')).toBeHidden();
 });

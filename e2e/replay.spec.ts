@@ -6,6 +6,7 @@ import type { RunFile } from '../src/lib/core/files/runFile';
 import { expect, test } from './fixtures';
 import { expectEveryPanelAt, RECORDED_EPOCHS as EPOCHS, RECORDING } from './replay-page';
 import { downloadRun } from './run-file';
+import { showView } from './views';
 
 async function recording(): Promise<RunFile> {
   return JSON.parse(await readFile(RECORDING, 'utf8')) as RunFile;
@@ -32,9 +33,12 @@ test('replay=1 plays the recorded run to epoch 40 through every panel, labelled 
     `replay reached epoch ${EPOCHS} ${((Date.now() - started) / 1000).toFixed(1)} s after opening`,
   );
   await expectEveryPanelAt(page, EPOCHS);
-  await expect(page.getByTestId('status')).toHaveText(/done/i);
-  // Nothing trained: the worker never ran an epoch, and the link keeps replay=1.
-  await expect(page.getByTestId('progress')).toHaveText(`Epoch ${EPOCHS} of ${EPOCHS}`);
+  // The recording stands in for a run on the toolbar, played to its end: its controls replace
+  // the run's (no training status, no Train), and the link keeps replay=1.
+  await expect(page.getByTestId('replay-toggle')).toHaveText('Play replay');
+  await expect(page.getByTestId('replay-shown')).toHaveText(`Epoch ${EPOCHS} of ${EPOCHS}`);
+  await expect(page.getByTestId('status')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toHaveCount(0);
   expect(page.url()).toContain('replay=1');
 
   // The shown figures are the recording's own.
@@ -72,8 +76,9 @@ test('Replay on the first screen: pause, scrub with the keyboard, speed, stop', 
   await expect(page.getByTestId('replay-shown')).toHaveText(`Epoch 10 of ${EPOCHS}`);
   await expect(slider).toHaveAttribute('aria-valuetext', `Epoch 10 of ${EPOCHS}`);
   await expectEveryPanelAt(page, 10);
-  // Training controls read the recording as a finished run: nothing to train or step.
-  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+  // The recording holds the toolbar: nothing to train or step while it is shown.
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Step', exact: true })).toHaveCount(0);
 
   // Playing on at the fastest speed reaches the end and stops there.
   await page.getByLabel('Speed').selectOption('20');
@@ -91,7 +96,10 @@ test('Replay on the first screen: pause, scrub with the keyboard, speed, stop', 
 
 test('a compared run file with per-epoch logits can be replayed too', async ({ page }) => {
   await page.goto('/');
+  await showView(page, 'runs');
   await page.getByTestId('import-runs').locator('input[type="file"]').setInputFiles(RECORDING);
+  // The "This run" card under the story's charts offers the compared file's replay.
+  await showView(page, 'story');
   const replayFile = page.getByRole('button', { name: 'Replay default-run.json' });
   await replayFile.click();
   await expect(page.getByTestId('replay-label')).toContainText('default-run.json');

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, type Download, type Page } from '@playwright/test';
 import type { RunFile } from '../src/lib/core/files/runFile';
 import { referenceMetrics, RELIABILITY_BIN_COUNT } from './reference-metrics';
+import { showView } from './views';
 
 /** docs/run-file.md: 20 logit-gap bins of width 1.5 from 0 to 30. */
 const GAP_EDGES = Array.from({ length: 21 }, (_, i) => i * 1.5);
@@ -21,6 +22,8 @@ function expectClose(actual: number, expected: number, what: string): void {
 
 export async function downloadRun(page: Page): Promise<{ file: RunFile; download: Download }> {
   const downloadPromise = page.waitForEvent('download');
+  // Download run is on the story view's "This run" card.
+  await showView(page, 'story');
   await page.getByRole('button', { name: 'Download run' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^run-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json$/);

@@ -7,10 +7,12 @@ import type { RunFile } from '../src/lib/core/files/runFile';
 import { earlyStopOf, earlyStopSettings, trainUntilEarlyStop } from './early-stop';
 import { expect, test } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
+import { showView } from './views';
 
 const SETTINGS = earlyStopSettings('webgl');
 
 async function runsPanelDownload(page: Page): Promise<string> {
+  await showView(page, 'runs');
   const downloadPromise = page.waitForEvent('download');
   const stored = page.getByTestId('runs-panel').getByTestId('stored-run');
   await stored.getByRole('button', { name: 'Download', exact: true }).click();
@@ -40,11 +42,13 @@ test('an early-stopped run downloads the same file before a reload, after Open a
     timeout: 120_000,
   });
   const stored = page.getByTestId('runs-panel').getByTestId('stored-run');
+  await showView(page, 'runs');
   await expect(stored).toHaveCount(1);
   await expect(stored).toContainText(`${stoppedAfterEpoch} of 40 epochs on webgl`);
   const fromPanel = await runsPanelDownload(page);
 
   await stored.getByRole('button', { name: 'Open', exact: true }).click();
+  await showView(page, 'story');
   await expect(page.getByTestId('latest-metrics')).toHaveAttribute(
     'data-epoch',
     String(stoppedAfterEpoch),

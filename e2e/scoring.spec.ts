@@ -3,13 +3,31 @@
 // follows, Platt and isotonic report numbers, a real wrong image loads into the worked example,
 // saved runs can be ranked — and axe finds nothing serious with these panels open.
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
 import { openReplayAt, RECORDED_EPOCHS } from './replay-page';
+import { showView } from './views';
+
+/** axe over these panels (by data-testid), their tables open: serious or critical findings. */
+async function blockingIn(page: Page, testids: readonly string[]): Promise<string[]> {
+  await page.locator('details').evaluateAll((elements) => {
+    for (const element of elements) (element as HTMLDetailsElement).open = true;
+  });
+  let builder = new AxeBuilder({ page });
+  for (const testid of testids) builder = builder.include(`[data-testid="${testid}"]`);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
+    );
+}
 
 test('scoring panels, ECE binning and band, post-hoc fixes, Show me one, ranking, axe', async ({
   page,
 }) => {
   await openApp(page, TINY);
+  await showView(page, 'worked');
   // Before a run the scoring-rule panel already answers the question: 24 nats vs Brier's cap.
   const rules = page.getByTestId('scoring-rules');
   await expect(rules.getByTestId('rules-nll')).toHaveText(/^24(\.0+)? nats$/);
@@ -20,6 +38,7 @@ test('scoring panels, ECE binning and band, post-hoc fixes, Show me one, ranking
   await waitForStatus(page, 'done');
 
   // Brier, its parts, NLL and the error rate for both epochs, and a caption read from the run.
+  await showView(page, 'why');
   await expect(page.getByTestId('chart-scoring')).toHaveAttribute('data-points', '2');
   await expect(page.getByTestId('scoring-caption')).toContainText(/Brier [\d.]+ = reliability/);
 
@@ -42,7 +61,13 @@ test('scoring panels, ECE binning and band, post-hoc fixes, Show me one, ranking
   await expect(page.getByTestId('reliability-ece')).not.toHaveText(widthEce ?? '');
   await expect(page.getByTestId('reliability-warning')).toContainText('about 7 per bin');
 
+  // axe over the Why view's panels, with their tables open.
+  expect(await blockingIn(page, ['card-scoring', 'card-calibration', 'card-reliability'])).toEqual(
+    [],
+  );
+
   // Platt and isotonic beside temperature, with numbers, and the small-half warning.
+  await showView(page, 'fix');
   const panel = page.getByTestId('temperature-panel');
   for (const method of ['temperature', 'platt', 'isotonic']) {
     await expect(panel.getByTestId(`posthoc-${method}-nll`)).toHaveText(/^\d+(\.\d+)?$/);
@@ -50,7 +75,17 @@ test('scoring panels, ECE binning and band, post-hoc fixes, Show me one, ranking
   }
   await expect(panel.getByTestId('isotonic-warning')).toContainText('50 images, fewer than 1000');
 
+  // Rank the saved runs (this one) before and after each fix.
+  const ranking = page.getByTestId('runs-ranking');
+  await ranking.getByRole('button', { name: /^Rank 1 saved run/ }).click();
+  await expect(ranking.getByTestId('ranked-run')).toHaveCount(1);
+  await expect(ranking.getByTestId('ranking-table')).toContainText('Platt');
+  await ranking.getByLabel('After which fix').selectOption('isotonic');
+  await expect(ranking.getByTestId('ranking-table')).toContainText('after isotonic');
+  expect(await blockingIn(page, ['temperature-panel', 'runs-ranking'])).toEqual([]);
+
   // Show me one: a real wrong validation image, its logits in the sliders.
+  await showView(page, 'worked');
   const worked = page.getByTestId('worked-example');
   await worked.getByTestId('show-me-one').click();
   const example = worked.getByTestId('show-me-example');
@@ -71,33 +106,7 @@ test('scoring panels, ECE binning and band, post-hoc fixes, Show me one, ranking
   await expect(worked.getByTestId('show-me-rank')).toContainText('2 of the');
   await expect(example).not.toHaveAttribute('data-index', index ?? '');
 
-  // Rank the saved runs (this one) before and after each fix.
-  const ranking = page.getByTestId('runs-ranking');
-  await ranking.getByRole('button', { name: /^Rank 1 saved run/ }).click();
-  await expect(ranking.getByTestId('ranked-run')).toHaveCount(1);
-  await expect(ranking.getByTestId('ranking-table')).toContainText('Platt');
-  await ranking.getByLabel('After which fix').selectOption('isotonic');
-  await expect(ranking.getByTestId('ranking-table')).toContainText('after isotonic');
-
-  // axe over the new panels, with their tables open.
-  await page.locator('details').evaluateAll((elements) => {
-    for (const element of elements) (element as HTMLDetailsElement).open = true;
-  });
-  const results = await new AxeBuilder({ page })
-    .include('[data-testid="card-scoring"]')
-    .include('[data-testid="card-scoring-rules"]')
-    .include('[data-testid="card-calibration"]')
-    .include('[data-testid="card-reliability"]')
-    .include('[data-testid="temperature-panel"]')
-    .include('[data-testid="worked-example"]')
-    .include('[data-testid="runs-ranking"]')
-    .analyze();
-  const blocking = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
-    );
-  expect(blocking).toEqual([]);
+  expect(await blockingIn(page, ['card-scoring-rules', 'worked-example'])).toEqual([]);
 });
 
 test('the recorded run: Brier panel and caption at epoch 40, Show me one picks a confidently wrong coat or pullover', async ({
@@ -105,6 +114,11 @@ test('the recorded run: Brier panel and caption at epoch 40, Show me one picks a
 }) => {
   // The recording carries its Brier figures (50 bins, with the within-bin parts).
   await openReplayAt(page, RECORDED_EPOCHS);
+  // The loss chart's subtitle is on the story (the first screen).
+  await expect(page.getByTestId('loss-subtitle-loss')).toHaveText(
+    'bottoms out (▲, epoch 15) and then climbs',
+  );
+  await showView(page, 'why');
   await expect(page.getByTestId('chart-scoring')).toHaveAttribute(
     'data-points',
     String(RECORDED_EPOCHS),
@@ -119,15 +133,13 @@ test('the recorded run: Brier panel and caption at epoch 40, Show me one picks a
     /within-bin −[\d.]+ \(variance [\d.]+ − covariance [\d.]+; [\d.]+% of reliability: small at 50 bins\)/,
   );
   await expect(page.getByTestId('run-caption')).toContainText(/NLL rose [\d.]+%; Brier changed/);
-  await expect(page.getByTestId('loss-subtitle-loss')).toHaveText(
-    'bottoms out (▲, epoch 15) and then climbs',
-  );
   await expect(page.getByTestId('chart-calibration')).toHaveAttribute(
     'data-bands',
     String(RECORDED_EPOCHS),
   );
   // 2000 validation images: enough for 15 bins, no warning.
   await expect(page.getByTestId('ece-warning')).toHaveCount(0);
+  await showView(page, 'worked');
   const worked = page.getByTestId('worked-example');
   await worked.getByTestId('show-me-one').click();
   await expect(worked.locator('.note')).toContainText(/the model the run holds, epoch 40: logits/);

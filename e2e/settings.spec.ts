@@ -1,6 +1,7 @@
 // Settings live in the URL hash: bad values are named on the page, defaults are used instead,
 // and the page still trains. The hash follows every change.
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { closeSettings, openSettings } from './views';
 
 test('bad hash values show messages, fall back to defaults, and the page still trains', async ({
   page,
@@ -14,7 +15,9 @@ test('bad hash values show messages, fall back to defaults, and the page still t
   await expect(problems).toContainText('100000');
   await expect(problems).toContainText('unicorn');
   await expect(problems).toContainText('rmsprop');
+  await openSettings(page);
   await expect(page.getByLabel(/Learning rate/i)).toHaveValue('0.001');
+  await closeSettings(page);
 
   // batch fell back to 64, which is larger than 64 training images would allow twice; use Step.
   await page.getByRole('button', { name: 'Step' }).click();
@@ -29,11 +32,13 @@ test('negative training size is named and replaced by the default', async ({ pag
   const problems = page.getByTestId('settings-problems');
   await expect(problems).toContainText('train');
   await expect(problems).toContainText('-5');
+  await openSettings(page);
   await expect(page.getByLabel(/Training examples/i)).toHaveValue('2000');
 });
 
 test('the hash follows settings changes and reproduces the setup', async ({ page }) => {
   await openApp(page, TINY);
+  await openSettings(page);
   // Exact: a regex would also match "Patience (epochs)".
   const epochs = page.getByLabel('Epochs', { exact: true });
   await epochs.fill('5');
@@ -45,6 +50,7 @@ test('the hash follows settings changes and reproduces the setup', async ({ page
 
   await page.goto('/');
   await page.goto(`/${hash}`);
+  await openSettings(page);
   await expect(epochs).toHaveValue('5');
   await expect(page.getByLabel(/Training examples/i)).toHaveValue('64');
 });

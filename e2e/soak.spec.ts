@@ -4,6 +4,7 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { expect, openApp, test, waitForStatus } from './fixtures';
 import { tinyWith } from './tiny-hash';
+import { showView } from './views';
 
 const EPOCHS = 300;
 /**
@@ -91,6 +92,7 @@ test(`${EPOCHS} epochs: flat tensor count, responsive charts, bounded heap`, asy
   await expect(histogram).toHaveAttribute('data-epoch', '1', { timeout: 2_000 });
   await slider.fill(String(EPOCHS / 2));
   await expect(histogram).toHaveAttribute('data-epoch', String(EPOCHS / 2), { timeout: 2_000 });
+  await showView(page, 'runs');
   await expect(page.getByTestId('runs-panel').getByTestId('stored-run')).toContainText(
     `${EPOCHS} of ${EPOCHS} epochs`,
   );

@@ -1,11 +1,12 @@
 // Nothing spills (issue 22, part 3): at desktop, full-HD, phone and projector sizes, on the
-// recorded run at its last epoch with every panel on the page (own images and logits import
-// included) and every <details> open, no element's border box lies more than 1 px past its card
-// or the page width. The check reads every element's box (e2e/spill.ts), so it covers whichever
-// panels the page shows, in whichever view, without screenshots.
+// recorded run at its last epoch, in every view (each tab in turn, so every panel is measured,
+// own images and the logits import included) with every <details> open, no element's border box
+// lies more than 1 px past its card or the page width. The check reads every element's box
+// (e2e/spill.ts), so it covers whichever panels a view shows, without screenshots.
 import { expect, test } from './fixtures';
-import { openReplayAt, RECORDED_EPOCHS } from './replay-page';
+import { openReplayStoryAt, RECORDED_EPOCHS, showViewAt } from './replay-page';
 import { describeSpills, findSpills } from './spill';
+import { VIEW_IDS } from './views';
 
 interface Size {
   name: string;
@@ -23,20 +24,25 @@ const SIZES: readonly Size[] = [
 ];
 
 for (const size of SIZES) {
-  test(`nothing spills at ${size.name} ${size.width}×${size.height}`, async ({ page }) => {
+  test(`nothing spills in any view at ${size.name} ${size.width}×${size.height}`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: size.width, height: size.height });
-    await openReplayAt(page, RECORDED_EPOCHS, size.hash);
+    await openReplayStoryAt(page, RECORDED_EPOCHS, size.hash);
     if (size.hash.includes('projector=1')) {
       await expect(page.locator('html')).toHaveAttribute('data-projector', '');
     }
-    // The panels a user adds data through must be there to be measured.
-    await expect(page.getByTestId('own-images')).toBeVisible();
-    await expect(page.getByTestId('import-logits-drop')).toBeVisible();
-    // Folded tables and help count too: open every <details> so their contents are laid out.
-    await page.locator('details').evaluateAll((elements) => {
-      for (const element of elements) (element as HTMLDetailsElement).open = true;
-    });
-    const spills = describeSpills(await findSpills(page));
+    const spills: string[] = [];
+    for (const view of VIEW_IDS) {
+      // The view's panels drawn at the last epoch (Your data: own images and the logits import
+      // included), so each is measured as a user sees it.
+      await showViewAt(page, view, RECORDED_EPOCHS);
+      // Folded tables and help count too: open every <details> so their contents are laid out.
+      await page.locator('details').evaluateAll((elements) => {
+        for (const element of elements) (element as HTMLDetailsElement).open = true;
+      });
+      spills.push(...describeSpills(await findSpills(page)).map((spill) => `${view}: ${spill}`));
+    }
     expect(spills, `spills at ${size.width}×${size.height}`).toEqual([]);
   });
 }

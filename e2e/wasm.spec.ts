@@ -7,6 +7,7 @@ import { openBackendDetails } from './backend-badge';
 import { expect, test, TINY_AUTO, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
 import { tinyWith } from './tiny-hash';
+import { closeSettings, openSettings } from './views';
 
 /** How desktop Chrome presents itself on a machine whose GPU is missing or blocklisted. */
 const GPU_LESS_ARGS = ['--disable-gpu', '--disable-software-rasterizer'];
@@ -117,7 +118,9 @@ test('the backend select restarts training on the chosen backend, in the same pa
   for (const backend of ['wasm', 'webgl']) {
     if (backend !== 'wasm') {
       // Changing the setting restarts the training worker on that backend, in this page.
+      await openSettings(page);
       await page.getByLabel('Compute backend').selectOption(backend);
+      await closeSettings(page);
       await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', backend, {
         timeout: 120_000,
       });

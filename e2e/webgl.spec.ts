@@ -3,6 +3,7 @@
 import { openBackendDetails } from './backend-badge';
 import { expect, openApp, test, TINY_AUTO, TINY_WEBGL, waitForStatus } from './fixtures';
 import { downloadRun, expectConsistentRunFile } from './run-file';
+import { showView } from './views';
 
 test('names why WebGPU was skipped, trains on WebGL, and the run file matches the page', async ({
   page,
@@ -18,12 +19,14 @@ test('names why WebGPU was skipped, trains on WebGL, and the run file matches th
   await expect(badge).toHaveAttribute('data-backend', 'webgl');
   await expect(badge).toContainText(/WebGL/);
 
-  // The two classes are previewed before training starts.
+  // The two classes are previewed (in Your data) before training starts.
+  await showView(page, 'data');
   const preview = page.getByTestId('dataset-preview');
   await expect(preview).toContainText('Pullover');
   await expect(preview).toContainText('Coat');
   expect(await preview.locator('canvas').count()).toBeGreaterThanOrEqual(2);
 
+  await showView(page, 'story');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await waitForStatus(page, 'done');
   await expect(page.getByTestId('latest-metrics')).toHaveAttribute('data-epoch', '2');
