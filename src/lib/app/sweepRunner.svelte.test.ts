@@ -104,6 +104,17 @@ describe('SweepRunner', () => {
     expect(await second.sweep.checkStored()).toBeNull(); // done: nothing left to offer
   });
 
+  it('a slot whose run ended during a pause takes the next run on resume', async () => {
+    const { sweep, workers, settings } = runner({ pool: 1, delay: () => 1 });
+    await sweep.start(settings);
+    sweep.pause(); // the fake worker ignores pause: its run ends while the sweep is paused
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(workers[0].trained).toEqual(['0/1']);
+    sweep.resume();
+    await settled(sweep);
+    expect(workers[0].trained).toEqual(['0/1', '0/2', '0.1/1', '0.1/2']);
+  });
+
   it('pause stops every worker’s run, resume continues it, cancel ends the sweep', async () => {
     const { sweep, workers, settings } = runner({ pool: 2, delay: () => 60_000 });
     await sweep.start(settings);

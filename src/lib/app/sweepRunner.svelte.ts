@@ -122,7 +122,12 @@ export class SweepRunner {
     if (this.state !== 'paused') return;
     this.state = 'running';
     this.#startedAt = performance.now();
-    for (const slot of this.#slots) slot.resume();
+    // A slot whose run ended during the pause was left without one: it takes the next.
+    for (const slot of this.#slots) {
+      if (slot.busy) slot.resume();
+      else this.#feed(slot);
+    }
+    void this.#settleIfDone();
   }
 
   /** Stops every worker; finished runs stay saved, and the sweep is no longer offered. */
@@ -173,7 +178,7 @@ export class SweepRunner {
       this.#slots.push(new TrainingSlot(createWorker, this.#options.dataUrl, backend));
     }
     for (const slot of this.#slots) this.#feed(slot);
-    this.#settleIfDone();
+    void this.#settleIfDone();
   }
 
   /** Gives a free slot the next queued run, if any. */
@@ -198,7 +203,7 @@ export class SweepRunner {
         row.status = 'failed';
         this.error = `${run.arm.name}, seed ${run.seed}: ${message}`;
         this.#feed(slot);
-        this.#settleIfDone();
+        void this.#settleIfDone();
       },
     });
   }
@@ -235,13 +240,12 @@ export class SweepRunner {
         },
         runId: finished.runId,
       };
-      schedule.done(index);
       const order = compareRuns(this.definition!);
-      const saved = [...this.#record!.results, entry].sort(order);
-      const record = { ...this.#record!, results: saved, finished: schedule.settled };
-      this.#record = record;
-      // Save, then publish: what the page shows as finished survives a reload.
-      await this.#save(record);
+      this.#record = { ...this.#record!, results: [...this.#record!.results, entry].sort(order) };
+      // Save, then publish: what the page shows as finished survives a reload. The run counts
+      // as done only then, so the sweep settles after its last run is published.
+      await this.#save(this.#record);
+      schedule.done(index);
       row.status = 'done';
       this.results = [...this.results, entry].sort(order);
     } catch (error) {
@@ -250,14 +254,17 @@ export class SweepRunner {
       row.status = 'failed';
       this.error = `${run.arm.name}, seed ${run.seed}: ${(error as Error).message}`;
     }
-    this.#settleIfDone();
+    void this.#settleIfDone();
   }
 
-  #settleIfDone(): void {
-    if (!this.#schedule?.settled || this.state !== 'running') return;
+  /** Once every run is done or failed: workers stop, and the stored sweep is no longer offered. */
+  async #settleIfDone(): Promise<void> {
+    if (!this.#schedule?.settled || this.state !== 'running' || !this.#record) return;
     this.#tick();
     this.#stopWorkers();
+    this.#record = { ...this.#record, finished: true };
     this.state = 'done';
+    await this.#save(this.#record);
   }
 
   /** Adds the wall time since the last tick to the sweep's training time. */
