@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test, TINY } from './fixtures';
-import { showView } from './views';
+import { openSettings, showView } from './views';
 
 const FIXTURES = 'src/lib/core/files/logitsImport/fixtures';
 
@@ -26,6 +26,19 @@ test('a 10-class import: the Classes panel follows its slider and drills into a 
   page,
 }) => {
   await importAndWait(page, 'ten_classes_compressed.npz'); // 4 epochs × 20 examples × 10 classes
+  // Part 3: the drawer shows the file's facts, not the Fashion-MNIST settings it never used,
+  // and the tracked images cover all ten classes.
+  await openSettings(page);
+  await expect(page.getByTestId('settings-imported')).toContainText(
+    'Imported from “ten_classes_compressed”: 4 epochs, 10 classes',
+  );
+  await expect(page.locator('#setting-epochs')).toBeHidden();
+  await page.getByTestId('settings-drawer').getByRole('button', { name: 'Close' }).click();
+  await showView(page, 'examples');
+  await expect(page.getByTestId('tracked-coverage')).toHaveText(
+    '1 image of each of the 10 classes',
+  );
+
   await showView(page, 'classes');
   const panel = page.getByTestId('classes-panel');
   await expect(panel).toHaveAttribute('data-epoch', /^[1-4]$/);
