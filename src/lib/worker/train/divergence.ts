@@ -3,8 +3,8 @@
 
 /**
  * Above this mean validation cross-entropy (nats per example) a run has blown up even while
- * its numbers are still finite: chance is ln 2 ≈ 0.69, and a healthy run that grows
- * over-confident stays within single or low double digits. 1000 means the average example is
+ * its numbers are still finite: a uniform guess scores ln K (0.69 for two classes, 2.30 for
+ * ten), and a healthy run that grows over-confident stays within single or low double digits. 1000 means the average example is
  * wrong by a logit gap of about 1000 — the weights exploded (a learning rate of 10 with Adam
  * gets there within the first epoch), and float32 overflow to NaN is only a matter of time.
  * Validation loss, not training loss: the latter includes the L2 penalty, which can be large.
@@ -39,7 +39,7 @@ export function divergenceMessage(
   const what =
     explodedLoss === null
       ? 'the loss became NaN or infinite'
-      : `the validation loss exploded to ${Math.round(explodedLoss).toLocaleString('en-US')} (chance is 0.69)`;
+      : `the validation loss exploded to ${Math.round(explodedLoss).toLocaleString('en-US')} (a uniform guess scores ln K: 0.69 for two classes, 2.30 for ten)`;
   return (
     `Training diverged in epoch ${epoch}: ${what}, so the run stopped. ` +
     (good === 0
