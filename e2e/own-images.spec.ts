@@ -123,7 +123,7 @@ test('trains on two folders of your own images, and keeps them across a reload',
   );
   await expect(panel.getByTestId('own-selected')).toBeVisible();
   await expect(panel.getByTestId('own-split')).toContainText(
-    'training 10 vertical + 10 horizontal, validation 2 + 3',
+    'training 10 vertical + 10 horizontal, validation 2 vertical + 3 horizontal',
   );
   await expect(panel.getByTestId('own-link-note')).toContainText('never your images');
 
@@ -191,11 +191,13 @@ test('loose files dropped on the panel are named, not added silently', async ({ 
   const panel = page.getByTestId('own-images');
   // A drop of two loose images (no folder names a class): built in the page, as a browser
   // builds one from a file manager's selection.
-  await panel.getByRole('group', { name: 'Drop two folders, one per class' }).evaluate((area) => {
-    const transfer = new DataTransfer();
-    for (const name of ['cat.png', 'dog.png']) transfer.items.add(new File(['x'], name));
-    area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
-  });
+  await panel
+    .getByRole('group', { name: 'Drop 2 to 10 folders, one per class' })
+    .evaluate((area) => {
+      const transfer = new DataTransfer();
+      for (const name of ['cat.png', 'dog.png']) transfer.items.add(new File(['x'], name));
+      area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
+    });
   await expect(panel.getByTestId('own-drop-note')).toHaveText(
     'Nothing was added: a class needs a folder of images. Ignored 2 loose files (cat.png, ' +
       "dog.png): put them in a class's folder, or drop them on a class below.",

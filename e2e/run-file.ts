@@ -59,7 +59,9 @@ export function expectConsistentRunFile(
     expect(wrong).toHaveLength(edges.length - 1);
     expect([...correct, ...wrong].reduce((a, b) => a + b, 0)).toBe(expected.validation);
   }
-  const { labels, logits } = file.validation;
+  const { labels } = file.validation;
+  // A pair's file (config.classes is checked above): two logits per row.
+  const logits = file.validation.logits as [number, number][];
   expect(labels).toHaveLength(expected.validation);
   expect(logits).toHaveLength(expected.validation);
   // Dataset order: class 0's held-out images first, then class 1's.

@@ -18,6 +18,7 @@ import { parseOptions } from './cli.mjs';
 import { measureGpuPath } from './gpuPath.mjs';
 import { measureWasmPage } from './wasmPage.mjs';
 import { measureSweepThroughput, sweepMarkdown } from './sweepThroughput.mjs';
+import { classThroughputMarkdown, measureClassThroughput } from './classThroughput.mjs';
 import { HARNESS_FOLDER, openHarness } from './harness.mjs';
 import { composeReport, describeMachine, writeResults } from './results.mjs';
 import { createSections, errorText } from './sections.mjs';
@@ -53,6 +54,8 @@ let browserVersion = null;
 let server = null;
 /** @type {Awaited<ReturnType<typeof measureSweepThroughput>> | null} */
 let sweep = null;
+/** @type {Awaited<ReturnType<typeof measureClassThroughput>> | null} */
+let classes = null;
 const loadBefore = os.loadavg();
 try {
   if (options.dist) {
@@ -126,6 +129,12 @@ try {
       measureSweepThroughput({ baseUrl, launch, profile: options.profile, log }),
     );
   }
+  // Ten classes against two, side by side on WASM (issue 23).
+  if (!options.compareOnly && options.backends.includes('wasm')) {
+    classes = await attempt('ten classes against two', () =>
+      measureClassThroughput({ baseUrl, launch, profile: options.profile, log }),
+    );
+  }
 } catch (error) {
   errors.push({ section: 'setup', message: errorText(error) });
 } finally {
@@ -144,6 +153,7 @@ const results = {
   comparison,
   backends,
   sweep,
+  classes,
   errors,
 };
 const outDir = path.resolve(REPO_ROOT, options.out);
@@ -152,6 +162,10 @@ console.log(`\n${report}\n`);
 if (sweep) {
   await appendFile(path.join(outDir, 'report.md'), `\n${sweepMarkdown(sweep)}\n`);
   console.log(`${sweepMarkdown(sweep)}\n`);
+}
+if (classes) {
+  await appendFile(path.join(outDir, 'report.md'), `\n${classThroughputMarkdown(classes)}\n`);
+  console.log(`${classThroughputMarkdown(classes)}\n`);
 }
 log(`results.json and report.md written to ${path.relative(process.cwd(), outDir)}`);
 if (errors.length > 0) {

@@ -191,7 +191,7 @@ export function evenShares(total: number, classes: number): number[] {
  * class 0's training images, then class 1's, … (evenShares of trainSize; the trainer shuffles
  * with its own seeded PRNG). Validation: every held-out image of class 0, then of class 1, … —
  * "dataset order", which run files refer to. `validationSize` (default: all) takes the first
- * evenShares of it per class (at most what ships), so a run on an emulated GPU can evaluate a
+ * evenShares of it per class (refused beyond what ships), so a run on an emulated GPU can evaluate a
  * small subset. For a pair this is the first ceil(n/2) and floor(n/2), as it always was.
  */
 export async function loadClasses(
@@ -236,13 +236,20 @@ export async function loadClasses(
   ]);
   const validationShares =
     validationSize === undefined ? null : evenShares(validationSize, classes.length);
+  // Refused rather than cut, so a run's validationSize is always its validation count.
+  classes.forEach((slug, i) => {
+    const shipped = classEntry(manifest, slug).splits.test.count;
+    if (validationShares !== null && validationShares[i] > shipped) {
+      throw new RangeError(
+        `validationSize ${validationSize} needs ${validationShares[i]} held-out "${slug}" images; only ${shipped} are shipped`,
+      );
+    }
+  });
   return {
     train: concatLabelled(train.map((pixels, i) => pixels.subarray(0, perClass[i] * IMAGE_PIXELS))),
     validation: concatLabelled(
       test.map((pixels, i) =>
-        validationShares === null
-          ? pixels
-          : pixels.subarray(0, Math.min(validationShares[i] * IMAGE_PIXELS, pixels.length)),
+        validationShares === null ? pixels : pixels.subarray(0, validationShares[i] * IMAGE_PIXELS),
       ),
     ),
   };

@@ -115,8 +115,18 @@ describe('buildRunFile', () => {
 
   it('rejects mismatched logits and labels', () => {
     expect(() => buildRunFile({ ...input, validationLogits: new Float32Array(2) })).toThrow(
-      /Expected 6 logits/,
+      /Expected K ≥ 2 logits per label, got 2 logits for 3 labels/,
     );
+  });
+
+  it('writes K logits per row for a K-class run: three classes, three labels', () => {
+    const logits = Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const file = buildRunFile({ ...input, validationLogits: logits });
+    expect(file.validation.logits).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
   });
 });
 

@@ -20,7 +20,7 @@ export const RUN_FILE_FORMAT = 'overconfidence-playground/run@2';
 export const OLDER_RUN_FILE_FORMATS = ['overconfidence-playground/run@1'] as const;
 
 /**
- * Every epoch's validation logits, for replay: `epochs[e − 1]` encodes epoch e's [z0, z1] pairs
+ * Every epoch's validation logits, for replay: `epochs[e − 1]` encodes epoch e's K logits per example
  * (dataset order) as float32, little-endian, base64 (core/files/logitsCodec.ts).
  */
 export interface RunFileEpochLogits {
@@ -49,7 +49,8 @@ export interface RunFile {
   };
   epochs: EpochMetrics[];
   /** Every validation example's label and logits from the last completed epoch, dataset order. */
-  validation: { labels: number[]; logits: [number, number][] };
+  /** `logits` rows hold K numbers each, K the run's class count (2 for a pair). */
+  validation: { labels: number[]; logits: number[][] };
   /**
    * Temperature scaling fitted on these validation logits (even examples) and judged on the odd
    * ones; null when it could not be (fewer than 2 examples, or non-finite logits).
@@ -94,7 +95,7 @@ export interface RunFileInput {
 }
 
 function epochLogits(input: RunFileInput, history: readonly Float32Array[]): RunFileEpochLogits {
-  const values = 2 * input.validationLabels.length;
+  const values = input.validationLogits.length;
   if (history.length !== input.epochs.length || history.some((row) => row.length !== values)) {
     throw new Error(
       `Expected ${input.epochs.length} epochs of ${values} logits, got ${history.map((row) => row.length).join(', ')}`,
@@ -137,15 +138,18 @@ export function epochTemperatures(
 
 export function buildRunFile(input: RunFileInput): RunFile {
   const count = input.validationLabels.length;
-  if (input.validationLogits.length !== 2 * count) {
+  // K logits per example, K the run's classes (2 to 10): the logits say how many.
+  const classCount = count === 0 ? 2 : input.validationLogits.length / count;
+  if (!Number.isInteger(classCount) || classCount < 2) {
     throw new Error(
-      `Expected ${2 * count} logits for ${count} labels, got ${input.validationLogits.length}`,
+      `Expected K ≥ 2 logits per label, got ${input.validationLogits.length} logits for ${count} labels`,
     );
   }
-  const logits: [number, number][] = [];
+  const logits: number[][] = [];
   // Float32 → number is exact, so the file's logits reproduce the reported loss to the bit.
-  for (let i = 0; i < count; i++)
-    logits.push([input.validationLogits[2 * i], input.validationLogits[2 * i + 1]]);
+  for (let i = 0; i < count; i++) {
+    logits.push(Array.from(input.validationLogits.subarray(classCount * i, classCount * (i + 1))));
+  }
   return {
     format: RUN_FILE_FORMAT,
     createdAt: input.createdAt.toISOString(),

@@ -24,7 +24,7 @@ import {
   validation,
 } from './runFileSections';
 import { checkFormat, NOT_OURS } from './runFileVersion';
-import type { EarlyStopInfo, SettingChangeEvent } from '../types';
+import { runClassCount, type EarlyStopInfo, type SettingChangeEvent } from '../types';
 import { fail, Fields, Invalid, plain } from './untrustedJson';
 
 export type { ParsedEpochMetrics } from './runFileEpochs';
@@ -52,7 +52,7 @@ export type ParsedRunFile = Omit<
   temperature: RunFileTemperature | null;
   earlyStop: EarlyStopInfo | null;
   /**
-   * Every epoch's validation logits, decoded (index e − 1 holds epoch e's [z0, z1] pairs); null
+   * Every epoch's validation logits, decoded (index e − 1 holds epoch e's K logits per example); null
    * when the file has none (run@1 files, or a run@2 file written without them): not replayable.
    */
   epochLogits: Float32Array[] | null;
@@ -69,6 +69,7 @@ function runFile(value: unknown): ParsedRunFile {
   const examples = runConfig.dataset
     ? validationTotal(runConfig.dataset)
     : runConfig.validationSize;
+  const classCount = runClassCount(runConfig);
   const epochs = file.list('epochs');
   if (epochs.length === 0) fail('epochs', 'a list of at least 1 epoch', epochs);
   if (epochs.length > runConfig.epochs) {
@@ -86,12 +87,12 @@ function runFile(value: unknown): ParsedRunFile {
     config: runConfig,
     environment: environment(file.object('environment')),
     epochs: epochs.map((epoch, i) => epochMetrics(epoch, i, examples)),
-    validation: validation(file.object('validation'), examples),
+    validation: validation(file.object('validation'), examples, classCount),
     temperature: optionalObject(file, 'temperature', temperature),
     earlyStop: optionalObject(file, 'earlyStop', (fields) => earlyStop(fields, epochs.length)),
     events: settingEvents(file, runConfig.epochs),
     epochLogits: optionalObject(file, 'epochLogits', (fields) =>
-      epochLogits(fields, epochs.length, examples),
+      epochLogits(fields, epochs.length, examples, classCount),
     ),
     epochFixes: epochFixes(file, epochs.length),
   };

@@ -57,22 +57,31 @@ export function environment(fields: Fields): RunFile['environment'] {
   };
 }
 
-export function validation(fields: Fields, examples: number): RunFile['validation'] {
-  const labels = fields.numbers('labels', { min: 0, max: 1, integer: true }, examples);
-  const logits = fields.list('logits', examples).map((pair, i) => {
-    const [z0, z1] = numbers(pair, `${fields.at('logits')}[${i}]`, {}, 2);
-    return [z0, z1] as [number, number];
-  });
+/** `examples` labels (0 … K − 1) and rows of K logits, K = `classCount` (the config's classes). */
+export function validation(
+  fields: Fields,
+  examples: number,
+  classCount: number,
+): RunFile['validation'] {
+  const labels = fields.numbers('labels', { min: 0, max: classCount - 1, integer: true }, examples);
+  const logits = fields
+    .list('logits', examples)
+    .map((row, i) => numbers(row, `${fields.at('logits')}[${i}]`, {}, classCount));
   return { labels, logits };
 }
 
-/** One decoded Float32Array of 2 × `examples` logits per epoch; every string must decode. */
-export function epochLogits(fields: Fields, epochs: number, examples: number): Float32Array[] {
+/** One decoded Float32Array of K × `examples` logits per epoch; every string must decode. */
+export function epochLogits(
+  fields: Fields,
+  epochs: number,
+  examples: number,
+  classCount: number,
+): Float32Array[] {
   fields.oneOf('encoding', [LOGITS_ENCODING]);
   const path = fields.at('epochs');
   return fields.list('epochs', epochs).map((text, i) => {
     if (typeof text !== 'string') fail(`${path}[${i}]`, 'a base64 string', text);
-    const decoded = decodeFloat32(text, 2 * examples);
+    const decoded = decodeFloat32(text, classCount * examples);
     if (typeof decoded === 'string') throw new Invalid(`${path}[${i}] is not valid: ${decoded}`);
     return decoded;
   });
