@@ -39,6 +39,23 @@ test('a 10-class import: the Classes panel follows its slider and drills into a 
     '1 image of each of the 10 classes',
   );
 
+  // One base for example numbers: "Show me one"'s example is the gallery's #N (0-based, as the
+  // file's rows), and its true class against its strongest rival (the predicted class) by name.
+  await showView(page, 'worked');
+  await page.getByTestId('show-me-one').click();
+  const shown = page.getByTestId('show-me-example');
+  const index = await shown.getAttribute('data-index');
+  const worked = page.getByTestId('worked-example');
+  await expect(worked).toContainText(`Validation example ${index}, a`);
+  await expect(worked).toContainText('against its strongest rival');
+  await showView(page, 'examples');
+  await expect(
+    page
+      .getByTestId('gallery')
+      .getByTestId('gallery-item')
+      .filter({ hasText: new RegExp(`#${index}(?!\\d)`) }),
+  ).toHaveCount(1);
+
   await showView(page, 'classes');
   const panel = page.getByTestId('classes-panel');
   await expect(panel).toHaveAttribute('data-epoch', /^[1-4]$/);
