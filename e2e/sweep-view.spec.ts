@@ -141,5 +141,7 @@ test('a tiny sweep started in the view fills its progress, table and cells that 
     'With one seed nothing is beyond noise.',
   );
   // Each run's cell opens that saved run in the playground.
-  await expect(table.getByRole('button', { name: /open smoothing 0\.1, seed 1/ })).toBeVisible();
+  await table.getByRole('button', { name: /open smoothing 0\.1, seed 1/ }).click();
+  await expect(page.getByText('Opened smoothing 0.1, seed 1 in the playground')).toBeVisible();
+  await expect(page.getByTestId('status')).toHaveText(/done/);
 });
