@@ -80,7 +80,7 @@ const PANEL_SPECS = [
     title: 'Temperature scaling',
     view: 'fix',
     load: () => import('./TemperatureCard.svelte'),
-    help: 'One number T divides both logits: the loss on held-out images falls, no prediction changes.',
+    help: 'One number T divides every logit: the loss on held-out images falls, no prediction changes.',
     frame: 'card',
     hide: 'temperature',
   },
