@@ -1,7 +1,7 @@
 // Training on more than two classes (issue 23, part 4): all ten Fashion-MNIST classes for a few
 // small epochs on WASM, and three folders of your own images that train, survive a reload and
 // replay from their run file.
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, openApp, test, waitForStatus } from './fixtures';
@@ -108,8 +108,15 @@ test('three folders of your own images train, reload and replay', async ({ page 
   await expect(page.getByTestId('runs-panel')).toContainText('vertical, horizontal and flat');
 
   // The run file replays through the panels, epoch by epoch, as it was trained.
-  await page.getByTestId('import-runs').locator('input[type="file"]').setInputFiles(runFile);
-  await page.getByRole('button', { name: /^Replay / }).click();
+  await page
+    .getByTestId('import-runs')
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: 'three.json',
+      mimeType: 'application/json',
+      buffer: await readFile(runFile),
+    });
+  await page.getByRole('button', { name: 'Replay three.json' }).click();
   await expect(page.getByTestId('replay-shown')).toHaveText('Epoch 2 of 2', { timeout: 60_000 });
   await showView(page, 'story');
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');

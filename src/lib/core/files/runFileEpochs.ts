@@ -66,7 +66,25 @@ function calibration(fields: Fields, examples: number): Partial<EpochMetrics> {
 /** Murphy's parts must add up to the score they decompose (to rounding): otherwise the file lies. */
 const BRIER_SUM_TOLERANCE = 1e-6;
 
-function brier(fields: Fields): BrierScore {
+/** A K-class score (K > 2): the score alone, its parts null (core/metrics/brier.ts says why). */
+function brierScoreOnly(fields: Fields, classCount: number): BrierScore {
+  for (const part of ['reliability', 'resolution', 'uncertainty', 'withinBin']) {
+    if (fields.raw(part) !== null)
+      fail(fields.at(part), 'null for more than two classes', fields.raw(part));
+  }
+  return {
+    score: fields.number('score', { min: 0, max: 2 }),
+    reliability: null,
+    resolution: null,
+    uncertainty: null,
+    withinBin: null,
+    bins: fields.number('bins', POSITIVE_COUNT),
+    classCount,
+  };
+}
+
+function brier(fields: Fields, classCount: number): BrierScore {
+  if (classCount > 2) return brierScoreOnly(fields, classCount);
   const result: BrierDecomposed = {
     score: fields.number('score', { min: 0, max: 2 }),
     reliability: fields.number('reliability', { min: 0, max: 2 }),
@@ -121,9 +139,9 @@ function eceInterval(fields: Fields): EceInterval {
 }
 
 /** The scoring fields (Brier, equal-mass ECE, bootstrap intervals): absent in older files, checked when present. */
-function scoring(fields: Fields): Partial<EpochMetrics> {
+function scoring(fields: Fields, classCount: number): Partial<EpochMetrics> {
   const result: Partial<EpochMetrics> = {};
-  if (fields.has('brier')) result.brier = brier(fields.object('brier'));
+  if (fields.has('brier')) result.brier = brier(fields.object('brier'), classCount);
   if (['eceAdaptive', 'mceAdaptive', 'reliabilityAdaptive'].some((key) => fields.has(key))) {
     result.eceAdaptive = fields.number('eceAdaptive', PROBABILITY);
     result.mceAdaptive = fields.number('mceAdaptive', PROBABILITY);
@@ -133,7 +151,13 @@ function scoring(fields: Fields): Partial<EpochMetrics> {
   return result;
 }
 
-export function epochMetrics(value: unknown, index: number, examples: number): ParsedEpochMetrics {
+/** Epoch `index + 1` of a run of `examples` validation examples and `classCount` classes. */
+export function epochMetrics(
+  value: unknown,
+  index: number,
+  examples: number,
+  classCount = 2,
+): ParsedEpochMetrics {
   const fields = new Fields(value, `epochs[${index}]`);
   const epoch = fields.number('epoch', POSITIVE_COUNT);
   // Charts put epoch i at x = i: a gap or a repeat would misplace every later point.
@@ -148,7 +172,9 @@ export function epochMetrics(value: unknown, index: number, examples: number): P
     imagesPerSecond: fields.number('imagesPerSecond', NON_NEGATIVE),
     logitGapHistogram: histogram(fields.object('logitGapHistogram'), examples),
     ...calibration(fields, examples),
-    ...scoring(fields),
+    ...scoring(fields, classCount),
+    // K, as the metrics say it: only when more than two (core/metricTypes.ts).
+    ...(classCount > 2 ? { classCount } : {}),
     // Per-class figures: absent in files from before them (a replay measures them from the logits).
     ...(fields.has('classFigures')
       ? {

@@ -86,7 +86,7 @@ function runFile(value: unknown): ParsedRunFile {
     link,
     config: runConfig,
     environment: environment(file.object('environment')),
-    epochs: epochs.map((epoch, i) => epochMetrics(epoch, i, examples)),
+    epochs: epochs.map((epoch, i) => epochMetrics(epoch, i, examples, classCount)),
     validation: validation(file.object('validation'), examples, classCount),
     temperature: optionalObject(file, 'temperature', temperature),
     earlyStop: optionalObject(file, 'earlyStop', (fields) => earlyStop(fields, epochs.length)),
