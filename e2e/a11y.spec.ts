@@ -104,17 +104,17 @@ test('no serious or critical violations in any view at desktop, projector (dark)
   await page.setViewportSize({ width: 1280, height: 720 });
   await openReplayStoryAt(page, RECORDED_EPOCHS);
   const projector = page.getByTestId('projector-toggle');
+  // Projector mode last: its button is on the workshop bar, which a phone-sized page folds away.
   const sizes = [
     { name: 'desktop', width: 1280, height: 720, projector: false },
-    { name: 'projector, dark', width: 1280, height: 720, projector: true },
     { name: 'phone', width: 390, height: 844, projector: false },
+    { name: 'projector, dark', width: 1280, height: 720, projector: true },
   ];
   const found: string[] = [];
   for (const size of sizes) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.emulateMedia({ colorScheme: size.projector ? 'dark' : 'light' });
-    if ((await projector.getAttribute('aria-pressed')) !== String(size.projector))
-      await projector.click();
+    if (size.projector) await projector.click();
     await expect(projector).toHaveAttribute('aria-pressed', String(size.projector));
     for (const view of VIEW_IDS) {
       await showViewAt(page, view, RECORDED_EPOCHS);

@@ -138,7 +138,7 @@ test('a 20,000 × 10 × 3 import is fitted off the main thread: no long task aft
   const ranking = page.getByTestId('runs-ranking');
   await ranking.getByRole('button', { name: /^Rank 1 saved run/ }).click();
   await expect(ranking.getByTestId('ranked-run')).toHaveCount(1);
-  await expect(ranking.getByTestId('ranked-run')).toContainText('imported large · epoch 3');
+  await expect(ranking.getByTestId('ranked-run')).toContainText('imported “large” · epoch 3');
   const rankingTasks = await longTasksSince(page, rankStarted);
   console.log(
     `longest task while ranking: ${Math.round(rankingTasks[0]?.duration ?? 0)} ms (${rankingTasks.length} over 50 ms)`,

@@ -71,6 +71,8 @@ test('Replay on the first screen: pause, scrub with the keyboard, speed, stop', 
   await page.keyboard.press('End');
   await expect(page.getByTestId('replay-shown')).toHaveText(`Epoch ${EPOCHS} of ${EPOCHS}`);
   await expectEveryPanelAt(page, EPOCHS);
+  // Visiting the views took focus to their tabs: back to the scrubber.
+  await slider.focus();
   await page.keyboard.press('Home');
   for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('replay-shown')).toHaveText(`Epoch 10 of ${EPOCHS}`);
