@@ -90,6 +90,7 @@ test('after one visit the page and the default pair work offline', async ({ page
       '/data/coat-train.bin',
       '/data/coat-test.bin',
       '/replay/default-run.json',
+      '/replay/remedies-sweep.json',
     ]),
   );
   test.info().annotations.push({

@@ -22,6 +22,8 @@ const manifest = buildPrecacheManifest({
   classes: PRECACHED_CLASSES,
   recordings: PRECACHED_RECORDINGS.map((path) => ({ path, content: readFileSync(`static/${path}`) })),
 });
+/** The two recordings, each named by the docs with its own size. */
+const [RECORDED_RUN, RECORDED_SWEEP] = PRECACHED_RECORDINGS;
 const bytes = (files: readonly string[]) =>
   files.reduce((sum, file) => sum + statSync(`static/${file}`).size, 0);
 /** Decimal megabytes, two places, as the build's log line writes them. */
@@ -43,12 +45,13 @@ describe('the precache as docs/reliability.md states it', () => {
   it('gives their count and size in decimal megabytes', () => {
     const row = oneLine(offlineRow![1]);
     expect(row).toContain(`${manifest.data.length} dataset files (${megabytes(manifest.data)})`);
-    expect(row).toContain(`the recorded run Replay plays (${megabytes(manifest.replay)})`);
+    expect(row).toContain(`the recorded run Replay plays (${megabytes([RECORDED_RUN])})`);
+    expect(row).toContain(`the recorded sweep the Sweep view opens (${megabytes([RECORDED_SWEEP])})`);
   });
 
-  it("the README names the recording's byte cost", () => {
-    expect(oneLine(readDoc('README.md'))).toContain(
-      `precaches the recorded run (${megabytes(manifest.replay)})`,
-    );
+  it("the README names the recordings' byte costs", () => {
+    const readme = oneLine(readDoc('README.md'));
+    expect(readme).toContain(`precaches the recorded run (${megabytes([RECORDED_RUN])})`);
+    expect(readme).toContain(`the recorded sweep (${megabytes([RECORDED_SWEEP])})`);
   });
 });

@@ -19,10 +19,11 @@ const DATASET_MANIFEST = 'manifest.json';
  */
 export const PRECACHED_CLASSES = ['pullover', 'coat'];
 /**
- * The recorded run Replay plays (RECORDED_RUN_URL in src/lib/app/replayPlayer.svelte.ts;
- * offline.test.ts keeps the two equal): precached, so `replay=1` works in a workshop on bad Wi-Fi.
+ * The recorded run Replay plays (RECORDED_RUN_URL in src/lib/app/replayPlayer.svelte.ts) and the
+ * recorded sweep the Sweep view opens (RECORDED_SWEEP_URL in src/lib/app/recordedSweep.ts;
+ * offline.test.ts keeps them equal): precached, so both work in a workshop on bad Wi-Fi.
  */
-export const PRECACHED_RECORDINGS = ['replay/default-run.json'];
+export const PRECACHED_RECORDINGS = ['replay/default-run.json', 'replay/remedies-sweep.json'];
 /** Hex digits of a content hash kept in a cache name. */
 const VERSION_LENGTH = 16;
 

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RECORDED_RUN_URL } from '../../src/lib/app/replayPlayer.svelte';
+import { RECORDED_SWEEP_URL } from '../../src/lib/app/recordedSweep';
 import { SETTINGS } from '../../src/lib/settings/settings';
 import {
   PRECACHED_CLASSES,
@@ -23,8 +24,8 @@ describe('buildPrecacheManifest', () => {
     expect(PRECACHED_CLASSES).toEqual(SETTINGS.classes.default);
   });
 
-  it('precaches the recording Replay fetches', () => {
-    expect(PRECACHED_RECORDINGS).toEqual([RECORDED_RUN_URL]);
+  it('precaches the recordings Replay and the Sweep view fetch', () => {
+    expect(PRECACHED_RECORDINGS).toEqual([RECORDED_RUN_URL, RECORDED_SWEEP_URL]);
   });
 
   it('README names the recording’s byte cost as the shipped file has it', () => {
