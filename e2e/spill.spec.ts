@@ -3,10 +3,18 @@
 // own images and the logits import included) with every <details> open, no element's border box
 // lies more than 1 px past its card or the page width. The check reads every element's box
 // (e2e/spill.ts), so it covers whichever panels a view shows, without screenshots.
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openReplayStoryAt, RECORDED_EPOCHS, showViewAt } from './replay-page';
 import { describeSpills, findSpills } from './spill';
 import { VIEW_IDS } from './views';
+
+/** Opens every <details> the locator finds. */
+async function openDetails(details: Locator): Promise<void> {
+  await details.evaluateAll((elements) => {
+    for (const element of elements) (element as HTMLDetailsElement).open = true;
+  });
+}
 
 interface Size {
   name: string;
@@ -37,12 +45,15 @@ for (const size of SIZES) {
       // The view's panels drawn at the last epoch (Your data: own images and the logits import
       // included), so each is measured as a user sees it.
       await showViewAt(page, view, RECORDED_EPOCHS);
-      // Folded tables and help count too: open every <details> so their contents are laid out.
-      await page.locator('details').evaluateAll((elements) => {
-        for (const element of elements) (element as HTMLDetailsElement).open = true;
-      });
+      // Folded tables and help count too: open the view's <details> so their contents are laid
+      // out (the toolbar's stay shut until the end: an open one would lie over the tabs).
+      await openDetails(page.getByRole('tabpanel').locator('details'));
       spills.push(...describeSpills(await findSpills(page)).map((spill) => `${view}: ${spill}`));
     }
+    // Last, on the story: every <details> of the page open, the backend badge's included.
+    await showViewAt(page, 'story', RECORDED_EPOCHS);
+    await openDetails(page.locator('details'));
+    spills.push(...describeSpills(await findSpills(page)).map((spill) => `page: ${spill}`));
     expect(spills, `spills at ${size.width}×${size.height}`).toEqual([]);
   });
 }
