@@ -100,8 +100,7 @@ test('a compared run file with per-epoch logits can be replayed too', async ({ p
   await page.goto('/');
   await showView(page, 'runs');
   await page.getByTestId('import-runs').locator('input[type="file"]').setInputFiles(RECORDING);
-  // The "This run" card under the story's charts offers the compared file's replay.
-  await showView(page, 'story');
+  // The Runs card offers the compared file's replay, beside its import.
   const replayFile = page.getByRole('button', { name: 'Replay default-run.json' });
   await replayFile.click();
   await expect(page.getByTestId('replay-label')).toContainText('default-run.json');
