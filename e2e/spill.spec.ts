@@ -70,6 +70,8 @@ const KNOWN_SPILLS = `
   <div class="card"><div style="overflow-x: auto"><div style="width: 400px">scrolls</div></div></div>
   <div class="card"><span class="sr-only" style="width: 1px">${'hidden '.repeat(60)}</span></div>
   <div class="card"><div style="clip-path: inset(50%); width: 400px">hidden too</div></div>
+  <div class="card"><details><summary>folded</summary><div style="width: 400px">shut</div></details></div>
+  <div class="card"><details open><summary>open</summary><div id="unfolded" style="width: 300px">shown</div></details></div>
   <div class="card" style="overflow: hidden"><div id="cut" style="width: 300px">cut off</div></div>
   <div id="page-wide" style="width: 1000px">past the page</div>
 `;
@@ -82,6 +84,8 @@ test('the spill finder names what sticks out and exempts only scroll boxes and h
   expect(describeSpills(await findSpills(page))).toEqual([
     // 250 − 200 and 300 − 200: a card that clips its content does not excuse it.
     'div.card > div#wide: 50 px past its card',
+    // An open <details> lays its content out like any other: 300 − 200.
+    'div.card > details > div#unfolded: 100 px past its card',
     'div.card > div#cut: 100 px past its card',
     // 1000 − 800, against the page width outside any card.
     'div#page-wide: 200 px past the page width',

@@ -4,7 +4,8 @@
 // ancestor) or, outside any card, past the viewport's width. Exempt: elements inside an
 // `overflow: auto | hidden | scroll | clip` box that lies within the card (that box is checked
 // itself, so a wide table scrolling in its own box passes and one cut off by the card fails),
-// and visually hidden ones (display: none, zero size, clipped to 1 px, clip-path inset(50%)).
+// and visually hidden ones (display: none, zero size, clipped to 1 px, clip-path inset(50%), folded
+// into a closed <details>).
 import type { Page } from '@playwright/test';
 
 /** Sub-pixel layout rounds; a spill is more than this past the edge. */
@@ -51,10 +52,24 @@ export async function findSpills(page: Page): Promise<Spill[]> {
         return style.clip !== 'auto' && style.clip !== '' && style.position === 'absolute';
       }
 
+      /**
+       * Inside a closed <details>, outside its summary: Chromium keeps a layout box for the folded
+       * content (content-visibility: hidden on ::details-content), though none of it is shown.
+       */
+      function foldedAway(element: Element): boolean {
+        for (let at: Element | null = element; at?.parentElement; at = at.parentElement) {
+          const parent = at.parentElement;
+          if (parent instanceof HTMLDetailsElement && !parent.open && at.tagName !== 'SUMMARY')
+            return true;
+        }
+        return false;
+      }
+
       /** The element has no visible box, or it or an ancestor is clipped out of sight. */
       function visuallyHidden(element: Element): boolean {
         const box = element.getBoundingClientRect();
         if (box.width <= 1 || box.height <= 1) return true;
+        if (foldedAway(element)) return true;
         for (let at: Element | null = element; at; at = at.parentElement) {
           const style = getComputedStyle(at);
           if (clippedAway(style)) return true;
