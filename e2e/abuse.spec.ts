@@ -30,6 +30,13 @@ function gapMs(random: () => number): number {
   return random() < 0.8 ? Math.floor(random() * 25) : 100 + Math.floor(random() * 300);
 }
 
+/** Reset, saying yes when it asks before discarding a run still in progress. */
+async function resetRun(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  const discard = page.getByRole('button', { name: 'Discard and reset' });
+  if (await discard.isVisible()) await discard.click();
+}
+
 async function tensorCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('tensor-count').getAttribute('data-tensors'));
 }
@@ -57,8 +64,17 @@ async function abuse(page: Page, plan: { pick: number; gapMs: number }[]): Promi
       const enabled = await enabledSoon();
       const button = enabled[Math.floor(pick * enabled.length)];
       if (button) {
-        clicked.push(button.textContent?.trim() ?? '?');
+        const name = button.textContent?.trim() ?? '?';
+        clicked.push(name);
         button.click();
+        // Reset asks before it discards a run still in progress: the abuser says yes at once.
+        if (name === 'Reset') {
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          const discard = [
+            ...document.querySelectorAll<HTMLButtonElement>('dialog[open] button'),
+          ].find((candidate) => candidate.textContent?.trim() === 'Discard and reset');
+          discard?.click();
+        }
       }
       await new Promise((resolve) => setTimeout(resolve, gapMs));
     }
@@ -132,7 +148,7 @@ test(`${CLICKS} rapid random clicks: a consistent UI, one training loop, no leak
   await waitForStatus(page, 'paused');
   await expect.poll(() => tensorCount(page)).toBeGreaterThan(0);
   const withRun = await tensorCount(page);
-  await reset.click();
+  await resetRun(page);
   await expect.poll(() => tensorCount(page)).toBeLessThan(withRun);
   const baseline = await tensorCount(page);
   await waitForStatus(page, 'idle');
@@ -152,7 +168,7 @@ test(`${CLICKS} rapid random clicks: a consistent UI, one training loop, no leak
   await expect(page.getByTestId('error')).toBeHidden();
 
   // Reset frees everything the abused runs allocated.
-  if (await reset.isEnabled()) await reset.click();
+  if (await reset.isEnabled()) await resetRun(page);
   await waitForStatus(page, 'idle');
   await expect.poll(() => tensorCount(page)).toBe(baseline);
 
