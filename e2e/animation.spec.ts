@@ -22,9 +22,9 @@ const COLOURS = 256;
 test('README animation of the recorded default run, epoch 1 to 40', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openReplayAt(page, FRAME_EPOCHS[0], 'backend=wasm');
-  // The two charts and the caption under them, whether or not they fit in the viewport.
+  // The two charts and the story's caption over them, whether or not they fit in the viewport.
   const boxes = await Promise.all(
-    ['chart-loss', 'chart-histogram', 'run-caption'].map((id) =>
+    ['chart-loss', 'chart-histogram', 'story-caption'].map((id) =>
       page.getByTestId(id).boundingBox(),
     ),
   );
