@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openApp, test, TINY, waitForStatus } from './fixtures';
+import { showView } from './views';
 import { grayBmp, grayPng } from './testImages';
 import { downloadRun } from './run-file';
 
@@ -70,6 +71,7 @@ function stripeDirection(gray: number[]): 'vertical' | 'horizontal' | 'neither' 
 }
 
 async function chooseDataset(page: Page): Promise<void> {
+  await showView(page, 'data');
   await page.getByTestId('own-dataset').getByRole('radio').check();
   await expect(page.getByTestId('own-selected')).toBeVisible();
 }
@@ -79,6 +81,7 @@ test('trains on two folders of your own images, and keeps them across a reload',
 }) => {
   const folders = await imageFolders();
   await openApp(page, TINY);
+  await showView(page, 'data');
   const panel = page.getByTestId('own-images');
 
   await panel.getByTestId('own-folder-0').setInputFiles(folders.vertical);
@@ -129,10 +132,12 @@ test('trains on two folders of your own images, and keeps them across a reload',
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await waitForStatus(page, 'done');
+  await showView(page, 'story');
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
   await expect(page.getByTestId('chart-histogram')).toHaveAttribute('data-points', /[1-9]/);
 
   // The gallery shows the user's validation images with the dataset's class names.
+  await showView(page, 'examples');
   const items = page.getByTestId('gallery-item');
   await expect(items).toHaveCount(5);
   await expect(page.getByTestId('gallery')).toContainText('horizontal');
@@ -153,16 +158,19 @@ test('trains on two folders of your own images, and keeps them across a reload',
   expect(dataset?.hash).toMatch(/^[0-9a-f]{64}$/);
   expect(file.validation.labels).toEqual([0, 0, 1, 1, 1]);
   expect(JSON.stringify(file)).not.toMatch(/"(pixels|images|validationImages)"/);
+  await showView(page, 'data');
   await expect(page.getByTestId('own-link-note')).toContainText(String(dataset?.hash).slice(0, 12));
 
   // After a reload the dataset is still there and trains again: one epoch (Step), then, after
   // another reload, Resume reloads the dataset by the run's id and finishes the run.
   await reloadOnWasm(page);
+  await showView(page, 'data');
   await expect(page.getByTestId('own-dataset')).toHaveCount(1);
   await chooseDataset(page);
   await expect(page.getByTestId('own-selected').getByTestId('image-strip')).toHaveCount(2);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await waitForStatus(page, 'paused');
+  await showView(page, 'story');
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '1');
   await reloadOnWasm(page);
   const offer = page.getByTestId('resume-offer');
@@ -170,9 +178,12 @@ test('trains on two folders of your own images, and keeps them across a reload',
   await offer.getByRole('button', { name: 'Resume it' }).click();
   await waitForStatus(page, 'done');
   await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
+  await showView(page, 'examples');
   await expect(page.getByTestId('gallery')).toContainText('vertical');
+  await showView(page, 'runs');
   await expect(page.getByTestId('runs-panel')).toContainText('vertical vs horizontal');
   // The resumed run's dataset shows as the one trained on, in place of the Fashion-MNIST pair.
+  await showView(page, 'data');
   await expect(page.getByTestId('own-selected')).toBeVisible();
   await expect(page.getByTestId('dataset-preview')).toHaveCount(0);
   const { file: resumed } = await downloadRun(page);
@@ -188,6 +199,7 @@ async function reloadOnWasm(page: Page): Promise<void> {
 
 test('loose files dropped on the panel are named, not added silently', async ({ page }) => {
   await openApp(page, TINY);
+  await showView(page, 'data');
   const panel = page.getByTestId('own-images');
   // A drop of two loose images (no folder names a class): built in the page, as a browser
   // builds one from a file manager's selection.
