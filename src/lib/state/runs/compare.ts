@@ -4,7 +4,7 @@
 import type { ParsedRunFile } from '../../core/files';
 import type { BackendName, BackendPreference, TrainConfig } from '../../core/types';
 import { curvePoint, type CurvePoint } from '../../core/runState';
-import { classesLabel } from './runClasses';
+import { classesLabel, classesText } from './runClasses';
 import { RUN_KEYS, SETTINGS, type SettingKey, type SettingSpec } from '../../settings';
 
 /** The per-epoch figures an overlay draws. */
@@ -72,11 +72,11 @@ export function comparedFromStored(
 /** The run settings the side-by-side table shows: all but the backend preference (the backend used is its own row). */
 export const COMPARED_KEYS = RUN_KEYS.filter((key) => key !== 'backend');
 
-/** A setting's value in a run's config, written as the settings table writes it (the pair as "a vs b"). */
+/** A setting's value in a run's config, written as the settings table writes it (the classes as "a vs b", or "a, b and c"). */
 export function settingText(key: SettingKey, config: TrainConfig | null): string {
   if (config === null) return 'not known (imported)';
   if (key === 'classes') {
-    return config.dataset ? classesLabel(config) : config.classes.join(' vs ');
+    return config.dataset ? classesLabel(config) : classesText(config.classes);
   }
   const spec: SettingSpec<unknown> = SETTINGS[key];
   const dataset = config.dataset;
