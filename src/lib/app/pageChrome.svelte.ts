@@ -18,6 +18,7 @@ export class PageChrome {
   settingsOpen = $state(false);
   /** Reset was asked for while a run trains: the page asks before discarding it. */
   confirmingReset = $state(false);
+  #drawerByTour = false;
 
   constructor(
     tourAtStart: boolean,
@@ -34,6 +35,9 @@ export class PageChrome {
 
   closeTour(): void {
     this.tourOpen = false;
+    // The drawer the tour opened for its last step closes with it.
+    if (this.#drawerByTour) this.settingsOpen = false;
+    this.#drawerByTour = false;
     this.links.tourClosed();
   }
 
@@ -46,6 +50,7 @@ export class PageChrome {
   revealTourTarget(selector: string): void {
     const place = tourPlace(selector, this.links.hide());
     this.settingsOpen = place?.kind === 'drawer';
+    this.#drawerByTour = this.settingsOpen;
     if (place?.kind === 'view') this.links.showView(place.view);
   }
 }
