@@ -88,6 +88,14 @@ test('a 10-class import: the Classes panel follows its slider and drills into a 
   await expect(drill).toBeVisible();
   await expect(drill).toContainText(truth);
   await expect(drill).toContainText(predicted);
+  await page.keyboard.press('Escape');
+  await expect(drill).toBeHidden();
+
+  // So does a cell of the confusion matrix (the heatmap's plot is tiled with cells: a click at
+  // the middle of its canvas lands on one).
+  await panel.locator('.matrix-scroll canvas').click();
+  await expect(drill).toBeVisible();
+  await expect(drill).toContainText('predicted as');
 });
 
 // Each file's verdict, worked out by the calibration worker when the Fix view shows.
