@@ -140,8 +140,9 @@ test('a tiny sweep started in the view fills its progress, table and cells that 
   await expect(page.getByTestId('sweep-noise-rule')).toContainText(
     'With one seed nothing is beyond noise.',
   );
-  // Each run's cell opens that saved run in the playground.
+  // Each run's cell opens that saved run in the playground: its story, both epochs drawn.
   await table.getByRole('button', { name: /open smoothing 0\.1, seed 1/ }).click();
-  await expect(page.getByText('Opened smoothing 0.1, seed 1 in the playground')).toBeVisible();
+  await expect(page.getByRole('tabpanel')).toHaveAttribute('data-view', 'story');
   await expect(page.getByTestId('status')).toHaveText(/done/);
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-points', '2');
 });
