@@ -211,11 +211,15 @@ export function applyBaseTheme(
 ): void {
   options.color = theme.text;
   options.font = { ...options.font, family: theme.fontFamily, size: theme.fontSize };
-  // The legend's words at the theme's size too (Chart.js does not pass options.font down).
+  // The legend's words in the theme's colour and size too: Chart.js passes neither options.color
+  // nor options.font down to a legend (dark mode's histogram legend was left dark on dark).
   const legend = options.plugins?.legend;
   if (legend) {
-    const labels = legend.labels as { font?: object } | undefined;
-    legend.labels = { ...labels, font: { ...labels?.font, size: theme.fontSize } };
+    legend.labels = {
+      ...legend.labels,
+      color: theme.text,
+      font: { family: theme.fontFamily, size: theme.fontSize },
+    };
   }
   for (const [id, scale] of Object.entries(options.scales ?? {})) {
     if (scale === undefined) continue;
