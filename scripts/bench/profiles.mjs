@@ -49,7 +49,7 @@ const small = (trainSize, batchSize, validationSize) => ({
 
 /**
  * @param {'full' | 'emulated' | 'quick'} profile
- * @param {'webgpu' | 'webgl'} backend
+ * @param {'webgpu' | 'webgl' | 'wasm'} backend the page sizes only (wasm: the app page alone)
  * @param {{ rounds?: number }} [overrides]
  * @returns {Plan}
  */

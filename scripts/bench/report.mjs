@@ -4,11 +4,6 @@ import { n, range, table } from './markdown.mjs';
 import { CHARTS } from './pageFigures.mjs';
 import { kernelTables, loopTables, scalingTables } from './reportLoops.mjs';
 
-/**
- * @param {any} results what run.mjs collected
- * @param {ReturnType<typeof import('./analyze.mjs').analyze>} analysis
- * @returns {string}
- */
 /** "87.2 kB (240.1 kB)": gzip -9, then raw; n/a when not measured. */
 function kB(/** @type {{ gzip: number, raw: number } | undefined} */ weight) {
   return weight
@@ -16,6 +11,11 @@ function kB(/** @type {{ gzip: number, raw: number } | undefined} */ weight) {
     : 'n/a';
 }
 
+/**
+ * @param {any} results what run.mjs collected
+ * @param {ReturnType<typeof import('./analyze.mjs').analyze>} analysis
+ * @returns {string}
+ */
 export function markdownReport(results, analysis) {
   const backends = Object.keys(analysis.backends);
   // WASM may have only the page section (the GPU paths also run the app-loop sections).

@@ -6,12 +6,12 @@ import { pageHash, planFor } from './profiles.mjs';
 const PAGE_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * @param {{ baseUrl: string, launch: (backend: string) => Promise<import('@playwright/test').Browser>,
- *   profile: 'auto' | 'full' | 'emulated' | 'quick', log: (line: string) => void }} context
+ * @param {{ baseUrl: string, launch: (backend: 'wasm') => Promise<import('@playwright/test').Browser>,
+ *   profile: string, log: (line: string) => void }} context
  */
 export async function measureWasmPage({ baseUrl, launch, profile, log }) {
   // No GPU is emulated on this path: 'auto' means the full page run.
-  const plan = planFor(profile === 'auto' ? 'full' : profile, 'wasm');
+  const plan = planFor(profile === 'quick' || profile === 'emulated' ? profile : 'full', 'wasm');
   const hash = pageHash(plan.page, 'wasm');
   log(`wasm: app page, cold then warm (train ${plan.page.train}, ${plan.page.epochs} epochs)`);
   const browser = await launch('wasm');
