@@ -4,6 +4,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import type { EarlyStopping } from './earlyStopping';
+import { restoreOptimizer } from './optimizer';
 import { assertSameShapes, readNamed, toNamedTensors } from './snapshot';
 import type { TrainerSnapshot } from '../types';
 
@@ -47,7 +48,7 @@ export async function restoreState(
   tf.dispose(weights);
   if (snapshot.optimizer.length > 0) {
     const optimizerWeights = toNamedTensors(snapshot.optimizer);
-    await optimizer.setWeights(optimizerWeights);
+    await restoreOptimizer(optimizer, optimizerWeights);
     tf.dispose(optimizerWeights.map(({ tensor }) => tensor));
   }
   if (snapshot.best) earlyStopping.restoreBest(snapshot.best);
