@@ -20,6 +20,13 @@ const SWEEP = process.env.SWEEP === '1';
  */
 const SECOND_LANE = [/soak\.spec\.ts/, /run-truth\.spec\.ts/, /live-edits\.spec\.ts/];
 
+/**
+ * The sweep specs train on a pool of workers, one per core, and `npm run sweep`'s shards start
+ * Playwright runs of their own: they run alone, once every other project has ended, so neither
+ * they nor another lane's timings share the cores (about 20 s at the end of the suite).
+ */
+const SWEEP_SPECS = [/sweep\.spec\.ts/, /sweep-view\.spec\.ts/];
+
 // Two lanes, each project one test at a time (`workers: 1`): the phenomenon check starts first
 // and holds one lane for minutes while the webgl project takes the other; when it ends, the
 // next project with a free slot (webgpu, then second-lane) takes its lane.
@@ -36,7 +43,13 @@ const e2eProjects: Project[] = [
   {
     // Without the flag there is no adapter, so the app must fall back to WebGL.
     name: 'webgl',
-    testIgnore: [/webgpu\.spec\.ts/, /regress\.spec\.ts/, /sweep-run\.spec\.ts/, ...SECOND_LANE],
+    testIgnore: [
+      /webgpu\.spec\.ts/,
+      /regress\.spec\.ts/,
+      /sweep-run\.spec\.ts/,
+      ...SECOND_LANE,
+      ...SWEEP_SPECS,
+    ],
     use: { launchOptions: launchOptions('webgl') },
     workers: 1,
   },
@@ -52,6 +65,13 @@ const e2eProjects: Project[] = [
     testMatch: SECOND_LANE,
     use: { launchOptions: launchOptions('webgl') },
     workers: 1,
+  },
+  {
+    name: 'sweep-lane',
+    testMatch: SWEEP_SPECS,
+    use: { launchOptions: launchOptions('webgl') },
+    workers: 1,
+    dependencies: ['default-run', 'webgl', 'webgpu', 'second-lane'],
   },
 ];
 
