@@ -1,10 +1,12 @@
 // Many classes from an imported file (issue 23, parts 1 and 2): a 10-class .npz opens the Classes
-// view, whose panel follows its own epoch slider and drills into a confusion; axe finds nothing
-// serious there; and the "Fix it" view's verdict reads right on two three-class files built so
-// that stopping early wins (stop-early) and so that rescaling the last epoch wins (rescale).
+// view, whose panel follows its own epoch slider and drills into a confusion; its table and
+// matrix show whole and axe finds nothing serious there; and the "Fix it" view's verdict reads
+// right on two three-class files built so that stopping early wins (stop-early) and so that
+// rescaling the last epoch wins (rescale).
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test, TINY } from './fixtures';
+import { describeSpills, findSpills } from './spill';
 import { openSettings, showView } from './views';
 
 const FIXTURES = 'src/lib/core/files/logitsImport/fixtures';
@@ -60,6 +62,21 @@ test('a 10-class import: the Classes panel follows its slider and drills into a 
   const panel = page.getByTestId('classes-panel');
   await expect(panel).toHaveAttribute('data-epoch', /^[1-4]$/);
   await expect(panel.getByTestId('class-table').locator('tbody tr')).toHaveCount(10);
+  // At ten classes the table and the matrix show whole, without scrolling their boxes, and
+  // nothing spills out of the card (the page opens at 1280×800).
+  for (const box of [panel.locator('.table-scroll'), panel.getByTestId('confusion-matrix')]) {
+    const { scrollHeight, clientHeight, scrollWidth, clientWidth } = await box.evaluate(
+      (element) => ({
+        scrollHeight: element.scrollHeight,
+        clientHeight: element.clientHeight,
+        scrollWidth: element.scrollWidth,
+        clientWidth: element.clientWidth,
+      }),
+    );
+    expect(scrollHeight).toBeLessThanOrEqual(clientHeight + 1);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
+  }
+  expect(describeSpills(await findSpills(page))).toEqual([]);
 
   // The slider moves the panel to another epoch.
   const slider = page.locator('#classes-epoch');
