@@ -33,6 +33,18 @@ describe('the verdict sentence', () => {
       'Best: epoch 2 with Platt scaling (NLL 0.590) — epoch 2 as trained gives 0.620, and stopping early gains nothing (the calibration half’s loss is lowest at the last epoch); accuracy 76.0% vs 75.0%, on the same 1000 evaluation images.',
     );
   });
+  it('calls a win smaller than the figures shown a tie', () => {
+    // Epoch 4 at T = 3 gives 0.71604, stopping at epoch 2 gives 0.71631: both read 0.716.
+    const tie: HandEpoch[] = [
+      { calibrationLoss: 0.9, nll: 0.9, accuracy: 0.7, T: 1.2, nllAtT: 0.89 },
+      { calibrationLoss: 0.7, nll: 0.71631, accuracy: 0.77, T: 1.01, nllAtT: 0.7164 },
+      { calibrationLoss: 0.8, nll: 0.8, accuracy: 0.78, T: 2, nllAtT: 0.75 },
+      { calibrationLoss: 1.2, nll: 1.3, accuracy: 0.79, T: 3, nllAtT: 0.71604 },
+    ];
+    expect(sentenceFor(tie)).toBe(
+      'A tie: epoch 4 with T = 3.00 and stopping at epoch 2 both give NLL 0.716; accuracy 79.0% vs 77.0%, on the same 1000 evaluation images.',
+    );
+  });
 });
 
 describe('an epoch’s fit in words', () => {

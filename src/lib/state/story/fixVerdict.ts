@@ -27,7 +27,8 @@ function optionText(option: VerdictOption, verdict: FixVerdict): string {
 /**
  * E.g. "Best: epoch 30 with T = 3.44 (NLL 0.716) — stopping at epoch 7 gives 0.731; accuracy
  * 79.2% vs 77.0%, on the same 1000 evaluation images." When the calibration half's loss is lowest
- * at the last epoch, it says that stopping early gains nothing there.
+ * at the last epoch, it says that stopping early gains nothing there. Two options whose NLLs
+ * read the same to the figures shown are "a tie", best first.
  */
 export function fixVerdictSentence(verdict: FixVerdict): string {
   const { best, rival } = verdict;
@@ -38,10 +39,15 @@ export function fixVerdictSentence(verdict: FixVerdict): string {
     verdict.stopEpoch === verdict.lastEpoch
       ? ', and stopping early gains nothing (the calibration half’s loss is lowest at the last epoch)'
       : '';
-  return (
-    `${head} — ${optionText(rival, verdict)} gives ${formatFigure(rival.nll)}${noEarlier}; ` +
-    `accuracy ${formatPercent(best.accuracy)} vs ${formatPercent(rival.accuracy)}, ${images}.`
-  );
+  const accuracy = `accuracy ${formatPercent(best.accuracy)} vs ${formatPercent(rival.accuracy)}`;
+  // A winner by less than the figures shown is no winner a reader could see: call it a tie.
+  if (formatFigure(best.nll) === formatFigure(rival.nll)) {
+    return (
+      `A tie: ${optionText(best, verdict)} and ${optionText(rival, verdict)} both give NLL ` +
+      `${formatFigure(best.nll)}${noEarlier}; ${accuracy}, ${images}.`
+    );
+  }
+  return `${head} — ${optionText(rival, verdict)} gives ${formatFigure(rival.nll)}${noEarlier}; ${accuracy}, ${images}.`;
 }
 
 /**
