@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sweepTable } from '../../core/sweep';
 import { fixtureSweep } from '../../core/sweep/sweepFile.fixture';
-import { metricSeries, validationCurves } from './sweepChartData';
+import { metricSeries, tickLines, validationCurves } from './sweepChartData';
 
 // The fixture's final NLL is 0.1 + 0.05 · arm + 0.001 · seed (seeds 1 and 2); its validation
 // loss per epoch is [0.5, 0.41, 0.46 − 0.1 · arm] on every seed.
@@ -36,5 +36,25 @@ describe('what the sweep charts draw', () => {
       [3, 0.36],
     ]);
     expect(curves[1].low).toEqual(curves[1].high); // the seeds' curves are equal here
+  });
+});
+
+describe('arm labels as tick lines', () => {
+  it('breaks at spaces into lines of at most 14 characters', () => {
+    expect(tickLines('plain cross-entropy')).toEqual(['plain', 'cross-entropy']);
+    expect(tickLines('early stopping on loss (patience 5)')).toEqual([
+      'early stopping',
+      'on loss',
+      '(patience 5)',
+    ]);
+    expect(tickLines('L2 λ = 0.001')).toEqual(['L2 λ = 0.001']);
+  });
+
+  it('keeps a word longer than a line whole, on its own line', () => {
+    expect(tickLines('smoothing=0.1*model=small x', 10)).toEqual([
+      'smoothing=0.1*model=small',
+      'x',
+    ]);
+    expect(tickLines('')).toEqual([]);
   });
 });

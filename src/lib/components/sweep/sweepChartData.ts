@@ -43,6 +43,27 @@ export function metricSeries(rows: readonly SweepTableRow[], key: SummaryKey): M
   return series;
 }
 
+/** Longest line of an arm's tick label, in characters: seven arms share a half-width card. */
+export const TICK_LINE_CHARS = 14;
+
+/**
+ * An arm's label as tick lines, broken at spaces into lines of at most `width` characters (a
+ * longer word keeps its own line): Chart.js draws an array as stacked lines, so the labels of a
+ * Remedies sweep stand level instead of slanting across the plot.
+ */
+export function tickLines(label: string, width = TICK_LINE_CHARS): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(' ').filter((part) => part.length > 0)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines;
+}
+
 /** The figures the metric chart offers, with their words. */
 export const CHART_KEYS: readonly SummaryKey[] = [
   'finalNll',

@@ -6,7 +6,7 @@
 import { Filler, type Chart, type ChartDataset } from 'chart.js';
 import { lineChart, registeredChart } from '../../charts/register';
 import { applyStrokesAndBase, type ChartTheme } from '../../charts/theme';
-import type { CurveSeries, MetricSeries, Point } from './sweepChartData';
+import { tickLines, type CurveSeries, type MetricSeries, type Point } from './sweepChartData';
 
 /** Okabe–Ito, colour-blind safe, one per arm (a grid has at most 25 arms: the colours repeat). */
 const ARM_COLOURS = [
@@ -82,7 +82,7 @@ export function fillMetricChart(
     x.min = 0;
     x.max = Math.max(0, series.labels.length - 1);
     (x.ticks as { callback?: unknown }).callback = (value: number | string) =>
-      series.labels[Number(value)] ?? '';
+      tickLines(series.labels[Number(value)] ?? '');
   }
   const y = chart.options.scales?.y as { title?: { text?: string } } | undefined;
   if (y?.title) y.title.text = label;
