@@ -118,12 +118,20 @@ test('the recorded sweep opens labelled, fills the table and charts, and round-t
 test('a tiny sweep started in the view fills its progress, table and cells that open its runs', async ({
   page,
 }) => {
-  // Two arms × one seed of a tiny run, one worker: the view's own path, start to table.
+  // Two arms × one seed of a tiny run, one worker: the view's own path, timing to table.
   await page.goto(
     '/#view=sweep&sweep=smoothing(0,0.1)&seeds=1&train=64&val=100&epochs=2&batch=32&model=small&pool=1',
   );
   await expect(page.getByRole('radio', { name: 'One setting' })).toBeChecked();
-  await expect(page.getByTestId('sweep-eta')).toContainText('2 runs');
+  const eta = page.getByTestId('sweep-eta');
+  await expect(eta).toContainText('2 runs');
+  // Before any sweep, the pool can be timed on the sweep's first run: the ETA then reads it.
+  await page.getByTestId('sweep-time-pool').click();
+  await expect(eta).toContainText('the pool timed just now on this sweep’s first run', {
+    timeout: 120_000,
+  });
+  await expect(eta).toHaveText(/^2 runs, about \d+ (s|min) at [\d,]+ images\/s/);
+  await expect(page.getByTestId('sweep-time-pool')).toBeHidden();
   await page.getByRole('button', { name: 'Start sweep' }).click();
   const progress = page.getByTestId('sweep-progress');
   await expect(progress).toContainText('1 worker at once');

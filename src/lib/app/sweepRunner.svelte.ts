@@ -27,6 +27,7 @@ import { sweepSummaryWorker, sweepTrainingWorker } from './sweep/workers';
 
 export type { SweepRunStatus } from './sweep/schedule';
 export type { SweepProgress, SweepRunRow } from './sweep/rows';
+export { SweepSpeedTimer } from './sweep/speedTimer.svelte';
 
 export type SweepState = 'idle' | 'running' | 'paused' | 'done' | 'cancelled';
 

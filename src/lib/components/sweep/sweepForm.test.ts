@@ -65,7 +65,7 @@ describe('the ETA before a sweep starts', () => {
   // Defaults: 40 epochs × floor(2000 / 64) · 64 = 40 × 1984 = 79 360 images a run.
   const runs = sweepRuns(sweepDefinition(parseHash('#sweep=smoothing(0,0.1)&seeds=1').settings));
 
-  it('uses the sweep’s own speed first, then the last run’s, then the backend timing', () => {
+  it('uses the sweep’s own speed first, then the timed pool’s, the last run’s, the backend timing', () => {
     expect(runs).toHaveLength(2);
     expect(sweepEta(runs, { lastRun: 992 })).toEqual({
       seconds: 160, // 158 720 images / 992 per second
@@ -73,6 +73,11 @@ describe('the ETA before a sweep starts', () => {
       source: 'last run',
     });
     expect(sweepEta(runs, { sweep: 1984, lastRun: 992 })?.source).toBe('sweep');
+    expect(sweepEta(runs, { timedPool: 1984, lastRun: 992 })).toMatchObject({
+      source: 'timed pool',
+      imagesPerSecond: 1984,
+    });
+    expect(sweepEta(runs, { sweep: 992, timedPool: 1984 })?.source).toBe('sweep');
     expect(sweepEta(runs, { lastRun: null, backendTiming: 496 })).toMatchObject({
       seconds: 320,
       source: 'backend timing',
@@ -85,7 +90,7 @@ describe('the ETA before a sweep starts', () => {
       '2 runs, about 3 min at 992 images/s (the last run’s speed on one worker; a pool of several may finish sooner).',
     );
     expect(etaText(1, null)).toBe(
-      '1 run; no speed measured yet to time them: train one run first.',
+      '1 run; no speed measured yet to time them: time the pool or train one run.',
     );
     expect(durationText(40)).toBe('about 40 s');
     expect(durationText(3900)).toBe('about 1 h 05 min');

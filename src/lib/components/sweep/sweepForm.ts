@@ -128,11 +128,13 @@ export function sweepText(spec: SweepSpec): string {
 }
 
 /** Where the speed behind an ETA came from; the view says which. */
-export type SpeedSource = 'sweep' | 'last run' | 'backend timing';
+export type SpeedSource = 'sweep' | 'timed pool' | 'last run' | 'backend timing';
 
 export interface Speeds {
   /** This sweep's throughput, all workers together, once it has trained a while. */
   sweep?: number | null;
+  /** The pool timed on this sweep's first run just now, all workers together. */
+  timedPool?: number | null;
   /** The mean speed of the page's last run (one worker). */
   lastRun?: number | null;
   /** What the backend choice timed for the chosen backend (a few warm steps, one worker). */
@@ -161,10 +163,14 @@ export function poolSpeed(
   return (poolSize * speeds.reduce((sum, speed) => sum + speed, 0)) / speeds.length;
 }
 
-/** The ETA of `runs` from the best speed known: the sweep's own, else a run's, else the timing. */
+/**
+ * The ETA of `runs` from the best speed known: the sweep's own, else the timed pool's, else a
+ * run's, else the backend timing's.
+ */
 export function sweepEta(runs: readonly Pick<SweepRun, 'settings'>[], speeds: Speeds): Eta | null {
   const known: [SpeedSource, number | null | undefined][] = [
     ['sweep', speeds.sweep],
+    ['timed pool', speeds.timedPool],
     ['last run', speeds.lastRun],
     ['backend timing', speeds.backendTiming],
   ];
@@ -184,6 +190,7 @@ export function durationText(seconds: number): string {
 
 const SOURCE_WORDS: Readonly<Record<SpeedSource, string>> = {
   sweep: 'this sweep’s measured speed, all workers together',
+  'timed pool': 'the pool timed just now on this sweep’s first run, all workers together',
   'last run': 'the last run’s speed on one worker; a pool of several may finish sooner',
   'backend timing': 'the backend timing’s speed on one worker; a pool of several may finish sooner',
 };
@@ -191,7 +198,8 @@ const SOURCE_WORDS: Readonly<Record<SpeedSource, string>> = {
 /** "21 runs, about 30 min at 930 images/s (the last run’s speed …)". */
 export function etaText(runCount: number, eta: Eta | null): string {
   const runs = `${runCount} ${runCount === 1 ? 'run' : 'runs'}`;
-  if (eta === null) return `${runs}; no speed measured yet to time them: train one run first.`;
+  if (eta === null)
+    return `${runs}; no speed measured yet to time them: time the pool or train one run.`;
   const speed = Math.round(eta.imagesPerSecond).toLocaleString('en-US');
   return `${runs}, ${durationText(eta.seconds)} at ${speed} images/s (${SOURCE_WORDS[eta.source]}).`;
 }

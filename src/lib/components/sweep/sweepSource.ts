@@ -2,7 +2,7 @@
 // (app/sweepRunner.svelte.ts) satisfies this, and tests and the view's own development use a
 // fake. Reactive fields are read in the view's markup, so a runner with $state fields updates it.
 
-import type { SweepDefinition, SweepFile, SweepFileRun } from '../../core/sweep';
+import type { SweepDefinition, SweepFile, SweepFileRun, SweepRun } from '../../core/sweep';
 import type { Settings } from '../../settings';
 
 /** One run of the sweep as the pool sees it. */
@@ -49,6 +49,20 @@ export interface SweepSource {
   resumeStored(): void;
   /** Looks for a stored, unfinished sweep (sets `stored`). */
   checkStored?(): unknown;
+}
+
+/** A timing of the pool before a sweep starts (app/sweep/speedTimer.svelte.ts). */
+export interface PoolTiming {
+  /** 'idle', 'timing', 'done' or 'failed'. */
+  readonly state: string;
+  readonly error: string | null;
+  /** All workers together, on the run whose link it names. */
+  readonly result: { imagesPerSecond: number; workers: number; link: string } | null;
+}
+
+/** What times the pool: its timing, and the command (the pool's size is the sweep's rule). */
+export interface PoolTimer extends PoolTiming {
+  timePool(run: SweepRun, pool: number, runCount: number): unknown;
 }
 
 export type SweepPhase = 'idle' | 'running' | 'paused' | 'finished';
