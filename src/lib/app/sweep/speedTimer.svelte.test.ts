@@ -155,7 +155,7 @@ describe('timing a sweep pool', () => {
   });
 
   it('a slot speed: images over time between its first and last report', () => {
-    const first = { at: 0, images: 64 };
+    const first = { at: 0, images: 64, epoch: 1 };
     expect(traceSpeed({ first, last: { at: 2000, images: 1664 }, reported: 5 })).toBe(800);
     expect(traceSpeed({ first, last: first, reported: 5 })).toBe(5);
   });
