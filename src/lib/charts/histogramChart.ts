@@ -36,7 +36,24 @@ export function peakBinCount(histograms: readonly LogitGapHistogram[]): number {
   return peak;
 }
 
+/** Below this canvas width the axis titles take their short words (projector's side column). */
+export const NARROW_CHART_PX = 420;
+
+/**
+ * The axis titles for a canvas `width` px wide: Chart.js squeezes a title wider than its axis
+ * into illegible glyphs, so a narrow chart says less (the caption under it says the rest).
+ */
+export function histogramAxisTitles(width: number): { x: string; y: string } {
+  return width < NARROW_CHART_PX
+    ? { x: 'Logit margin', y: 'Examples' }
+    : {
+        x: 'Margin: top logit − runner-up, |z₁ − z₀| for two (bigger = more confident)',
+        y: 'Validation examples',
+      };
+}
+
 export function createHistogramChart(canvas: HTMLCanvasElement): HistogramChart {
+  const titles = histogramAxisTitles(canvas.parentElement?.clientWidth ?? NARROW_CHART_PX);
   const ChartConstructor = registeredChart();
   const bar = (label: string) => barDataset<Point>(label, 1.5, 0.9, { stack: 'validation' });
   const outline: ChartDataset<'line', Point[]> = {
@@ -57,20 +74,25 @@ export function createHistogramChart(canvas: HTMLCanvasElement): HistogramChart 
     options: {
       ...STREAMING_OPTIONS,
       interaction: { mode: 'index', intersect: false },
+      // Chart.js updates after onResize, so the new words are laid out at the new size.
+      onResize: (chart, size) => {
+        const next = histogramAxisTitles(size.width);
+        const scales = chart.options.scales as Record<'x' | 'y', { title: { text: string } }>;
+        scales.x.title.text = next.x;
+        scales.y.title.text = next.y;
+      },
       scales: {
         x: {
           type: 'category',
           stacked: true,
-          title: axisTitle(
-            'Margin: top logit − runner-up, |z₁ − z₀| for two (bigger = more confident)',
-          ),
+          title: axisTitle(titles.x),
           ticks: { maxRotation: 0, autoSkipPadding: 8 },
         },
         y: {
           type: 'linear',
           stacked: true,
           beginAtZero: true,
-          title: axisTitle('Validation examples'),
+          title: axisTitle(titles.y),
           ticks: { precision: 0 },
         },
       },
