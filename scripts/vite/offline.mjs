@@ -187,7 +187,7 @@ export function offlinePlugin() {
       config.logger.info(
         `${SERVICE_WORKER_FILE}: precaches ${manifest.app.length} app files ` +
           `(${megabytes(appFiles)}), ${manifest.data.length} dataset files ` +
-          `(${megabytes(dataFiles)}) and ${recordings.length} recorded run ` +
+          `(${megabytes(dataFiles)}) and ${recordings.length} recordings ` +
           `(${megabytes(recordings)}): ${all.length} files, ${megabytes(all)}; ` +
           `app cache ${manifest.appVersion}, data cache ${manifest.dataVersion}, ` +
           `replay cache ${manifest.replayVersion}`,
