@@ -127,6 +127,8 @@ test('a tiny sweep started in the view fills its progress, table and cells that 
   await expect(eta).toContainText('2 runs');
   // Before any sweep, the pool can be timed on the sweep's first run: the ETA then reads it.
   await page.getByTestId('sweep-time-pool').click();
+  // While the pool is timed nothing else trains on it: Start waits.
+  await expect(page.getByRole('button', { name: 'Start sweep' })).toBeDisabled();
   await expect(eta).toContainText('the pool timed just now on this sweep’s first run', {
     timeout: 120_000,
   });
