@@ -21,8 +21,8 @@ export interface MatrixCell {
   predicted: number;
 }
 
-/** Cells narrower than this (CSS px) carry no count: the digits would not fit. */
-const MIN_LABELLED_CELL_PX = 22;
+/** Cells narrower than this (CSS px) carry no count: even at half their width the digits would not fit. */
+const MIN_LABELLED_CELL_PX = 16;
 
 let matrixRegistered = false;
 
@@ -76,21 +76,38 @@ const cellLabels: Plugin<'matrix'> = {
     ctx.save();
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.font = `${theme?.fontSize ?? 13}px ${theme?.fontFamily ?? 'sans-serif'}`;
+    const fontSize = theme?.fontSize ?? 13;
     meta.data.forEach((element, index) => {
       const cell = chart.data.datasets[0].data[index] as unknown as MatrixCell;
-      const { x, y, width } = element.getProps(['x', 'y', 'width'], true) as {
+      const { x, y, width, height } = element.getProps(['x', 'y', 'width', 'height'], true) as {
         x: number;
         y: number;
         width: number;
+        height: number;
       };
       if (width < MIN_LABELLED_CELL_PX || cell.v === 0) return;
+      // Half the cell at most, so three digits fit a 20-class matrix's 21 px cells.
+      ctx.font = `${Math.min(fontSize, Math.floor(width / 2))}px ${theme?.fontFamily ?? 'sans-serif'}`;
       ctx.fillStyle = cell.share > 0.55 ? '#ffffff' : (theme?.text ?? '#1f2328');
-      ctx.fillText(String(cell.v), x + width / 2, y + width / 2);
+      ctx.fillText(String(cell.v), x + width / 2, y + height / 2);
     });
     ctx.restore();
   },
 };
+
+/** The classes the axes name (setConfusionMatrix writes them); at least 1. */
+export function classCount(chart: Pick<Chart, 'options'>): number {
+  const scales = chart.options.scales as Record<string, { labels?: unknown[] }> | undefined;
+  return Math.max(1, scales?.x?.labels?.length ?? 0);
+}
+
+/** A cell's width or height: the plot's, shared by the classes, less a 1 px gap. */
+export function cellSide(
+  chart: Pick<Chart, 'options'> & { chartArea?: { width: number; height: number } },
+  side: 'width' | 'height',
+): number {
+  return (chart.chartArea?.[side] ?? 0) / classCount(chart) - 1;
+}
 
 export function createConfusionMatrixChart(
   canvas: HTMLCanvasElement,
@@ -115,10 +132,10 @@ export function createConfusionMatrixChart(
               return withAlpha(base, cell.v === 0 ? 0 : 0.12 + 0.88 * cell.share);
             },
             borderColor: (context) => colours.get(context.chart)?.grid ?? 'transparent',
-            width: ({ chart: c }) =>
-              (c.chartArea?.width ?? 0) / (c.scales.x?.ticks.length || 1) - 1,
-            height: ({ chart: c }) =>
-              (c.chartArea?.height ?? 0) / (c.scales.y?.ticks.length || 1) - 1,
+            // One cell per class, counted from the axis's labels, not its ticks: Chart.js may
+            // skip ticks, and cells as wide as the ticks' spacing overlapped (seen at K = 20).
+            width: ({ chart: c }) => cellSide(c, 'width'),
+            height: ({ chart: c }) => cellSide(c, 'height'),
           },
         ],
       },
@@ -154,6 +171,8 @@ export function createConfusionMatrixChart(
             offset: true,
             position: 'top',
             grid: { display: false },
+            // Every class named: a skipped name leaves its column unreadable.
+            ticks: { autoSkip: false },
             title: axisTitle('Predicted class'),
           },
           y: {
@@ -161,6 +180,7 @@ export function createConfusionMatrixChart(
             offset: true,
             reverse: false,
             grid: { display: false },
+            ticks: { autoSkip: false },
             title: axisTitle('True class'),
           },
         },
