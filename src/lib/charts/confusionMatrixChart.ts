@@ -21,7 +21,7 @@ export interface MatrixCell {
   predicted: number;
 }
 
-/** Cells narrower than this (CSS px) carry no count: even at half their width the digits would not fit. */
+/** Cells narrower than this (CSS px) carry no count: even at half their width it would not fit. */
 const MIN_LABELLED_CELL_PX = 16;
 
 let matrixRegistered = false;
@@ -77,6 +77,7 @@ const cellLabels: Plugin<'matrix'> = {
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     const fontSize = theme?.fontSize ?? 13;
+    const family = theme?.fontFamily ?? 'sans-serif';
     meta.data.forEach((element, index) => {
       const cell = chart.data.datasets[0].data[index] as unknown as MatrixCell;
       const { x, y, width, height } = element.getProps(['x', 'y', 'width', 'height'], true) as {
@@ -87,7 +88,7 @@ const cellLabels: Plugin<'matrix'> = {
       };
       if (width < MIN_LABELLED_CELL_PX || cell.v === 0) return;
       // Half the cell at most, so three digits fit a 20-class matrix's 21 px cells.
-      ctx.font = `${Math.min(fontSize, Math.floor(width / 2))}px ${theme?.fontFamily ?? 'sans-serif'}`;
+      ctx.font = `${Math.min(fontSize, Math.floor(width / 2))}px ${family}`;
       ctx.fillStyle = cell.share > 0.55 ? '#ffffff' : (theme?.text ?? '#1f2328');
       ctx.fillText(String(cell.v), x + width / 2, y + height / 2);
     });

@@ -12,7 +12,7 @@ import { RunStore } from '../../persist/runStore';
 import { formatHash } from '../../settings';
 import { sweepJob } from './job';
 import { sweepBackend, sweepPoolSize } from './schedule';
-import { TrainingSlot } from './trainingSlot';
+import { TrainingSlot, type SlotJob } from './trainingSlot';
 import { sweepTrainingWorker } from './workers';
 
 /** Each slot is timed for at least this long after its first report, and past an epoch's end. */
@@ -120,11 +120,7 @@ export class SweepSpeedTimer {
  * Runs one slot until TIMED_MS after its first report and into a later epoch (LONGEST_MS at
  * most), or to the run's end; its trace.
  */
-function timeSlot(
-  slot: TrainingSlot,
-  job: ReturnType<typeof sweepJob>,
-  now: () => number,
-): Promise<SlotTrace> {
+function timeSlot(slot: TrainingSlot, job: SlotJob, now: () => number): Promise<SlotTrace> {
   const trace: SlotTrace = { first: null, last: null, reported: 0 };
   return new Promise((resolve, reject) => {
     const silent = setTimeout(
